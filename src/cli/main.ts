@@ -1,0 +1,175 @@
+// The `planatlas` command. Verbs parse their input and call commands/queries; nothing else.
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { ingestBytes, sourceSpan } from '../ingest/index';
+import { parsePlan, outlineToText } from '../parse/index';
+import { loadGazetteer } from '../places/index';
+import { toExtractJson } from '../extract/index';
+import { openStore, defaultDataDir, type Store } from '../store/db';
+import { runMigrations, appliedMigrations } from '../store/migrate';
+import { findPlan, getOutline, getRepairs, listPlans, listVersions } from '../store/queries';
+import { ingestFiles } from './ingest-files';
+import { formatPlanTable, formatSummary } from './format';
+import { samplePlanFiles } from './samples';
+import { readFileChecked } from './read-file';
+
+export const DEFAULT_MAX_MB = 50;
+
+interface GlobalOpts {
+  data?: string;
+}
+
+function storeOptions(g: GlobalOpts) {
+  return { dataDir: g.data ?? defaultDataDir(), databaseUrl: process.env.DATABASE_URL || undefined };
+}
+
+async function withStore<T>(g: GlobalOpts, fn: (s: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(storeOptions(g));
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function parseSize(v: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb)?$/i.exec(v.trim());
+  if (!m) throw new InvalidArgumentError('expected a size such as 50MB, 500KB or 1GB');
+  const unit = (m[2] ?? 'mb').toLowerCase()[0];
+  return Math.round(Number(m[1]) * (unit === 'k' ? 1024 : unit === 'g' ? 1024 ** 3 : 1024 ** 2));
+}
+
+function maxBytesDefault(): number {
+  const env = process.env.PLANATLAS_MAX_FILE_SIZE;
+  return env ? parseSize(env) : DEFAULT_MAX_MB * 1024 * 1024;
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('planatlas')
+    .description('PlanAtlas 规划图谱: ingest, read and connect Chinese development plans')
+    .option('--data <dir>', 'embedded database folder (default: $PLANATLAS_DATA or ./.planatlas); ignored when DATABASE_URL is set')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('ingest')
+    .description('store plan files (TXT, Markdown, HTML, DOCX, PDF); a changed file becomes a new version')
+    .argument('<files...>', 'plan files')
+    .option('--max-size <size>', 'largest file accepted, e.g. 50MB (default: $PLANATLAS_MAX_FILE_SIZE or 50MB)', parseSize)
+    .action(async (fileArgs: string[], o: { maxSize?: number }) => {
+      const g = program.opts<GlobalOpts>();
+      const failed = await withStore(g, (store) =>
+        ingestFiles(store, fileArgs, { maxBytes: o.maxSize ?? maxBytesDefault(), out: process.stdout, err: process.stderr }),
+      );
+      if (failed) process.exitCode = 1;
+    });
+
+  program
+    .command('list')
+    .description('list stored plans')
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) => {
+      await withStore(program.opts<GlobalOpts>(), async (store) => {
+        const rows = await listPlans(store);
+        process.stdout.write(o.json ? JSON.stringify(rows, null, 2) + '\n' : formatPlanTable(rows));
+      });
+    });
+
+  program
+    .command('show')
+    .description('show a plan: metadata, and with --outline its outline')
+    .argument('<plan>', 'plan id, slug, or a unique part of the title (e.g. 粤西)')
+    .option('--outline', 'print the outline (chapters and sections)')
+    .option('--repairs', 'print the repairs made while normalizing the text')
+    .option('--versions', 'print the stored versions')
+    .action(async (ref: string, o: { outline?: boolean; repairs?: boolean; versions?: boolean }) => {
+      await withStore(program.opts<GlobalOpts>(), async (store) => {
+        const plan = await findPlan(store, ref);
+        process.stdout.write(formatSummary(plan));
+        if (plan.currentVersionId == null) return;
+        if (o.versions) {
+          const vs = await listVersions(store, plan.id);
+          process.stdout.write('\n版本 versions:\n' + vs.map((v) => `  v${v.version}  ${v.fileName}  ${v.sha256.slice(0, 12)}  ${v.createdAt.toISOString()}`).join('\n') + '\n');
+        }
+        if (o.outline) {
+          process.stdout.write('\n' + outlineToText(await getOutline(store, plan.currentVersionId)) + '\n');
+        }
+        if (o.repairs) {
+          const rs = await getRepairs(store, plan.currentVersionId);
+          process.stdout.write(`\n修复 repairs (${rs.length}):\n` + rs.map((r) => `  ${r.start}\t${r.rule}\t${r.message}`).join('\n') + '\n');
+        }
+      });
+    });
+
+  program
+    .command('extract')
+    .description('read a plan file and print what PlanAtlas finds in it (no database needed)')
+    .argument('<file>', 'plan file')
+    .option('--json', 'print the JSON described in shared/eval/README.md (the default)')
+    .action(async (file: string) => {
+      const bytes = readFileChecked(file, maxBytesDefault());
+      const text = await ingestBytes(bytes, file, { maxBytes: maxBytesDefault() });
+      const doc = parsePlan(text, loadGazetteer());
+      const json = toExtractJson(doc, (s, e) => sourceSpan(text, s, e).text);
+      process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+    });
+
+  const db = program.command('db').description('database maintenance');
+  db.command('migrate')
+    .description('apply pending migrations')
+    .action(async () => {
+      const g = program.opts<GlobalOpts>();
+      const store = await openStore({ ...storeOptions(g), migrate: false });
+      try {
+        const applied = await runMigrations(store.db);
+        const all = await appliedMigrations(store.db);
+        process.stdout.write(
+          `${store.kind} ${store.location}: ${applied.length ? 'applied ' + applied.join(', ') : 'up to date'} (${all.length} migrations)\n`,
+        );
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('start')
+    .description('create the database if needed, load the sample plans, and print what is there')
+    .action(async () => {
+      const g = program.opts<GlobalOpts>();
+      await withStore(g, async (store) => {
+        process.stdout.write(`PlanAtlas 规划图谱 — ${store.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'}: ${store.location}\n`);
+        process.stdout.write('Loading the sample plans…\n');
+        const failed = await ingestFiles(store, samplePlanFiles(), { maxBytes: maxBytesDefault(), out: process.stdout, err: process.stderr });
+        process.stdout.write('\n' + formatPlanTable(await listPlans(store)));
+        process.stdout.write(
+          `\nData: ${store.location}\nTry: npm run planatlas -- show 粤西 --outline${g.data ? ` --data ${g.data}` : ''}\n`,
+        );
+        if (failed) process.exitCode = 1;
+      });
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (e) {
+    const err = e as { code?: string; exitCode?: number; message?: string };
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+    if (err.code?.startsWith('commander.')) return err.exitCode || 2; // commander printed the message
+    process.stderr.write(`planatlas: ${err.message ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+const isEntry = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (isEntry) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,143 @@
+// Opens the database: PGlite in a folder on disk by default, PostgreSQL when DATABASE_URL is set.
+// Both are driven through the same Drizzle schema and the same migrations.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { schema } from './schema';
+import { runMigrations } from './migrate';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle: the same query API as Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface Store {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives: the PGlite folder, or the PostgreSQL URL without password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PGlite folder; ignored when databaseUrl is given. */
+  dataDir?: string;
+  /** PostgreSQL connection string (postgres://…). */
+  databaseUrl?: string;
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean;
+}
+
+export class StoreError extends Error {}
+
+/** Default embedded data folder: $PLANATLAS_DATA, else ./.planatlas in the working directory. */
+export function defaultDataDir(): string {
+  return process.env.PLANATLAS_DATA || path.resolve('.planatlas');
+}
+
+export async function openStore(opts: OpenOptions = {}): Promise<Store> {
+  const url = opts.databaseUrl;
+  let store: Store;
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    try {
+      await pool.query('select 1');
+    } catch (e) {
+      await pool.end().catch(() => {});
+      throw new StoreError(`cannot connect to PostgreSQL at ${redact(url)}: ${(e as Error).message}`);
+    }
+    store = {
+      db: drizzlePg(pool, { schema }) as unknown as Db,
+      kind: 'postgres',
+      location: redact(url),
+      close: () => pool.end(),
+    };
+  } else {
+    const dir = path.resolve(opts.dataDir ?? defaultDataDir());
+    fs.mkdirSync(dir, { recursive: true });
+    const release = takeLock(dir);
+    let client: PGlite;
+    try {
+      client = await PGlite.create({ dataDir: path.join(dir, 'pgdata') });
+    } catch (e) {
+      release();
+      throw new StoreError(`cannot open the embedded database in ${dir}: ${(e as Error).message}`);
+    }
+    store = {
+      db: drizzlePglite(client, { schema }) as unknown as Db,
+      kind: 'pglite',
+      location: dir,
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  }
+  if (opts.migrate !== false) {
+    try {
+      await runMigrations(store.db);
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
+  }
+  return store;
+}
+
+/**
+ * PGlite takes no lock of its own, and two processes writing one folder corrupt it:
+ * hold a lock file with our pid; a lock left by a dead process is taken over.
+ */
+function takeLock(dir: string): () => void {
+  const lockPath = path.join(dir, 'planatlas.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        process.off('exit', release);
+        try {
+          fs.unlinkSync(lockPath);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.on('exit', release);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(fs.readFileSync(lockPath, 'utf8').trim());
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new StoreError(
+          `the data folder ${dir} is in use by process ${pid}; stop it first, or use another --data folder`,
+        );
+      }
+      if (pid === process.pid) {
+        throw new StoreError(`the data folder ${dir} is already open in this process`);
+      }
+      fs.unlinkSync(lockPath); // stale lock of a process that is gone
+    }
+  }
+  throw new StoreError(`cannot lock the data folder ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

@@ -1,0 +1,158 @@
+// One Drizzle schema for both databases (PGlite embedded, PostgreSQL server).
+// Migrations are generated from it with `npm run db:generate` into src/store/migrations
+// and applied from app code (see migrate.ts).
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  doublePrecision,
+} from 'drizzle-orm/pg-core';
+import type { MetaEvidence, OffsetMap } from '../core/types';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => new Uint8Array(v),
+});
+
+/** Original files, byte for byte, keyed by content hash (the same bytes are stored once). */
+export const files = pgTable('files', {
+  id: serial('id').primaryKey(),
+  sha256: text('sha256').notNull().unique(),
+  fileName: text('file_name').notNull(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  content: bytea('content').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A plan as people know it (粤西地区经济社会发展规划纲要); its texts live in plan_versions. */
+export const plans = pgTable('plans', {
+  id: serial('id').primaryKey(),
+  /** Stable key to find the plan again when a changed file is ingested (normalized title, or file stem). */
+  planKey: text('plan_key').notNull().unique(),
+  /** Short handle for URLs and the CLI, e.g. the file stem. */
+  slug: text('slug').notNull().unique(),
+  title: text('title').notNull(),
+  currentVersionId: integer('current_version_id'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One ingested file of a plan: normalized text, offset map, metadata. Old versions are kept. */
+export const planVersions = pgTable(
+  'plan_versions',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    fileId: integer('file_id').notNull().references(() => files.id),
+    format: text('format').notNull(),
+    encoding: text('encoding'),
+    sourceText: text('source_text').notNull(),
+    text: text('text').notNull(),
+    offsetMap: jsonb('offset_map').$type<OffsetMap>().notNull(),
+    tocStart: integer('toc_start'),
+    tocEnd: integer('toc_end'),
+    warnings: jsonb('warnings').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    // metadata (PlanMeta), the scalar fields as columns for filtering
+    title: text('title'),
+    issuer: jsonb('issuer').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    docNumber: text('doc_number'),
+    issued: text('issued'),
+    periodStart: integer('period_start'),
+    periodEnd: integer('period_end'),
+    horizon: integer('horizon'),
+    level: text('level').notNull().default('unknown'),
+    metaEvidence: jsonb('meta_evidence').$type<MetaEvidence[]>().notNull().default(sql`'[]'::jsonb`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('plan_versions_plan_version').on(t.planId, t.version), index('plan_versions_file').on(t.fileId)],
+);
+
+export const sections = pgTable(
+  'sections',
+  {
+    id: serial('id').primaryKey(),
+    versionId: integer('version_id').notNull().references(() => planVersions.id, { onDelete: 'cascade' }),
+    /** Tree path, e.g. '3.2'. */
+    path: text('path').notNull(),
+    parentPath: text('parent_path'),
+    /** Document order. */
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    level: integer('level').notNull(),
+    label: text('label'),
+    ordinal: integer('ordinal'),
+    title: text('title').notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    headingStart: integer('heading_start').notNull(),
+    headingEnd: integer('heading_end').notNull(),
+  },
+  (t) => [uniqueIndex('sections_version_path').on(t.versionId, t.path)],
+);
+
+/** Repairs made while normalizing (rule id, where, before/after). */
+export const repairs = pgTable(
+  'repairs',
+  {
+    id: serial('id').primaryKey(),
+    versionId: integer('version_id').notNull().references(() => planVersions.id, { onDelete: 'cascade' }),
+    rule: text('rule').notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    sourceStart: integer('source_start').notNull(),
+    sourceEnd: integer('source_end').notNull(),
+    before: text('before').notNull(),
+    after: text('after').notNull(),
+    message: text('message').notNull(),
+  },
+  (t) => [index('repairs_version').on(t.versionId)],
+);
+
+/** Gazetteer of administrative units (GB/T 2260), loaded from data/places. */
+export const places = pgTable(
+  'places',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    short: text('short').notNull(),
+    level: text('level').notNull(),
+    parent: text('parent'),
+    lon: doublePrecision('lon'),
+    lat: doublePrecision('lat'),
+    aliases: jsonb('aliases').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  },
+  (t) => [index('places_name').on(t.name), index('places_parent').on(t.parent)],
+);
+
+/** Units a plan version covers: 'scope' (规划范围) or 'extension' (规划延伸区). */
+export const planPlaces = pgTable(
+  'plan_places',
+  {
+    versionId: integer('version_id').notNull().references(() => planVersions.id, { onDelete: 'cascade' }),
+    placeCode: text('place_code').notNull().references(() => places.code),
+    role: text('role').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.placeCode, t.role] }), index('plan_places_place').on(t.placeCode)],
+);
+
+/** Every write command leaves a record here. */
+export const auditLog = pgTable('audit_log', {
+  id: serial('id').primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actor: text('actor').notNull(),
+  command: text('command').notNull(),
+  subject: text('subject'),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+});
+
+export const schema = { files, plans, planVersions, sections, repairs, places, planPlaces, auditLog };

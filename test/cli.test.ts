@@ -1,0 +1,133 @@
+// The `planatlas` command, run as a user runs it (a child process), on an embedded database folder.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from './helpers/stores';
+
+const root = path.resolve(__dirname, '..');
+const bin = path.join(root, 'bin', 'planatlas.mjs');
+const plans = ['000_dde77a566d45a381', '001_240daae8c4bbf10a', '002_cf5822304d6f3ba0'].map((id) =>
+  path.join(root, 'data', 'plans', `${id}.txt`),
+);
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('planatlas CLI', () => {
+  let data: string;
+  let scratch: string;
+  beforeAll(() => {
+    data = tempDir('planatlas-cli-');
+    scratch = tempDir('planatlas-files-');
+  });
+  afterAll(() => {
+    fs.rmSync(data, { recursive: true, force: true });
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('db migrate creates the embedded database', () => {
+    const r = run(['--data', data, 'db', 'migrate']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/pglite .*applied 0000_init/);
+    expect(fs.existsSync(path.join(data, 'pgdata'))).toBe(true);
+  });
+
+  it('ingests several files, reports a bad one with its reason, and stores the others', () => {
+    const empty = path.join(scratch, 'empty.txt');
+    fs.writeFileSync(empty, '');
+    const r = run(['--data', data, 'ingest', plans[0], empty, plans[1], plans[2]]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\[2\/4\] empty\.txt: FAILED — empty\.txt: .*empty/i);
+    expect(r.stdout).toMatch(/\[1\/4\] 000_dde77a566d45a381\.txt: new plan/);
+    expect(r.stdout).toMatch(/\[4\/4\] 002_cf5822304d6f3ba0\.txt: new plan/);
+    expect(r.stdout).toMatch(/3 of 4 files stored, 1 failed/);
+
+    const list = run(['--data', data, 'list', '--json']);
+    expect(list.code).toBe(0);
+    const titles = (JSON.parse(list.stdout) as Array<{ title: string }>).map((p) => p.title);
+    expect(titles).toEqual(['粤西地区经济社会发展规划纲要（2011—2015年）', '湛茂都市圈发展规划', '珠江—西江经济带发展规划']);
+  });
+
+  it('show --outline prints the ten chapters of the 粤西 plan with their sections', () => {
+    const r = run(['--data', data, 'show', '粤西', '--outline']);
+    expect(r.code).toBe(0);
+    const chapterLines = r.stdout.split('\n').filter((l) => /^[一二三四五六七八九十]+、/.test(l));
+    expect(chapterLines.map((l) => l.split('、')[0])).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+    expect(r.stdout).toMatch(/^一、发展背景\n\s+（一）发展基础/m);
+    expect(r.stdout).toContain('粤府〔2011〕152号');
+  });
+
+  it('show --outline works for the chaptered plans, with the annex', () => {
+    for (const ref of ['湛茂', '珠江']) {
+      const r = run(['--data', data, 'show', ref, '--outline']);
+      expect(r.code, r.stderr).toBe(0);
+      const chapters = r.stdout.split('\n').filter((l) => /^第[一二三四五六七八九十]+章/.test(l));
+      expect(chapters.length, ref).toBeGreaterThanOrEqual(9);
+      expect(chapters[0]).toMatch(/^第一章\s*发展背景/);
+      expect(r.stdout).toMatch(/^\s*第一节\s*\S+/m);
+    }
+    expect(run(['--data', data, 'show', '湛茂', '--outline']).stdout).toMatch(/^附件\s*重点任务分工方案/m);
+  });
+
+  it('a changed file becomes version 2; the same file again changes nothing', () => {
+    const changed = path.join(scratch, '000_dde77a566d45a381.txt');
+    fs.writeFileSync(changed, fs.readFileSync(plans[0], 'utf8').replace('年均增长12.5%以上', '年均增长13%以上'));
+    const r1 = run(['--data', data, 'ingest', changed]);
+    expect(r1.code, r1.stderr).toBe(0);
+    expect(r1.stdout).toMatch(/new version v2/);
+    const r2 = run(['--data', data, 'ingest', plans[0]]);
+    expect(r2.stdout).toMatch(/unchanged/);
+    const show = run(['--data', data, 'show', '粤西', '--versions']);
+    expect(show.stdout).toMatch(/v2 .*\n\s+v1 /);
+  });
+
+  it('refuses a file over the size limit before reading it', () => {
+    const r = run(['--data', data, 'ingest', '--max-size', '10KB', plans[0]]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/000_dde77a566d45a381\.txt: the file is .* over the limit/);
+  });
+
+  it('extract --json prints the metadata of the 粤西 plan', () => {
+    const r = run(['extract', plans[0], '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.meta).toMatchObject({
+      title: '粤西地区经济社会发展规划纲要（2011—2015年）',
+      issuer: ['广东省人民政府'],
+      doc_number: '粤府〔2011〕152号',
+      issued: '2011-12-31',
+      period: [2011, 2015],
+      scope: ['湛江市', '茂名市', '阳江市'],
+    });
+    for (const k of ['targets', 'structures', 'duties', 'facts']) expect(Array.isArray(j[k])).toBe(true);
+  });
+
+  it('fails with a message on stderr for a missing file and for an unknown plan', () => {
+    const a = run(['extract', path.join(scratch, 'nope.txt'), '--json']);
+    expect(a.code).not.toBe(0);
+    expect(a.stderr).toMatch(/nope\.txt: no such file/);
+    const b = run(['--data', data, 'show', '不存在']);
+    expect(b.code).not.toBe(0);
+    expect(b.stderr).toMatch(/no plan matches "不存在"/);
+  });
+
+  it('a second process cannot open a data folder that is in use', () => {
+    fs.writeFileSync(path.join(data, 'planatlas.lock'), String(process.pid));
+    try {
+      const r = run(['--data', data, 'list']);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/in use by process/);
+    } finally {
+      fs.unlinkSync(path.join(data, 'planatlas.lock'));
+    }
+  });
+});

@@ -1,0 +1,126 @@
+// Integration: ingest → parse → store, on PGlite and (when configured) PostgreSQL, same tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipSync, strToU8 } from 'fflate';
+import { eq } from 'drizzle-orm';
+import { ingestPlan, sha256 } from '../src/commands/ingest-plan';
+import { IngestError } from '../src/ingest/index';
+import { appliedMigrations, readMigrations } from '../src/store/migrate';
+import { findPlan, getOriginalFile, getOutline, getRepairs, getVersion, listPlans, listVersions, tableCounts } from '../src/store/queries';
+import { planPlaces, places } from '../src/store/schema';
+import { backends, type TestStore } from './helpers/stores';
+
+const plansDir = path.resolve(__dirname, '../data/plans');
+const sample = (id: string) => new Uint8Array(fs.readFileSync(path.join(plansDir, `${id}.txt`)));
+const YUEXI = '000_dde77a566d45a381';
+const ZHANMAO = '001_240daae8c4bbf10a';
+
+for (const backend of backends) {
+  describe(`store on ${backend.name}`, () => {
+    let t: TestStore;
+    beforeAll(async () => {
+      t = await backend.create();
+    });
+    afterAll(async () => {
+      await t?.dispose();
+    });
+
+    it('applies every migration once', async () => {
+      const names = readMigrations().map((m) => m.name);
+      expect(await appliedMigrations(t.store.db)).toEqual(names);
+    });
+
+    it('stores a plan with its original bytes, outline, repairs and covered places', async () => {
+      const bytes = sample(YUEXI);
+      const r = await ingestPlan(t.store, { bytes, fileName: `${YUEXI}.txt` });
+      expect(r.status).toBe('created');
+      expect(r.version).toBe(1);
+      expect(r.title).toBe('粤西地区经济社会发展规划纲要（2011—2015年）');
+
+      const file = await getOriginalFile(t.store, r.versionId);
+      expect(file.sha256).toBe(sha256(bytes));
+      expect(Buffer.from(file.content).equals(Buffer.from(bytes))).toBe(true);
+
+      const outline = await getOutline(t.store, r.versionId);
+      const chapters = outline.filter((s) => s.kind === 'chapter');
+      expect(chapters.map((c) => c.label)).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+      expect(chapters[1].children.map((c) => c.title)).toEqual(['指导思想', '战略定位', '发展目标']);
+
+      const v = await getVersion(t.store, r.versionId);
+      expect(v.docNumber).toBe('粤府〔2011〕152号');
+      expect(v.issued).toBe('2011-12-31');
+      expect([v.periodStart, v.periodEnd]).toEqual([2011, 2015]);
+      // section spans point into the stored normalized text
+      expect(v.text.slice(chapters[0].headingStart, chapters[0].headingEnd)).toContain('发展背景');
+
+      const covered = await t.store.db
+        .select({ name: places.name })
+        .from(planPlaces)
+        .innerJoin(places, eq(places.code, planPlaces.placeCode))
+        .where(eq(planPlaces.versionId, r.versionId));
+      expect(covered.map((c) => c.name).sort()).toEqual(['湛江市', '茂名市', '阳江市'].sort());
+
+      const rs = await getRepairs(t.store, r.versionId);
+      expect(rs.length).toBe(r.repairs);
+    });
+
+    it('re-ingesting the same bytes is idempotent', async () => {
+      const before = await tableCounts(t.store);
+      const r = await ingestPlan(t.store, { bytes: sample(YUEXI), fileName: `copy-of-${YUEXI}.txt` });
+      expect(r.status).toBe('unchanged');
+      expect(r.version).toBe(1);
+      expect(await tableCounts(t.store)).toEqual(before);
+    });
+
+    it('a changed file becomes a new version and the old one is kept', async () => {
+      const original = fs.readFileSync(path.join(plansDir, `${YUEXI}.txt`), 'utf8');
+      const changed = original.replace('粤西地区生产总值达到6340亿元', '粤西地区生产总值达到6500亿元');
+      expect(changed).not.toBe(original);
+      const r = await ingestPlan(t.store, { bytes: strToU8(changed), fileName: `${YUEXI}.txt` });
+      expect(r.status).toBe('new-version');
+      expect(r.version).toBe(2);
+      const plan = await findPlan(t.store, '粤西');
+      expect(plan.currentVersionId).toBe(r.versionId);
+      const versions = await listVersions(t.store, plan.id);
+      expect(versions.map((v) => v.version)).toEqual([2, 1]);
+      const v1 = await getVersion(t.store, versions[1].id);
+      expect(v1.text).toContain('6340亿元');
+      const v2 = await getVersion(t.store, versions[0].id);
+      expect(v2.text).toContain('6500亿元');
+    });
+
+    it('bad input is refused with the file named, and the database is left as it was', async () => {
+      const before = await tableCounts(t.store);
+      const notDocx = zipSync({ 'images/a.png': new Uint8Array([1, 2, 3]), 'readme.txt': strToU8('hello') });
+      const bad: Array<[string, Uint8Array]> = [
+        ['empty.txt', new Uint8Array(0)],
+        ['junk.txt', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)],
+        ['fake.docx', notDocx],
+        ['broken.pdf', strToU8('%PDF-1.4\n1 0 obj\n<< /Type /Catalog')],
+      ];
+      for (const [name, bytes] of bad) {
+        const err = await ingestPlan(t.store, { bytes, fileName: name }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(err, name).toBeInstanceOf(IngestError);
+        expect((err as Error).message, name).toContain(name);
+      }
+      expect(await tableCounts(t.store)).toEqual(before);
+    });
+
+    it('lists plans with their metadata and finds them by id, slug or title', async () => {
+      await ingestPlan(t.store, { bytes: sample(ZHANMAO), fileName: `${ZHANMAO}.txt` });
+      const list = await listPlans(t.store);
+      expect(list.map((p) => p.title)).toEqual(['粤西地区经济社会发展规划纲要（2011—2015年）', '湛茂都市圈发展规划']);
+      const zm = await findPlan(t.store, '湛茂');
+      expect(zm.period).toEqual([2023, 2030]);
+      expect(zm.horizon).toBe(2035);
+      expect((await findPlan(t.store, String(zm.id))).slug).toBe(zm.slug);
+      expect((await findPlan(t.store, zm.slug)).id).toBe(zm.id);
+      await expect(findPlan(t.store, '规划')).rejects.toThrow(/matches 2 plans/);
+      await expect(findPlan(t.store, '不存在的规划')).rejects.toThrow(/no plan matches/);
+    });
+  });
+}
