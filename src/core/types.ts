@@ -169,7 +169,7 @@ export interface Gazetteer {
   lookup(name: string): Place[];
   /**
    * The single best unit for a name, preferring (in order) units under `within` (a province
-   * or prefecture code), higher levels (prefecture over county) and full-name matches.
+   * or prefecture code), full-name matches, then higher levels (province over prefecture over county).
    */
   resolve(name: string, within?: string): Place | undefined;
   /** Longest-match scan of a text for place names (full, short and alias forms). */
