@@ -118,7 +118,8 @@ function titleOfLine(text: string, r: number, ce: number): { title: string; end:
   if (rest.length === 0) return { title: '', end: r };
   const stop = /[。；;！!？?]/.exec(rest);
   const gap = /[ \t　]+/.exec(rest);
-  if (gap && gap.index >= 2 && gap.index <= 20 && rest.length > 24 && (!stop || gap.index < stop.index) &&
+  const afterGap = gap ? rest.slice(gap.index + gap[0].length) : '';
+  if (gap && gap.index >= 2 && gap.index <= 20 && (afterGap.length >= 6 || /[。；]$/.test(afterGap)) && (!stop || gap.index < stop.index) &&
     !/[0-9０-９]/.test(rest[gap.index + gap[0].length] ?? '') && !/[0-9０-９]/.test(rest[gap.index - 1])) {
     // `一、国家级技术产业开发区 湛江高新技术产业开发区、…`: title, spaces, content
     return { title: clean(rest.slice(0, gap.index)), end: r + gap.index };

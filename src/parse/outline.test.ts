@@ -106,3 +106,10 @@ describe('outline', () => {
     expect(flattenSections(secs).map((s) => s.id)).toEqual(['1', '1.1', '1.2', '2']);
   });
 });
+
+describe('top level', () => {
+  it('a single 第一章 above 第一节/第二节 is the top level (an excerpt of 001, as test/fixtures has it)', () => {
+    const text = ['第一章 发展背景', '第一节 发展基础', BODY, '第二节 存在问题', BODY, '专栏1 轨道网重点工程', '一、高速铁路 广湛高铁、合湛高铁新建工程。'].join('\n');
+    expect(outline(text)).toBe(['第一章 发展背景', '  第一节 发展基础', '  第二节 存在问题', '    专栏1 轨道网重点工程', '      一、高速铁路'].join('\n'));
+  });
+});

@@ -25,9 +25,18 @@ export function chooseTopType(cands: readonly HeadingCandidate[], toc: readonly 
   const fromToc = toc.find((e) => isNumbered(e.type));
   if (fromToc) return fromToc.type;
   const styles: MarkerType[] = ['zhang', 'jie', 'cn', 'cnParen', 'num', 'numParen'];
-  for (const t of styles) {
+  const firstOne = (t: MarkerType) => cands.findIndex((c) => c.type === t && c.ordinal === 1 && !c.inline);
+  for (const [k, t] of styles.entries()) {
     const one = cands.findIndex((c) => c.type === t && c.ordinal === 1);
-    if (one >= 0 && cands.some((c, i) => i > one && c.type === t && c.ordinal === 2)) return t;
+    if (one >= 0 && cands.some((c, i) => i > one && c.type === t && c.ordinal === 2)) {
+      // a higher style opening before it is the top even if it has a single heading
+      // (an excerpt: 第一章 发展背景 / 第一节 … / 第二节 …)
+      for (const higher of styles.slice(0, k)) {
+        const h = firstOne(higher);
+        if (h >= 0 && h < one) return higher;
+      }
+      return t;
+    }
   }
   if (cands.some((c) => c.type === 'md')) return 'md';
   // a single chapter (一、 with no 二、)
