@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import type { Db } from './db';
+import { queryRows, type Db } from './db';
 
 export const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -41,8 +41,8 @@ export async function runMigrations(db: Db, migrations = readMigrations()): Prom
   for (const m of migrations) {
     const done = await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(74201105)`);
-      const seen = await tx.execute(sql`select 1 from planatlas_migrations where name = ${m.name}`);
-      if (seen.rows.length) return false;
+      const seen = await queryRows(tx, sql`select 1 from planatlas_migrations where name = ${m.name}`);
+      if (seen.length) return false;
       for (const stmt of m.statements) await tx.execute(sql.raw(stmt));
       await tx.execute(sql`insert into planatlas_migrations (name) values (${m.name})`);
       return true;
@@ -53,6 +53,6 @@ export async function runMigrations(db: Db, migrations = readMigrations()): Prom
 }
 
 export async function appliedMigrations(db: Db): Promise<string[]> {
-  const r = await db.execute(sql`select name from planatlas_migrations order by name`);
-  return r.rows.map((row) => String((row as { name: unknown }).name));
+  const rows = await queryRows<{ name: string }>(db, sql`select name from planatlas_migrations order by name`);
+  return rows.map((r) => r.name);
 }
