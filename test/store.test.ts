@@ -9,6 +9,8 @@ import { IngestError } from '../src/ingest/index';
 import { appliedMigrations, readMigrations } from '../src/store/migrate';
 import { findPlan, getOriginalFile, getOutline, getRepairs, getVersion, listPlans, listVersions, tableCounts } from '../src/store/queries';
 import { planPlaces, places } from '../src/store/schema';
+import { loadGazetteer } from '../src/places/index';
+import type { Gazetteer } from '../src/core/types';
 import { backends, type TestStore } from './helpers/stores';
 
 const plansDir = path.resolve(__dirname, '../data/plans');
@@ -107,6 +109,19 @@ for (const backend of backends) {
         expect(err, name).toBeInstanceOf(IngestError);
         expect((err as Error).message, name).toContain(name);
       }
+      expect(await tableCounts(t.store)).toEqual(before);
+    });
+
+    it('a write that fails half-way rolls the whole plan back', async () => {
+      // A gazetteer that resolves the scope to a code the places table does not have: the
+      // plan_places insert fails after the plan, version and sections were written.
+      const real = loadGazetteer();
+      const broken: Gazetteer = Object.assign(Object.create(real) as Gazetteer, {
+        resolve: (name: string) => ({ ...real.resolve(name)!, code: '999999' }),
+      });
+      const before = await tableCounts(t.store);
+      const text = fs.readFileSync(path.join(plansDir, `${ZHANMAO}.txt`), 'utf8') + '\n（修订稿）';
+      await expect(ingestPlan(t.store, { bytes: strToU8(text), fileName: 'revised.txt' }, broken)).rejects.toThrow();
       expect(await tableCounts(t.store)).toEqual(before);
     });
 
