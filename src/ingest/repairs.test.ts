@@ -1,0 +1,202 @@
+// One test per repair rule, each on real text from the sample plans that the rule changes
+// (so each fails without its rule), plus the cases the rule must leave alone.
+import { describe, expect, it } from 'vitest';
+import type { Repair } from '../core/types';
+import { normalize } from './normalize';
+import { samplePlan } from './testing/build';
+
+const norm = (source: string, joinLines = true): { text: string; repairs: Repair[] } => normalize({ source, joinLines });
+const rules = (repairs: Repair[], rule: string): Repair[] => repairs.filter((r) => r.rule === rule);
+const lines = (plan: '000' | '001' | '002', from: number, to: number): string => samplePlan(plan).split('\n').slice(from, to).join('\n');
+
+describe('toc-removed', () => {
+  it('one-line TOC (002): removed up to where the first entry 前言 reappears as body text', () => {
+    const source = samplePlan('002').slice(0, 1400);
+    const { text, repairs } = norm(source);
+    const [toc] = rules(repairs, 'toc-removed');
+    expect(toc.before).toMatch(/^目录前言1第一章发展背景2第一节发展条件2第二节重大意义3/);
+    expect(toc.before).toMatch(/第十章保障措施36第一节强化政策支持36第二节加强组织协调38$/);
+    expect(text).not.toContain('目录');
+    expect(text).toMatch(/^附件珠江—西江经济带发展规划2014年7月\n前言珠江—西江经济带（以下简称经济带）横贯广东、广西/);
+  });
+
+  it('dot-leader TOC (001): "前 言.....\\t1" lines removed, the body heading 前言 kept', () => {
+    const { text, repairs } = norm(lines('001', 0, 62));
+    expect(rules(repairs, 'toc-removed')).toHaveLength(1);
+    expect(text).not.toContain('.....');
+    expect(text).toMatch(/^湛茂都市圈发展规划\n\n前言\n\n湛茂都市圈位于广东省西南部沿海/);
+  });
+
+  it('TOC of headings without page numbers (000, 目　录 with full-width spaces)', () => {
+    const { text, repairs } = norm(lines('000', 8, 21));
+    const [toc] = rules(repairs, 'toc-removed');
+    expect(toc.before).toContain('（一）大力发展临海重化工业（二）做强地方特色工业');
+    expect(text).not.toContain('（二）做强地方特色工业');
+    expect(text).toMatch(/^粤西地区经济社会发展规划纲要（2011－2015年）\n二○一一年十二月\n\n前言\n粤西地区包括湛江、茂名、阳江三个地级市。/);
+  });
+
+  it('a run of headings with page numbers but no 目录 heading (001 without its header line)', () => {
+    const source = lines('001', 2, 3) + '\n\n' + lines('001', 6, 62);
+    const { text, repairs } = norm(source);
+    const [toc] = rules(repairs, 'toc-removed');
+    expect(toc.before.startsWith('前 言.....\t1\n第一章 发展背景.....\t2')).toBe(true);
+    expect(text).toMatch(/^湛茂都市圈发展规划\n\n前言\n\n湛茂都市圈位于广东省西南部沿海/);
+  });
+
+  it('leaves 目录 in running text alone (政务信息目录)', () => {
+    const source = lines('001', 767, 768);
+    expect(source).toContain('政务信息目录');
+    const { text, repairs } = norm(source);
+    expect(rules(repairs, 'toc-removed')).toHaveLength(0);
+    expect(text).toBe(source);
+  });
+});
+
+describe('page-number-removed', () => {
+  it('removes page numbers glued into one-line PDF text by their sequence, keeping real numbers (002)', () => {
+    const body = samplePlan('002');
+    const start = body.indexOf('前言珠江'); // the body, after the table of contents
+    const source = body.slice(start, body.indexOf('第三章构建协调联动空间格局', start) + 20);
+    const { text, repairs } = norm(source);
+    expect(rules(repairs, 'page-number-removed').map((r) => r.before)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(text).toContain('规划期为2014至2020年，展望到2030年。第一章发展背景第一节发展条件');
+    expect(text).toContain('区域整体竞争力有待提升。第二节重大意义');
+    expect(text).toContain('西江干线航道为核心的综合交通运输体系基本形成'); // was 综5合
+    expect(text).toContain('（国发〔2009〕42号）');
+    expect(text).toContain('云浮4市和广西壮族自治区的南宁、柳州、梧州、贵港、百色、来宾、崇左7市，区域面积165万平方公里，2013年末常住人口5228万人');
+  });
+
+  it('removes a page number inside a word: 云11浮 → 云浮 (page 11 of 002)', () => {
+    const { text, repairs } = norm(samplePlan('002'));
+    const eleven = rules(repairs, 'page-number-removed').find((r) => r.before === '11');
+    expect(eleven?.message).toMatch(/page sequence 1–38/);
+    expect(text.slice(eleven!.start - 6, eleven!.end + 6)).toBe('肇庆德庆、云浮古丰核电项');
+  });
+
+  it('removes page-number lines between paragraphs (PDF converted to lines) and rejoins the word they split', () => {
+    const p = lines('001', 68, 76).split('\n\n'); // 湛茂都市圈区位… / 服务于… / 具备优良…同 / 时具备…
+    const source = [p[0], '7', p[1], '8', p[2], '9', p[3]].join('\n\n');
+    const { text, repairs } = norm(source);
+    expect(rules(repairs, 'page-number-removed').map((r) => r.before.trim())).toEqual(['7', '8', '9']);
+    expect(text).not.toMatch(/^\d+$/m);
+    expect(text).toContain('是全省土地资源最为丰富的区域，同时具备良好的开发建设和农业生产条件。');
+  });
+
+  it('finds no page sequence in a plan that has none (001): 3、4号 and 2×1000MW stay', () => {
+    const { text, repairs } = norm(samplePlan('001'));
+    expect(rules(repairs, 'page-number-removed')).toHaveLength(0);
+    expect(text).toContain('茂名博贺电厂3、4号2×1000MW机组工程');
+  });
+});
+
+describe('line-join', () => {
+  it('joins a word split by a page break (001: 同 / 时具备)', () => {
+    const [before, after] = [lines('001', 73, 74), lines('001', 75, 76)];
+    expect(before.endsWith('是全省土地资源最为丰富的区域，同')).toBe(true);
+    const { text, repairs } = norm(`${before}\n\n${after}`);
+    expect(text).toBe(before + after);
+    expect(text).toContain('最为丰富的区域，同时具备良好的开发建设和农业生产条件。');
+    expect(rules(repairs, 'line-join')).toHaveLength(1);
+  });
+
+  it('joins a web-text line wrapped inside a word (000: 新材 / 料)', () => {
+    const { text } = norm(lines('000', 79, 82));
+    expect(text).toContain('培育发展新能源、新材料、节能环保、海洋等新兴产业。');
+  });
+
+  it('never joins headings, list items, box titles or finished sentences', () => {
+    const source = [
+      '第一节 发展基础',
+      '湛茂都市圈区位、土地及海洋资源等条件优越，产业发展势头良好，文化多元融合，发展建设基础较好。',
+      '一、双心一极点：湛江主中心、茂名副中心、空港经济区极点',
+      '湛江主中心。以湛江市城区为主中心，强化湛江市作为省域副中心城市和现代化沿海经济带重要发展极的引领作用',
+      '专栏1 轨道网重点工程',
+      '一、高速铁路',
+      '广湛高铁、合湛高铁、深南高铁与广湛高铁茂名至岑溪连接线、湛江至海口高铁新建工程。',
+    ].join('\n\n');
+    const { text, repairs } = norm(source);
+    expect(rules(repairs, 'line-join')).toHaveLength(0);
+    expect(text).toBe(source);
+  });
+
+  it('is off for formats whose lines are real paragraphs (DOCX, HTML)', () => {
+    const { text } = norm(`${lines('001', 73, 74)}\n\n${lines('001', 75, 76)}`, false);
+    expect(text).toContain('最为丰富的区域，同\n\n时具备');
+  });
+});
+
+describe('markup-removed', () => {
+  it('removes stray ** (001)', () => {
+    const source = lines('001', 151, 152);
+    expect(source).toContain('——**一体高效的基础设施支撑能力全面增强。**深度参与');
+    const { text, repairs } = norm(source);
+    expect(text.startsWith('——一体高效的基础设施支撑能力全面增强。深度参与西部陆海新通道建设')).toBe(true);
+    expect(rules(repairs, 'markup-removed').map((r) => r.before)).toEqual(['**', '**']);
+  });
+
+  it('turns <p>…</p> <p>… into lines (001 专栏3)', () => {
+    const { text } = norm(lines('001', 278, 279));
+    expect(text).toMatch(/^一、机场 湛江新塘、坡头通用机场迁建工程；雷州、徐闻、信宜、茂名通用机场建设工程。\n二、铁路枢纽 湛江北站/);
+    expect(text).not.toMatch(/<\/?p>/);
+  });
+
+  it('removes a Markdown bullet before a numbered item and its stray ** (001 专栏11)', () => {
+    const { text } = norm(lines('001', 627, 628));
+    expect(text).toBe('1.鉴江生态廊道。位于北部山林屏障区，连接山林屏障区和罗江生态廊道；加强水源保护涵养，严禁采伐水源涵养林。');
+  });
+});
+
+describe('width-unified', () => {
+  it('full-width digits, letters and ％ → half-width; Chinese punctuation, －, ∶ and 〔〕 kept', () => {
+    // 000, as a full-width export would write it.
+    const source = '粤西地区包括湛江、茂名、阳江三个地级市。２０１０年，该区域总面积３．１７万平方公里，占全省的１７．７％；（粤发〔２００９〕１５号）。ＣＥＰＡ（内地与港澳更紧密经贸关系安排）。2006－2010年，三次产业结构从2005年的23.8∶40.0∶37.2调整为2010年的19.9∶40.7∶39.4。';
+    const { text, repairs } = norm(source);
+    expect(text).toBe(
+      '粤西地区包括湛江、茂名、阳江三个地级市。2010年，该区域总面积3.17万平方公里，占全省的17.7%；（粤发〔2009〕15号）。CEPA（内地与港澳更紧密经贸关系安排）。2006－2010年，三次产业结构从2005年的23.8∶40.0∶37.2调整为2010年的19.9∶40.7∶39.4。',
+    );
+    expect(rules(repairs, 'width-unified').map((r) => r.before)).toEqual(['２０１０', '３．１７', '１７．７％', '２００９', '１５', 'ＣＥＰＡ']);
+  });
+
+  it('ideographic spaces used as layout become one space (000 专栏1)', () => {
+    const { text } = norm(lines('000', 63, 64));
+    expect(text).toBe('专栏1 粤西三市重点发展地区');
+  });
+});
+
+describe('whitespace', () => {
+  it('CRLF, indentation with ideographic spaces, trailing spaces and blank-line runs (000)', () => {
+    const source = lines('000', 21, 26).replace(/\n/g, '\r\n') + '\r\n\r\n\r\n\r\n' + lines('000', 26, 27);
+    const { text, repairs } = norm(source);
+    expect(text).toBe(['一、发展背景', '', '（一）发展基础。', lines('000', 25, 26), '', lines('000', 26, 27)].join('\n'));
+    const [summary] = rules(repairs, 'whitespace');
+    expect(summary.message).toMatch(/CRLF/);
+  });
+
+  it('letter-spaced headings read as words: 前　言 → 前言', () => {
+    const { text, repairs } = norm(lines('000', 17, 20));
+    expect(text.split('\n')[0]).toBe('前言');
+    expect(rules(repairs, 'whitespace').some((r) => r.message.includes('letter-spaced heading'))).toBe(true);
+  });
+});
+
+describe('footnote-marker-removed', () => {
+  it('drops the reference mark ¹ from running text, keeps the footnote (001)', () => {
+    const { text, repairs } = norm(lines('001', 375, 380));
+    expect(text).toContain('共同建设以湛江“五岛一湾”滨海旅游集聚区');
+    expect(text).toContain('¹ 五岛一湾：《广东省海岛旅游发展总体规划（2017—2030年）》');
+    expect(rules(repairs, 'footnote-marker-removed').map((r) => r.before)).toEqual(['¹']);
+  });
+
+  it('keeps exponents of units', () => {
+    const { text } = norm('城市人均公园绿地面积达到13m²，森林覆盖率达到47.2%。');
+    expect(text).toBe('城市人均公园绿地面积达到13m²，森林覆盖率达到47.2%。');
+  });
+});
+
+describe('cjk-unified', () => {
+  it('Kangxi and supplement radicals from PDF text layers become ideographs (第⼀章, 总⻓)', () => {
+    const { text, repairs } = norm('第⼀章 发展背景\n海洋资源优势突出，⼤陆海岸线总⻓ 1425.8 公⾥。');
+    expect(text).toBe('第一章 发展背景\n海洋资源优势突出，大陆海岸线总长 1425.8 公里。');
+    expect(rules(repairs, 'cjk-unified')[0].message).toMatch(/⼀ \(U\+2F00\) → 一 \(U\+4E00\)/);
+  });
+});

@@ -1,0 +1,72 @@
+// Rejoin lines broken inside a sentence or a word, as PDF conversion leaves them:
+//   "…南部以滨海台地和平原为主，是全省土地资源最为丰富的区域，同\n\n时具备良好的开发建设…"
+// A line is continued by the next when it is running text (it has sentence punctuation, or
+// fills the typical line width), ends without closing punctuation, and the next line does not
+// open a heading, list item, box or note. Headings such as "第一节 发展基础" are never joined.
+import type { Edit } from '../rewrite';
+import { isBlank, isHeadingLike, startsStructure, splitLines, type Line } from './lines';
+
+const RULE = 'line-join';
+/** Characters that can end a paragraph. */
+const TERMINAL = /[。！？；：…!?;:.]$/;
+const CLOSERS = /[”’」』）)】〕》]$/;
+const RUNNING_PUNCT = /[，、。；：！？]/;
+
+function endsParagraph(t: string): boolean {
+  if (TERMINAL.test(t)) return true;
+  // "…。”" or "…）" after a full stop; a bare closing bracket may sit mid-sentence.
+  if (CLOSERS.test(t)) return TERMINAL.test(t.slice(0, -1).replace(/[”’」』）)】〕》]+$/, ''));
+  return false;
+}
+
+function percentile(xs: number[], p: number): number {
+  if (xs.length === 0) return Infinity;
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
+}
+
+export function lineJoinEdits(text: string): Edit[] {
+  const lines = splitLines(text);
+  const content = lines.filter((l) => !isBlank(l.text));
+  // Typical width of a hard-wrapped line: lines that fill it were cut by layout, not by the author.
+  const lengths = content.map((l) => l.text.trim().length).filter((n) => n >= 10);
+  const fullWidth = percentile(lengths, 0.75) * 0.9;
+
+  const edits: Edit[] = [];
+  let prev: Line | null = null;
+  let blanks = 0;
+  for (const line of lines) {
+    if (isBlank(line.text)) {
+      if (!line.text.includes('\f')) blanks++; // a page break alone is not a paragraph break
+      continue;
+    }
+    const a = prev;
+    prev = line;
+    const gapBlanks = blanks;
+    blanks = 0;
+    if (!a || gapBlanks > 2) continue;
+    const at = a.text.trim();
+    const bt = line.text.trim();
+    // A line as wide as the text block was cut by layout, even a long heading or table row.
+    const full = at.length >= fullWidth;
+    if (endsParagraph(at)) continue;
+    if (!full && (isHeadingLike(at) || /^[¹²³⁴-⁹⁰]|^注[：:]/.test(at))) continue;
+    if (!full && !RUNNING_PUNCT.test(at)) continue;
+    if (startsStructure(bt) || isHeadingLike(bt)) continue;
+    const lastA = at[at.length - 1];
+    const firstB = bt[0];
+    const space = /[A-Za-z0-9]/.test(lastA) && /[A-Za-z0-9]/.test(firstB) ? ' ' : '';
+    const start = a.start + a.text.trimEnd().length;
+    const end = line.start + (line.text.length - line.text.trimStart().length);
+    const tail = at.slice(-6);
+    const head = bt.slice(0, 6);
+    edits.push({
+      start,
+      end,
+      replacement: space,
+      rule: RULE,
+      message: `line break inside a sentence joined: "…${tail}" + "${head}…"${gapBlanks ? ` (across ${gapBlanks} blank line${gapBlanks > 1 ? 's' : ''}, as a page break leaves it)` : ''}`,
+    });
+  }
+  return edits;
+}
