@@ -6,6 +6,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { eq } from 'drizzle-orm';
 import { ingestPlan, sha256 } from '../src/commands/ingest-plan';
 import { IngestError } from '../src/ingest/index';
+import { buildDocx, fixture, imageOnlyPdf, wPara } from '../src/ingest/testing/build';
 import { appliedMigrations, readMigrations } from '../src/store/migrate';
 import { findPlan, getOriginalFile, getOutline, getRepairs, getVersion, listPlans, listVersions, tableCounts } from '../src/store/queries';
 import { planPlaces, places } from '../src/store/schema';
@@ -95,18 +96,25 @@ for (const backend of backends) {
     it('bad input is refused with the file named, and the database is left as it was', async () => {
       const before = await tableCounts(t.store);
       const notDocx = zipSync({ 'images/a.png': new Uint8Array([1, 2, 3]), 'readme.txt': strToU8('hello') });
-      const bad: Array<[string, Uint8Array]> = [
-        ['empty.txt', new Uint8Array(0)],
-        ['junk.txt', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)],
-        ['fake.docx', notDocx],
-        ['broken.pdf', strToU8('%PDF-1.4\n1 0 obj\n<< /Type /Catalog')],
+      const pdf = fixture('zhanmao-3pages.pdf');
+      const bad: Array<[string, Uint8Array, string]> = [
+        ['empty.txt', new Uint8Array(0), 'empty'],
+        ['junk.txt', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), 'binary'],
+        ['fake.docx', notDocx, 'not-docx'],
+        ['bomb.docx', buildDocx(wPara('湛茂都市圈发展规划') + wPara(' '.repeat(4 * 1024 * 1024))), 'zip-bomb'],
+        ['broken.pdf', strToU8('%PDF-1.4\n1 0 obj\n<< /Type /Catalog'), 'corrupt-pdf'],
+        ['truncated.pdf', pdf.subarray(0, Math.floor(pdf.length / 2)), 'corrupt-pdf'],
+        ['scanned.pdf', imageOnlyPdf(), 'no-text-layer'],
+        ['huge.txt', sample(YUEXI), 'too-large'],
       ];
-      for (const [name, bytes] of bad) {
-        const err = await ingestPlan(t.store, { bytes, fileName: name }).then(
+      for (const [name, bytes, code] of bad) {
+        const options = name === 'huge.txt' ? { maxBytes: 10 * 1024 } : undefined;
+        const err = await ingestPlan(t.store, { bytes, fileName: name, options }).then(
           () => null,
           (e: unknown) => e,
         );
         expect(err, name).toBeInstanceOf(IngestError);
+        expect((err as IngestError).code, name).toBe(code);
         expect((err as Error).message, name).toContain(name);
       }
       expect(await tableCounts(t.store)).toEqual(before);

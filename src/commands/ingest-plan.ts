@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { eq, max } from 'drizzle-orm';
 import type { Gazetteer, PlanDoc } from '../core/types';
-import { ingestBytes, type IngestOptions } from '../ingest/index';
+import { assertSize, ingestBytes, type IngestOptions } from '../ingest/index';
 import { parsePlan, flattenSections } from '../parse/index';
 import { loadGazetteer } from '../places/index';
 import type { Store, Tx } from '../store/db';
@@ -65,6 +65,7 @@ function slugOf(fileName: string): string {
 
 export async function ingestPlan(store: Store, input: IngestPlanInput, gaz: Gazetteer = loadGazetteer()): Promise<IngestPlanResult> {
   const { bytes, fileName } = input;
+  assertSize(bytes.length, fileName, input.options); // a file over the limit is refused even if stored before
   const hash = sha256(bytes);
   const known = await findVersionByHash(store, hash);
   if (known) return { ...known, status: 'unchanged' };
