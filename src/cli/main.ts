@@ -2,9 +2,11 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ingestBytes, sourceSpan } from '../ingest/index';
-import { parsePlan, outlineToText } from '../parse/index';
+import { outlineToText } from '../parse/index';
 import { loadGazetteer } from '../places/index';
 import { toExtractJson } from '../extract/index';
+import { analyze } from '../extract/analyze';
+import { loadLexicons } from '../extract/lexicons';
 import { openStore, defaultDataDir, type Store } from '../store/db';
 import { runMigrations, appliedMigrations } from '../store/migrate';
 import { findPlan, getOutline, getRepairs, listPlans, listVersions } from '../store/queries';
@@ -111,8 +113,8 @@ export function buildProgram(): Command {
     .action(async (file: string) => {
       const bytes = readFileChecked(file, maxBytesDefault());
       const text = await ingestBytes(bytes, file, { maxBytes: maxBytesDefault() });
-      const doc = parsePlan(text, loadGazetteer());
-      const json = toExtractJson(doc, (s, e) => sourceSpan(text, s, e).text);
+      const { doc, findings } = analyze(text, loadGazetteer(), loadLexicons());
+      const json = toExtractJson(doc, findings, (s, e) => sourceSpan(text, s, e).text);
       process.stdout.write(JSON.stringify(json, null, 2) + '\n');
     });
 

@@ -1,0 +1,98 @@
+// Small text helpers shared by the extractors: sections at an offset, sentences, the plan's region.
+import type { PlanDoc, PlanMeta, Section, Span } from '../core/types';
+import { flattenSections } from '../parse/index';
+
+/** Innermost section containing an offset (null before the first heading). */
+export function sectionAt(doc: PlanDoc, offset: number): Section | null {
+  let best: Section | null = null;
+  const walk = (list: readonly Section[]) => {
+    for (const s of list) {
+      if (offset >= s.start && offset < s.end) {
+        best = s;
+        walk(s.children);
+        return;
+      }
+    }
+  };
+  walk(doc.sections);
+  return best;
+}
+
+/** 'chapter > section > …' heading trail for an offset, like the gold's `section` field. */
+export function sectionTrail(doc: PlanDoc, offset: number): string {
+  const trail: string[] = [];
+  const walk = (list: readonly Section[]) => {
+    for (const s of list) {
+      if (offset >= s.start && offset < s.end) {
+        trail.push(`${s.label && s.label !== s.title ? s.label : ''}${s.title}`);
+        walk(s.children);
+        return;
+      }
+    }
+  };
+  walk(doc.sections);
+  return trail.join(' > ');
+}
+
+export { flattenSections };
+
+const SENTENCE_END = /[。；;！？!?\n]/;
+
+/**
+ * Sentences of text[start, end): split after 。；！？ and at line breaks; spans exclude the
+ * terminator and surrounding whitespace. Empty pieces are dropped.
+ */
+export function sentences(text: string, start = 0, end = text.length): Span[] {
+  const out: Span[] = [];
+  let s = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || SENTENCE_END.test(text[i])) {
+      let a = s;
+      let b = i;
+      while (a < b && /\s/.test(text[a])) a++;
+      while (b > a && /\s/.test(text[b - 1])) b--;
+      if (b > a) out.push({ start: a, end: b });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Paragraphs (lines) of text[start, end) as spans, blank lines dropped. */
+export function paragraphs(text: string, start = 0, end = text.length): Span[] {
+  return sentencesBy(text, start, end, '\n');
+}
+
+function sentencesBy(text: string, start: number, end: number, sep: string): Span[] {
+  const out: Span[] = [];
+  let s = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === sep) {
+      let a = s;
+      let b = i;
+      while (a < b && /\s/.test(text[a])) a++;
+      while (b > a && /\s/.test(text[b - 1])) b--;
+      if (b > a) out.push({ start: a, end: b });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+// Words that end a plan title and are not part of the region's name.
+const TITLE_TAILS = [
+  /[（(][^）)]*\d{4}[^）)]*[）)]$/,
+  /(国民经济和社会发展)?(第[一二三四五六七八九十]+个五年|“?十[一二三四五六七八九]五”?)?(经济社会|国民经济和社会|国土空间)?(发展)?(总体)?(规划纲要|规划|纲要|方案|意见)$/,
+];
+
+/**
+ * The name of the region a plan is about, taken from its title: 粤西地区经济社会发展规划纲要（2011—2015年）
+ * → 粤西地区; 珠江—西江经济带发展规划 → 珠江—西江经济带; 湛茂都市圈发展规划 → 湛茂都市圈.
+ * Extractors use it as the scope of targets and facts whose sentence names no place.
+ */
+export function planRegionName(meta: Pick<PlanMeta, 'title' | 'scope'>): string | null {
+  let t = meta.title?.replace(/\s+/g, '') ?? '';
+  for (let i = 0; i < 3; i++) for (const re of TITLE_TAILS) t = t.replace(re, '');
+  if (t.length >= 2) return t;
+  return meta.scope.length === 1 ? meta.scope[0] : null;
+}
