@@ -50,3 +50,8 @@ export function formatSummary(p: PlanSummary): string {
   const w = Math.max(...kv.map(([k]) => displayWidth(k)));
   return kv.map(([k, v]) => `${pad(k, w)}  ${v}`).join('\n') + '\n';
 }
+
+export function formatCounts(counts: Record<string, number>): string {
+  const order = ['target', 'fact', 'structure', 'duty', 'project', 'place', 'reference'];
+  return order.filter((k) => counts[k]).map((k) => `${counts[k]} ${k}s`).join(', ') || 'no findings';
+}

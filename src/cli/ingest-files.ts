@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ingestPlan } from '../commands/ingest-plan';
 import type { Store } from '../store/db';
 import { readFileChecked } from './read-file';
+import { formatCounts } from './format';
 
 interface Out {
   write(s: string): unknown;
@@ -18,7 +19,7 @@ export async function ingestFiles(store: Store, fileArgs: string[], o: { maxByte
       const bytes = readFileChecked(file, o.maxBytes);
       const r = await ingestPlan(store, { bytes, fileName: file, options: { maxBytes: o.maxBytes } });
       const what = r.status === 'unchanged' ? 'unchanged (already stored)' : r.status === 'created' ? 'new plan' : `new version v${r.version}`;
-      o.out.write(`${tag}: ${what} — #${r.planId} ${r.slug} «${r.title}» v${r.version}, ${r.sections} sections, ${r.repairs} repairs\n`);
+      o.out.write(`${tag}: ${what} — #${r.planId} ${r.slug} «${r.title}» v${r.version}, ${r.sections} sections, ${r.repairs} repairs; ${formatCounts(r.findings)}\n`);
       for (const w of r.warnings) o.out.write(`    warning: ${w}\n`);
     } catch (e) {
       failed++;

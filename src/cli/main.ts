@@ -9,9 +9,15 @@ import { analyze } from '../extract/analyze';
 import { loadLexicons } from '../extract/lexicons';
 import { openStore, defaultDataDir, type Store } from '../store/db';
 import { runMigrations, appliedMigrations } from '../store/migrate';
-import { findPlan, getOutline, getRepairs, listPlans, listVersions } from '../store/queries';
+import { findPlan, getOutline, getRepairs, getVersion, listPlans, listVersions } from '../store/queries';
+import { getEffectiveFindings, getFindingRow } from '../store/findings';
+import { addFinding, decideFinding, parseKind } from '../commands/curation';
+import { reextractVersion } from '../commands/reextract';
+import { parseFieldAssignments } from '../core/finding-fields';
+import type { FindingKind } from '../core/findings';
+import { formatFindings } from './findings-format';
 import { ingestFiles } from './ingest-files';
-import { formatPlanTable, formatSummary } from './format';
+import { formatCounts, formatPlanTable, formatSummary } from './format';
 import { samplePlanFiles } from './samples';
 import { readFileChecked } from './read-file';
 
@@ -118,6 +124,104 @@ export function buildProgram(): Command {
       process.stdout.write(JSON.stringify(json, null, 2) + '\n');
     });
 
+  program
+    .command('findings')
+    .description('what was extracted from a plan, with review decisions applied')
+    .argument('<plan>', 'plan id, slug, or a unique part of the title')
+    .option('--kind <kind>', 'only one kind: targets, facts, structures, duties, projects, places, references')
+    .option('--status <status>', 'only pending, accepted, corrected, rejected or added')
+    .option('--json', 'print JSON')
+    .action(async (ref: string, o: { kind?: string; status?: string; json?: boolean }) => {
+      await withStore(program.opts<GlobalOpts>(), async (store) => {
+        const plan = await findPlan(store, ref);
+        if (plan.currentVersionId == null) throw new Error(`plan ${plan.slug} has no stored version`);
+        const kind = o.kind ? parseKind(o.kind) : undefined;
+        const { findings, orphans } = await getEffectiveFindings(store, plan.currentVersionId, kind);
+        const list = o.status ? findings.filter((f) => f.status === o.status) : findings;
+        const v = await getVersion(store, plan.currentVersionId);
+        const textOf = (f: { start: number | null; end: number | null }) => (f.start == null ? '' : v.text.slice(f.start, f.end ?? f.start));
+        if (o.json) {
+          process.stdout.write(JSON.stringify({ plan: { id: plan.id, slug: plan.slug, title: plan.title }, findings: list.map((f) => ({ ...f, quote: textOf(f) })), orphans }, null, 2) + '\n');
+          return;
+        }
+        process.stdout.write(`${plan.title} — ${list.length} findings${kind ? ` (${kind})` : ''}\n`);
+        process.stdout.write(formatFindings(list, textOf));
+        if (orphans.length) {
+          process.stdout.write(`\n${orphans.length} earlier decision(s) no longer match a finding (the text changed there); they are kept:\n`);
+          for (const d of orphans) process.stdout.write(`  decision ${d.id}: ${d.action} ${d.kind} «${d.quote}» by ${d.actor}\n`);
+        }
+      });
+    });
+
+  const review = program.command('review').description('review findings: accept, correct, reject, add a missed one');
+  const decideVerb = (action: 'accept' | 'reject') =>
+    review
+      .command(action)
+      .description(`${action} findings by id`)
+      .argument('<ids...>', 'finding ids (planatlas findings PLAN)')
+      .option('--note <text>', 'why')
+      .option('--by <name>', 'reviewer name', process.env.USER || 'cli')
+      .action(async (ids: string[], o: { note?: string; by: string }) => {
+        await withStore(program.opts<GlobalOpts>(), async (store) => {
+          for (const id of ids) {
+            const r = await decideFinding(store, { findingId: parseId(id), action, note: o.note, actor: o.by });
+            process.stdout.write(`${action}ed ${r.kind} ${id} (decision ${r.decisionId})\n`);
+          }
+        });
+      });
+  decideVerb('accept');
+  decideVerb('reject');
+  review
+    .command('correct')
+    .description('correct fields of a finding: planatlas review correct 12 --set value=6500 --set comparator=ge')
+    .argument('<id>', 'finding id')
+    .option('--set <field=value>', 'a corrected field (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--note <text>', 'why')
+    .option('--by <name>', 'reviewer name', process.env.USER || 'cli')
+    .action(async (id: string, o: { set: string[]; note?: string; by: string }) => {
+      await withStore(program.opts<GlobalOpts>(), async (store) => {
+        const row = await getFindingRow(store, parseId(id));
+        if (!row) throw new Error(`no finding with id ${id}`);
+        const fields = parseFieldAssignments(row.f.kind as FindingKind, o.set);
+        const r = await decideFinding(store, { findingId: parseId(id), action: 'correct', fields, note: o.note, actor: o.by });
+        process.stdout.write(`corrected ${r.kind} ${id}: ${Object.keys(fields).join(', ')} (decision ${r.decisionId})\n`);
+      });
+    });
+  review
+    .command('add')
+    .description('add a finding the extractors missed: planatlas review add 粤西 --kind target --quote "…" --set indicator=… --set year=2015 …')
+    .argument('<plan>', 'plan id, slug, or a unique part of the title')
+    .requiredOption('--kind <kind>', 'target, fact, structure, duty, project, place or reference')
+    .requiredOption('--quote <text>', 'the exact text in the plan')
+    .option('--occurrence <n>', 'which occurrence of the quote, when it appears more than once', (v: string) => parseId(v))
+    .option('--set <field=value>', 'a field (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--note <text>', 'why')
+    .option('--by <name>', 'reviewer name', process.env.USER || 'cli')
+    .action(async (ref: string, o: { kind: string; quote: string; occurrence?: number; set: string[]; note?: string; by: string }) => {
+      await withStore(program.opts<GlobalOpts>(), async (store) => {
+        const plan = await findPlan(store, ref);
+        const kind = parseKind(o.kind);
+        const fields = parseFieldAssignments(kind, o.set);
+        const r = await addFinding(store, { planId: plan.id, kind, quote: o.quote, occurrence: o.occurrence, fields, note: o.note, actor: o.by });
+        process.stdout.write(`added ${kind} at ${r.start}–${r.end} (decision ${r.decisionId})\n`);
+      });
+    });
+
+  program
+    .command('reextract')
+    .description('run the extractors again on stored plans (decisions are kept and re-applied)')
+    .argument('[plans...]', 'plan ids, slugs or title parts (default: all)')
+    .action(async (refs: string[]) => {
+      await withStore(program.opts<GlobalOpts>(), async (store) => {
+        const targets = refs.length ? await Promise.all(refs.map((r) => findPlan(store, r))) : await listPlans(store);
+        for (const p of targets) {
+          if (p.currentVersionId == null) continue;
+          const counts = await reextractVersion(store, p.currentVersionId);
+          process.stdout.write(`${p.slug}: ${formatCounts(counts)}\n`);
+        }
+      });
+    });
+
   const db = program.command('db').description('database maintenance');
   db.command('migrate')
     .description('apply pending migrations')
@@ -153,6 +257,11 @@ export function buildProgram(): Command {
     });
 
   return program;
+}
+
+function parseId(v: string): number {
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError(`"${v}" is not an id (a whole number)`);
+  return Number(v);
 }
 
 export async function main(argv: string[]): Promise<number> {

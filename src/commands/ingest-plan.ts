@@ -3,13 +3,17 @@
 // then one transaction: file bytes, plan, version, sections, repairs, covered places, audit record.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { eq, max } from 'drizzle-orm';
+import { count, eq, max } from 'drizzle-orm';
 import type { Gazetteer, PlanDoc } from '../core/types';
 import { assertSize, ingestBytes, type IngestOptions } from '../ingest/index';
-import { parsePlan, flattenSections } from '../parse/index';
+import { flattenSections } from '../parse/index';
 import { loadGazetteer } from '../places/index';
+import { analyze } from '../extract/analyze';
+import { loadLexicons } from '../extract/lexicons';
+import type { AnyFinding, Lexicons } from '../core/findings';
+import { writeFindings } from './store-findings';
 import type { Store, Tx } from '../store/db';
-import { auditLog, files, planPlaces, plans, planVersions, repairs, sections } from '../store/schema';
+import { auditLog, files, findings as findingsTable, planPlaces, plans, planVersions, repairs, sections } from '../store/schema';
 import { syncPlaces } from './sync-places';
 
 export interface IngestPlanInput {
@@ -29,6 +33,8 @@ export interface IngestPlanResult {
   version: number;
   sections: number;
   repairs: number;
+  /** Findings per kind in this version. */
+  findings: Record<string, number>;
   warnings: string[];
 }
 
@@ -63,7 +69,12 @@ function slugOf(fileName: string): string {
   return s || 'plan';
 }
 
-export async function ingestPlan(store: Store, input: IngestPlanInput, gaz: Gazetteer = loadGazetteer()): Promise<IngestPlanResult> {
+export async function ingestPlan(
+  store: Store,
+  input: IngestPlanInput,
+  gaz: Gazetteer = loadGazetteer(),
+  lex: Lexicons = loadLexicons(),
+): Promise<IngestPlanResult> {
   const { bytes, fileName } = input;
   assertSize(bytes.length, fileName, input.options); // a file over the limit is refused even if stored before
   const hash = sha256(bytes);
@@ -72,10 +83,10 @@ export async function ingestPlan(store: Store, input: IngestPlanInput, gaz: Gaze
 
   // Pure stage: throws IngestError on bad input, before anything is written.
   const text = await ingestBytes(bytes, fileName, input.options);
-  const doc = parsePlan(text, gaz);
+  const { doc, findings } = analyze(text, gaz, lex);
 
   await syncPlaces(store, gaz);
-  return store.db.transaction((tx) => storeDoc(tx, doc, bytes, hash, input.actor ?? 'cli', gaz));
+  return store.db.transaction((tx) => storeDoc(tx, doc, findings, bytes, hash, input.actor ?? 'cli', gaz));
 }
 
 async function findVersionByHash(store: Store, hash: string): Promise<Omit<IngestPlanResult, 'status'> | null> {
@@ -97,10 +108,23 @@ async function findVersionByHash(store: Store, hash: string): Promise<Omit<Inges
   if (!r) return null;
   const sectionCount = await store.db.$count(sections, eq(sections.versionId, r.versionId));
   const repairCount = await store.db.$count(repairs, eq(repairs.versionId, r.versionId));
-  return { ...r, sections: sectionCount, repairs: repairCount };
+  const kinds = await store.db
+    .select({ kind: findingsTable.kind, n: count() })
+    .from(findingsTable)
+    .where(eq(findingsTable.versionId, r.versionId))
+    .groupBy(findingsTable.kind);
+  return { ...r, sections: sectionCount, repairs: repairCount, findings: Object.fromEntries(kinds.map((k) => [k.kind, k.n])) };
 }
 
-async function storeDoc(tx: Tx, doc: PlanDoc, bytes: Uint8Array, hash: string, actor: string, gaz: Gazetteer): Promise<IngestPlanResult> {
+async function storeDoc(
+  tx: Tx,
+  doc: PlanDoc,
+  found: readonly AnyFinding[],
+  bytes: Uint8Array,
+  hash: string,
+  actor: string,
+  gaz: Gazetteer,
+): Promise<IngestPlanResult> {
   const { text, meta } = doc;
   const fileName = path.basename(text.fileName);
   const title = meta.title ?? fileStem(fileName);
@@ -178,12 +202,15 @@ async function storeDoc(tx: Tx, doc: PlanDoc, bytes: Uint8Array, hash: string, a
   }
   if (placeRows.size) await tx.insert(planPlaces).values([...placeRows.values()]);
 
+  await writeFindings(tx, plan.id, ver.id, text, found);
+  const findingCounts = countByKind(found);
+
   await tx.update(plans).set({ currentVersionId: ver.id, title, updatedAt: new Date() }).where(eq(plans.id, plan.id));
   await tx.insert(auditLog).values({
     actor,
     command: 'ingestPlan',
     subject: `plan:${plan.id}`,
-    details: { fileName, sha256: hash, version, status, sections: flat.length, repairs: text.repairs.length },
+    details: { fileName, sha256: hash, version, status, sections: flat.length, repairs: text.repairs.length, findings: findingCounts },
   });
 
   return {
@@ -195,8 +222,15 @@ async function storeDoc(tx: Tx, doc: PlanDoc, bytes: Uint8Array, hash: string, a
     version,
     sections: flat.length,
     repairs: text.repairs.length,
+    findings: findingCounts,
     warnings: text.warnings,
   };
+}
+
+export function countByKind(found: readonly { kind: string }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of found) out[f.kind] = (out[f.kind] ?? 0) + 1;
+  return out;
 }
 
 async function uniqueSlug(tx: Tx, base: string): Promise<string> {

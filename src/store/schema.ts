@@ -145,6 +145,69 @@ export const planPlaces = pgTable(
   (t) => [primaryKey({ columns: [t.versionId, t.placeCode, t.role] }), index('plan_places_place').on(t.placeCode)],
 );
 
+/**
+ * What the extractors found in a version. Pure extractor output: rewritten when a version is
+ * re-extracted. People's decisions live in `decisions` and are applied on read.
+ */
+export const findings = pgTable(
+  'findings',
+  {
+    id: serial('id').primaryKey(),
+    versionId: integer('version_id').notNull().references(() => planVersions.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    /** Stable identity across versions: hash of kind, normalized quote and its neighbourhood (see core/identity). */
+    identity: text('identity').notNull(),
+    /** Hash of kind and normalized quote only: the looser key used when the neighbourhood changed. */
+    quoteKey: text('quote_key').notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    sourceStart: integer('source_start').notNull(),
+    sourceEnd: integer('source_end').notNull(),
+    quote: text('quote').notNull(),
+    section: text('section'),
+    confidence: doublePrecision('confidence').notNull(),
+    flags: jsonb('flags').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    uniqueIndex('findings_version_identity').on(t.versionId, t.identity),
+    index('findings_version_kind').on(t.versionId, t.kind),
+    index('findings_plan_identity').on(t.planId, t.identity),
+  ],
+);
+
+/**
+ * A person's decision about a finding: accept, correct (fields), reject, or add a missed one.
+ * Keyed to the plan and the finding's identity, so it survives re-extraction and new versions.
+ * Never updated in place: a later decision about the same identity supersedes an earlier one.
+ */
+export const decisions = pgTable(
+  'decisions',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    identity: text('identity').notNull(),
+    quoteKey: text('quote_key').notNull(),
+    action: text('action').notNull(), // accept | correct | reject | add
+    /** correct: the corrected fields; add: the whole finding data. */
+    fields: jsonb('fields').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    /** The text the decision was made on (for add: the span the person marked), to re-anchor it in later versions. */
+    quote: text('quote').notNull(),
+    before: text('before').notNull().default(''),
+    after: text('after').notNull().default(''),
+    /** The version and span it was made on. */
+    versionId: integer('version_id').references(() => planVersions.id, { onDelete: 'set null' }),
+    start: integer('start'),
+    end: integer('end'),
+    note: text('note'),
+    actor: text('actor').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('decisions_plan_identity').on(t.planId, t.identity), index('decisions_plan_quote').on(t.planId, t.quoteKey)],
+);
+
 /** Every write command leaves a record here. */
 export const auditLog = pgTable('audit_log', {
   id: serial('id').primaryKey(),
@@ -155,4 +218,4 @@ export const auditLog = pgTable('audit_log', {
   details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
 });
 
-export const schema = { files, plans, planVersions, sections, repairs, places, planPlaces, auditLog };
+export const schema = { files, plans, planVersions, sections, repairs, places, planPlaces, findings, decisions, auditLog };

@@ -1,0 +1,128 @@
+// Review commands: accept, correct, reject a finding, or add one the extractors missed.
+// Each validates its input, writes one decision record and one audit record in one transaction.
+import { eq } from 'drizzle-orm';
+import { findingKeys, neighbourhood, quoteKeyOf, type DecisionAction } from '../core/curation';
+import { FieldError, validateAddition, validateCorrection } from '../core/finding-fields';
+import type { FindingKind } from '../core/findings';
+import type { Store } from '../store/db';
+import { getFindingRow } from '../store/findings';
+import { auditLog, decisions, plans, planVersions } from '../store/schema';
+
+export const FINDING_KINDS: FindingKind[] = ['target', 'structure', 'duty', 'project', 'fact', 'place', 'reference'];
+
+/** Accepts `targets` or `target`. */
+export function parseKind(s: string): FindingKind {
+  const k = s.trim().replace(/s$/, '').replace(/^dutie$/, 'duty') as FindingKind;
+  if (!FINDING_KINDS.includes(k)) throw new FieldError(`unknown kind "${s}"; one of: ${FINDING_KINDS.join(', ')}`);
+  return k;
+}
+
+export interface DecideInput {
+  findingId: number;
+  action: Exclude<DecisionAction, 'add'>;
+  /** For correct: the fields to change. */
+  fields?: Record<string, unknown>;
+  note?: string;
+  actor?: string;
+}
+
+export async function decideFinding(store: Store, input: DecideInput): Promise<{ decisionId: number; kind: string; identity: string }> {
+  const row = await getFindingRow(store, input.findingId);
+  if (!row) throw new FieldError(`no finding with id ${input.findingId} (ids change when a plan is re-extracted: list them with planatlas findings PLAN)`);
+  const f = row.f;
+  let fields: Record<string, unknown> = {};
+  if (input.action === 'correct') {
+    if (!input.fields || !Object.keys(input.fields).length) throw new FieldError('correct: give at least one field to change (field=value)');
+    fields = validateCorrection(f.kind as FindingKind, input.fields);
+  }
+  const { before, after } = neighbourhood(row.text, f.start, f.end);
+  const actor = input.actor ?? 'cli';
+  return store.db.transaction(async (tx) => {
+    const [d] = await tx
+      .insert(decisions)
+      .values({
+        planId: f.planId,
+        kind: f.kind,
+        identity: f.identity,
+        quoteKey: f.quoteKey,
+        action: input.action,
+        fields,
+        quote: f.quote,
+        before,
+        after,
+        versionId: f.versionId,
+        start: f.start,
+        end: f.end,
+        note: input.note ?? null,
+        actor,
+      })
+      .returning({ id: decisions.id });
+    await tx.insert(auditLog).values({
+      actor,
+      command: `${input.action}Finding`,
+      subject: `plan:${f.planId}`,
+      details: { findingId: f.id, kind: f.kind, identity: f.identity, fields, note: input.note ?? null },
+    });
+    return { decisionId: d.id, kind: f.kind, identity: f.identity };
+  });
+}
+
+export interface AddInput {
+  planId: number;
+  kind: FindingKind;
+  /** Exact text of the finding in the plan's current normalized text. */
+  quote: string;
+  /** Which occurrence of the quote (1-based) when it appears more than once. */
+  occurrence?: number;
+  fields: Record<string, unknown>;
+  note?: string;
+  actor?: string;
+}
+
+export async function addFinding(store: Store, input: AddInput): Promise<{ decisionId: number; start: number; end: number }> {
+  const [p] = await store.db
+    .select({ versionId: plans.currentVersionId, text: planVersions.text })
+    .from(plans)
+    .innerJoin(planVersions, eq(planVersions.id, plans.currentVersionId))
+    .where(eq(plans.id, input.planId));
+  if (!p || p.versionId == null) throw new FieldError(`no plan with id ${input.planId}`);
+  const quote = input.quote.trim();
+  if (!quote) throw new FieldError('add: quote is empty');
+  const hits: number[] = [];
+  for (let i = p.text.indexOf(quote); i >= 0; i = p.text.indexOf(quote, i + 1)) hits.push(i);
+  if (!hits.length) throw new FieldError(`add: the quote «${quote}» is not in the plan's text`);
+  const n = input.occurrence ?? 1;
+  if (hits.length > 1 && input.occurrence == null) {
+    throw new FieldError(`add: the quote occurs ${hits.length} times; say which occurrence (1–${hits.length})`);
+  }
+  const start = hits[n - 1];
+  if (start == null) throw new FieldError(`add: occurrence ${n} asked, the quote occurs ${hits.length} times`);
+  const end = start + quote.length;
+  const data = validateAddition(input.kind, input.fields);
+  const [{ identity }] = findingKeys(p.text, [{ kind: `added:${input.kind}`, start, end }]);
+  const { before, after } = neighbourhood(p.text, start, end);
+  const actor = input.actor ?? 'cli';
+  return store.db.transaction(async (tx) => {
+    const [d] = await tx
+      .insert(decisions)
+      .values({
+        planId: input.planId,
+        kind: input.kind,
+        identity,
+        quoteKey: quoteKeyOf(input.kind, quote),
+        action: 'add',
+        fields: data,
+        quote,
+        before,
+        after,
+        versionId: p.versionId,
+        start,
+        end,
+        note: input.note ?? null,
+        actor,
+      })
+      .returning({ id: decisions.id });
+    await tx.insert(auditLog).values({ actor, command: 'addFinding', subject: `plan:${input.planId}`, details: { kind: input.kind, quote, data } });
+    return { decisionId: d.id, start, end };
+  });
+}
