@@ -2,7 +2,7 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Section, SectionKind } from '../core/types';
 import type { Store } from './db';
-import { files, planPlaces, places, plans, planVersions, repairs, sections } from './schema';
+import { auditLog, decisions, files, findings, planPlaces, places, plans, planVersions, repairs, sections } from './schema';
 
 export interface PlanSummary {
   id: number;
@@ -153,7 +153,7 @@ export async function getOriginalFile(store: Store, versionId: number) {
 /** Row counts per table: what a test compares to prove a failed command left the database as it was. */
 export async function tableCounts(store: Store): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const [name, table] of Object.entries({ files, plans, planVersions, sections, repairs, planPlaces })) {
+  for (const [name, table] of Object.entries({ files, plans, planVersions, sections, repairs, planPlaces, findings, decisions, auditLog })) {
     out[name] = await store.db.$count(table);
   }
   return out;
