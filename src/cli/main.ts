@@ -250,7 +250,7 @@ export function buildProgram(): Command {
         const failed = await ingestFiles(store, samplePlanFiles(), { maxBytes: maxBytesDefault(), out: process.stdout, err: process.stderr });
         process.stdout.write('\n' + formatPlanTable(await listPlans(store)));
         process.stdout.write(
-          `\nData: ${store.location}\nTry: npm run planatlas -- show 粤西 --outline${g.data ? ` --data ${g.data}` : ''}\n`,
+          `\nData: ${store.location}\nTry: npx planatlas show 粤西 --outline${g.data ? ` --data ${g.data}` : ''}\n`,
         );
         if (failed) process.exitCode = 1;
       });
