@@ -43,31 +43,19 @@ const SENTENCE_END = /[。；;！？!?\n]/;
  * terminator and surrounding whitespace. Empty pieces are dropped.
  */
 export function sentences(text: string, start = 0, end = text.length): Span[] {
-  const out: Span[] = [];
-  let s = start;
-  for (let i = start; i <= end; i++) {
-    if (i === end || SENTENCE_END.test(text[i])) {
-      let a = s;
-      let b = i;
-      while (a < b && /\s/.test(text[a])) a++;
-      while (b > a && /\s/.test(text[b - 1])) b--;
-      if (b > a) out.push({ start: a, end: b });
-      s = i + 1;
-    }
-  }
-  return out;
+  return splitSpans(text, start, end, (ch) => SENTENCE_END.test(ch));
 }
 
 /** Paragraphs (lines) of text[start, end) as spans, blank lines dropped. */
 export function paragraphs(text: string, start = 0, end = text.length): Span[] {
-  return sentencesBy(text, start, end, '\n');
+  return splitSpans(text, start, end, (ch) => ch === '\n');
 }
 
-function sentencesBy(text: string, start: number, end: number, sep: string): Span[] {
+function splitSpans(text: string, start: number, end: number, isBreak: (ch: string) => boolean): Span[] {
   const out: Span[] = [];
   let s = start;
   for (let i = start; i <= end; i++) {
-    if (i === end || text[i] === sep) {
+    if (i === end || isBreak(text[i])) {
       let a = s;
       let b = i;
       while (a < b && /\s/.test(text[a])) a++;
