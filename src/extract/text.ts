@@ -37,13 +37,23 @@ export function sectionTrail(doc: PlanDoc, offset: number): string {
 export { flattenSections };
 
 const SENTENCE_END = /[。；;！？!?\n]/;
+const FULL_STOP = /[。！？!?\n]/;
 
 /**
  * Sentences of text[start, end): split after 。；！？ and at line breaks; spans exclude the
- * terminator and surrounding whitespace. Empty pieces are dropped.
+ * terminator and surrounding whitespace. Empty pieces are dropped. An ASCII '.' ends a sentence
+ * too when it follows neither a digit nor a letter (web text: 超过90%.实施…), never in 12.5.
+ * With `semicolons: false`, ；/; do not split (the clauses of one sentence share its year).
  */
-export function sentences(text: string, start = 0, end = text.length): Span[] {
-  return splitSpans(text, start, end, (ch) => SENTENCE_END.test(ch));
+export function sentences(text: string, start = 0, end = text.length, opts: { semicolons?: boolean } = {}): Span[] {
+  const re = opts.semicolons === false ? FULL_STOP : SENTENCE_END;
+  return splitSpans(text, start, end, (ch, i) => re.test(ch) || (ch === '.' && isAsciiFullStop(text, i)));
+}
+
+function isAsciiFullStop(text: string, i: number): boolean {
+  const prev = text[i - 1] ?? '';
+  const next = text[i + 1] ?? '';
+  return prev !== '' && !/[0-9A-Za-z.]/.test(prev) && !/[0-9.]/.test(next);
 }
 
 /** Paragraphs (lines) of text[start, end) as spans, blank lines dropped. */
@@ -51,11 +61,11 @@ export function paragraphs(text: string, start = 0, end = text.length): Span[] {
   return splitSpans(text, start, end, (ch) => ch === '\n');
 }
 
-function splitSpans(text: string, start: number, end: number, isBreak: (ch: string) => boolean): Span[] {
+function splitSpans(text: string, start: number, end: number, isBreak: (ch: string, i: number) => boolean): Span[] {
   const out: Span[] = [];
   let s = start;
   for (let i = start; i <= end; i++) {
-    if (i === end || isBreak(text[i])) {
+    if (i === end || isBreak(text[i], i)) {
       let a = s;
       let b = i;
       while (a < b && /\s/.test(text[a])) a++;
@@ -70,7 +80,8 @@ function splitSpans(text: string, start: number, end: number, isBreak: (ch: stri
 // Words that end a plan title and are not part of the region's name.
 const TITLE_TAILS = [
   /[（(][^）)]*\d{4}[^）)]*[）)]$/,
-  /(国民经济和社会发展)?(第[一二三四五六七八九十]+个五年|“?十[一二三四五六七八九]五”?)?(经济社会|国民经济和社会|国土空间)?(发展)?(总体)?(规划纲要|规划|纲要|方案|意见)$/,
+  /(和|及|暨)?(20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})年远景目标(纲要)?$/,
+  /(国民经济和社会发展)?(第[一二三四五六七八九十]+个五年|“?十[一二三四五六七八九]五”?)?(经济社会|国民经济和社会|国土空间|新型城镇化|城镇化)?(发展)?(总体)?(规划纲要|规划|纲要|方案|意见)$/,
 ];
 
 /**
