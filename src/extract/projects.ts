@@ -1,4 +1,442 @@
-// Extractor of project findings (stub until implemented).
-import type { Extractor } from '../core/findings';
+// Key projects (重点工程 / 重点项目 / 重大项目) named in a plan:
+//   1. items of 专栏 boxes about projects (专栏4 能源安全保障重点工程), whatever their layout: one item a
+//      line, items joined by 、 and ；, sub-lists under 一、… or run-in labels (水运。 港口码头：), or
+//      prose (推进柳州至肇庆、河池至南宁…铁路建设。) as in plans flattened to one line;
+//   2. enumerations in the text that end in 项目/工程 or a facility (加快推进A、B、C等工程建设);
+//   3. programme totals (重点建设项目209项，总投资7510亿元; 其中交通运输体系工程20项…).
+// Names are kept as written (whitespace from PDF conversion removed). An item that only names its
+// place (雷州、徐闻…通用机场建设工程) takes the ending of the item that completes the list.
+import type { ExtractContext, Extractor, Finding, ProjectData } from '../core/findings';
+import type { PlanDoc, Section, Span } from '../core/types';
+import { flattenSections, sectionAt } from './text';
 
-export const extractProjects: Extractor<'project'> = () => [];
+type Project = Finding<'project'>;
+
+/** Box headings that announce projects (重点工程, 重点项目, 重点平台, 循环经济产业基地 …). */
+const PROJECT_BOX = /工程|项目|平台|基地|园区|设施|载体/;
+
+export const extractProjects: Extractor<'project'> = (doc, ctx) => {
+  const all = flattenSections(doc.sections);
+  const boxes = all.filter((s) => s.kind === 'box');
+  const out: Project[] = [];
+  for (const b of boxes) if (PROJECT_BOX.test(b.title)) out.push(...boxProjects(doc, b, ctx));
+  const inBox = (i: number) => boxes.some((b) => i >= b.start && i < b.end);
+  const totals = programmeTotals(doc, ctx);
+  const text = textProjects(doc, ctx, inBox).filter((p) => !totals.some((t) => p.start < t.end && t.start < p.end));
+  return [...dedupe(out, text), ...totals].sort((a, b) => a.start - b.start || a.end - b.end);
+};
+
+// ---- words ----------------------------------------------------------------------------------
+
+// What a project name ends with: the kind of facility (used to tell a name from a bare place).
+const TYPE_END =
+  /(?:高速公路|高速|铁路|高铁|城际|轨道交通|地铁|航道|船闸|机场|码头|港区|作业区|港|公路|国道|省道|快速路|大道|路|桥|大桥|隧道|通道|管道|管网|管线|管廊|电厂|电站|核电|风电场|光伏|变电站|水库|灌区|枢纽|工程|项目|园区|产业园|园|基地|中心|示范区|试验区|试验场|开发区|高新区|集聚区|新区|新城|综合体|度假区|旅游区|景区|实验室|研究院|学院|大学|医院|学校|校区|场|站|库|厂|线|段|区|城|岛|湾|设施|装置|机组|系统|平台|商圈|街区|渔港|试点|优势区|网|馆)$/;
+// Verbs that open a clause listing projects to build.
+const QUALIFIER = '加快|积极|稳步|有序|继续|重点|尽快|全面|大力|着力|适时|同步|协同|统筹|合力|共同|力争|抓紧|全力|优先|逐步|规划|启动|开工|谋划';
+const VERB = '推进|推动|建设|实施|新建|改建|扩建|改扩建|迁建|续建|开工建设|建成|完成|规划建设|谋划推进|启动建设|开展|打造';
+const BUILD_VERB = new RegExp(`^(?:(?:${QUALIFIER})(?:${VERB})?|(?:${VERB}))+`);
+// Clauses that open with these talk about a project without committing to build it, or are no list.
+const NOT_LIST =
+  /^(?:研究|探索|论证|做好|强化|加强|完善|提升|提高|优化|发挥|促进|支持|鼓励|引导|培育|发展|形成|构建|实现|依托|结合|利用|按照|围绕|通过|以|在|对|将|把|为|使|确保|力争到|到20|开行|经过|主线|支线|共计|共有|共包括|其中|包括|全长|总长|总投资|规划研究|根据|结合)/;
+const LEADING_CONNECTOR = /^(?:以及|和|及|并|同时|另外|此外)/;
+
+const CJK = /[\u4e00-\u9fff]/;
+
+// ---- 1. boxes -------------------------------------------------------------------------------
+
+function boxProjects(doc: PlanDoc, box: Section, ctx: ExtractContext): Project[] {
+  const text = doc.text.text;
+  const subs = flattenSections(box.children);
+  const headingAt = (i: number) => subs.find((s) => i >= s.headingStart && i < s.headingEnd);
+  const out: Project[] = [];
+  let label: string | null = null;
+  const units = splitUnits(text, box.headingEnd, box.end);
+  units.forEach((u, k) => {
+    const h = headingAt(u.start);
+    if (h) {
+      label = null;
+      // 一、机场 湛江新塘、坡头通用机场迁建工程…: the heading took the first word, the rest is a list.
+      if (u.end <= h.headingEnd) return;
+      u = { ...u, start: Math.max(u.start, h.headingEnd) };
+      while (u.start < u.end && /\s/.test(text[u.start])) u.start++;
+      if (u.start >= u.end) return;
+    }
+    if (u.newline) label = null;
+    let s = text.slice(u.start, u.end);
+    // Footnotes that PDF conversion left inside a box (² IDC：Internet Data Center…), notes (注：…).
+    if (/^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]|注[：:]|资料来源)/.test(s)) return;
+    // 水运。加快建设…: a short run-in label ending in 。 before a sentence on the same line.
+    const next = units[k + 1];
+    const nextText = next ? text.slice(next.start, next.end) : '';
+    if (next && !next.newline && u.term === '。' && s.length <= 10 && !/[、，,]/.test(s) && (BUILD_VERB.test(nextText) || NOT_LIST.test(nextText))) {
+      label = s.trim();
+      return;
+    }
+    // 港口码头：… 种植类：… 湛江段：…
+    const lm = /^([^、，,：:（）()]{1,10})[：:]\s*/.exec(s);
+    let start = u.start;
+    if (lm) {
+      label = lm[1].trim();
+      start += lm[0].length;
+      s = s.slice(lm[0].length);
+    }
+    const category = [box.title, ...trailWithin(subs, u.start), ...(label ? [label] : [])].join(' > ');
+    out.push(...listItems(doc, ctx, start, u.end, category, 'box'));
+  });
+  return out;
+}
+
+interface Unit extends Span {
+  /** The character that ended it (。；\n or '' at the end). */
+  term: string;
+  /** True when it starts a line. */
+  newline: boolean;
+}
+
+/** Pieces of text[start, end) between 。；; and line breaks, trimmed. */
+function splitUnits(text: string, start: number, end: number): Unit[] {
+  const out: Unit[] = [];
+  let a = start;
+  let newline = true;
+  for (let i = start; i <= end; i++) {
+    const ch = i < end ? text[i] : '';
+    if (i === end || ch === '。' || ch === '；' || ch === ';' || ch === '\n') {
+      let x = a;
+      let y = i;
+      while (x < y && /\s/.test(text[x])) x++;
+      while (y > x && /\s/.test(text[y - 1])) y--;
+      if (y > x) out.push({ start: x, end: y, term: ch, newline });
+      newline = ch === '\n' || (newline && y <= x);
+      a = i + 1;
+    }
+  }
+  return out;
+}
+
+function trailWithin(subs: Section[], at: number): string[] {
+  return subs.filter((s) => at >= s.start && at < s.end).map((s) => s.title);
+}
+
+// ---- list items -----------------------------------------------------------------------------
+
+interface Item extends Span {
+  name: string;
+}
+
+/**
+ * Named items of text[start, end) (one unit: no 。；). Clauses are split at ，; a clause opening
+ * with a verb of building has it stripped, other verbs drop the clause (研究建设…, 加强…).
+ */
+function listItems(doc: PlanDoc, ctx: ExtractContext, start: number, end: number, category: string, mode: 'box' | 'text'): Project[] {
+  const cat = category || null;
+  const text = doc.text.text;
+  const out: Project[] = [];
+  for (const c of splitTop(text, start, end, '，,')) {
+    let a = c.start;
+    const clause = () => text.slice(a, c.end);
+    const con = LEADING_CONNECTOR.exec(clause());
+    if (con) a += con[0].length;
+    const v = BUILD_VERB.exec(clause());
+    const verbLed = !!v;
+    if (v) a += v[0].length;
+    else if (mode === 'text') continue;
+    // 研究建设…, 加强…衔接, 串联A、B、C的国省道: no list of projects.
+    if (NOT_LIST.test(clause()) || /的/.test(clause())) continue;
+    const items = clauseItems(text, a, c.end);
+    if (!items) continue;
+    if (mode === 'text' && !items.some((it) => hasPlace(ctx, it.name))) continue;
+    for (const it of items) {
+      // 某项目（总投资120亿元）: the bracket is data, not part of the name.
+      const inv = /[（(]([^（）()]*投资[^（）()]*)[）)]$/.exec(it.name);
+      if (inv) it.name = it.name.slice(0, inv.index);
+      const d = projectData(ctx, it.name, cat, inv ? inv[1] : text.slice(it.end, Math.min(end, it.end + 30)));
+      const flags: string[] = [];
+      if (it.name.length > compact(text.slice(it.start, it.end)).length) flags.push('name_completed');
+      out.push({
+        kind: 'project',
+        start: it.start,
+        end: it.end,
+        section: sectionAt(doc, it.start)?.id ?? null,
+        confidence: mode === 'box' ? (verbLed ? 0.7 : 0.8) : 0.6,
+        flags,
+        data: d,
+      });
+    }
+  }
+  return out;
+}
+
+// Endings that say "and other such" after the list: 等项目建设, 等工程项目, 等重大交通项目, 等疏港铁路建设.
+const ETC = '(?<![高同平对中初均上优次特超头])(?:等|及其他|和其他)(?!级|同|于|待|候)';
+const ETC_TAIL = new RegExp(`${ETC}(?:一批)?([^、，,]{0,24})$`);
+const ETC_INSIDE = new RegExp(`${ETC}[^、]{0,16}$`);
+const TRAILING = /(?:项目前期工作|前期工作|等(?:项目)?建设(?:工程)?|建设工程|项目建设|工程建设|建设)$/;
+
+function clauseItems(text: string, start: number, end: number): Item[] | null {
+  const s = text.slice(start, end);
+  // Cut the 等… tail: it names the kind of the items before it.
+  let bodyEnd = end;
+  let tail: string | null = null;
+  const etc = ETC_TAIL.exec(s);
+  if (etc) {
+    bodyEnd = start + etc.index;
+    tail = compact(etc[1]).replace(TRAILING, '').replace(/^(?:重点|重大|主要|跨区域)+/, '') || null;
+    // 肇庆、梧州、贵港等市沿江煤炭储运设施: the items are places, not projects.
+    if (tail && /^(?:市|县|区|地|省|城市|地区|县区|城镇|乡镇|镇)/.test(tail)) return null;
+  }
+  const pieces = splitItems(text, start, bodyEnd);
+  if (pieces.length === 0) return null;
+  const items: Item[] = [];
+  for (const p of pieces) {
+    let b = p.end;
+    const raw = text.slice(p.start, b);
+    const tr = TRAILING.exec(compact(raw));
+    if (tr && !etc) {
+      // Trim the same ending from the written text (it may hold spaces).
+      let cut = tr[0].length;
+      while (cut > 0 && b > p.start) {
+        if (!/\s/.test(text[b - 1])) cut--;
+        b--;
+      }
+    }
+    while (b > p.start && /[\s“”"]/.test(text[b - 1]) && text[b - 1] !== '”') b--;
+    const name = compact(text.slice(p.start, b)).replace(ETC_INSIDE, '');
+    if (!isName(name)) continue;
+    items.push({ start: p.start, end: b, name });
+  }
+  if (items.length === 0) return null;
+  // Items that only name a place or a route take the ending of the list.
+  const ref = tail && TYPE_END.test(tail) ? { tail, fromEtc: true } : { tail: typeTail(items[items.length - 1].name), fromEtc: false };
+  if (ref.tail) {
+    for (const it of items) {
+      if (hasKind(it.name)) continue;
+      const route = /[至—–-]/.test(it.name);
+      if (route) {
+        const t = ROUTE_KIND.exec(ref.tail);
+        if (t) it.name += ref.tail.slice(t.index);
+      } else if (ref.fromEtc ? it.name.length <= 10 : it !== items[items.length - 1] && it.name.length <= 6) it.name += ref.tail;
+    }
+  }
+  return items.filter((it) => (TYPE_END.test(it.name) || it.name.length >= 4) && !GENERIC.test(it.name) && !TYPE_ONLY.test(it.name));
+}
+
+// A facility word anywhere in a name, or a one-character one at its end: the name says what it is.
+const KIND_WORD =
+  /高速|铁路|高铁|城际|轨道|地铁|航道|船闸|机场|码头|港区|作业区|公路|国道|省道|快速路|大道|大桥|隧道|通道|管道|管网|管线|管廊|电厂|电站|核电|风电|光伏|变电|输电|水库|灌区|枢纽|工程|项目|园区|产业园|工业园|基地|中心|示范区|试验区|开发区|高新区|集聚区|综合体|度假区|旅游区|景区|实验室|研究院|学院|大学|医院|学校|校区|设施|装置|机组|平台|渔港/;
+const hasKind = (n: string) => KIND_WORD.test(n) || /[厂站库桥线段闸馆园]$/.test(n);
+const ROUTE_KIND = /城际铁路|高速公路|高速铁路|高速|铁路|高铁|城际|公路|航道|管道|输电|通道|快速路|连接线|支线|专用线/;
+// A name that is only a kind of facility (产业园, 综合交通枢纽).
+const TYPE_ONLY = /^(?:综合|现代|新型|大型|重要|主要)?(?:交通)?(?:产业园|园区|工业园|枢纽|站场|基地|中心|项目|工程)$/;
+
+/** The part of a list's last item the bare items before it share (坡头通用机场迁建工程 → 通用机场迁建工程). */
+function typeTail(last: string): string | null {
+  if (/[至—–-]/.test(last)) {
+    const r = ROUTE_KIND.exec(last);
+    return r ? last.slice(r.index) : null;
+  }
+  const m = TYPE_END.exec(last);
+  if (!m) return null;
+  // A two-character place head (坡头, 茂名) then the kind: share the whole kind.
+  for (const n of [2, 3]) {
+    const rest = last.slice(n);
+    if (rest.length >= 2 && TYPE_END.test(rest) && !/^[市县区镇]/.test(rest)) {
+      if (/^(?:通用机场|船闸|机场|码头|水库|电厂|港区|渔港|支线机场)/.test(rest)) return rest;
+    }
+  }
+  return m[0].length >= 2 ? m[0] : null;
+}
+
+function isName(s: string): boolean {
+  if (s.length < 2 || s.length > 48 || !CJK.test(s)) return false;
+  if (NOT_LIST.test(s) || /的|经过|开行|至今|以上|以下级/.test(s)) return false;
+  return true;
+}
+
+function hasPlace(ctx: ExtractContext, name: string): boolean {
+  return ctx.gazetteer.findMentions(name).length > 0;
+}
+
+// ---- data -----------------------------------------------------------------------------------
+
+// Capacity as written: 30万吨级, 2×1000MW, 100MW/200MWh, 年产30万吨, 12万吨/年, 500千伏.
+const CAPACITY =
+  /\d+\s*[×xX]\s*\d+(?:\.\d+)?\s*(?:万千瓦|千瓦|兆瓦|MW)|年产\s*\d+(?:\.\d+)?\s*万?\s*(?:吨|件|台|辆|套|立方米|平方米|标箱)|\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:吨级|吨\/年|吨\/日|立方米\/日|立方米\/秒|千瓦时|千瓦|兆瓦|MWh|MW(?:\s*\/\s*\d+(?:\.\d+)?\s*MWh)?|GW|kW|千伏|kV|标箱|TEU|张床位|个泊位|个车位)/;
+
+function projectData(ctx: ExtractContext, name: string, category: string | null, after: string): ProjectData {
+  const cap = CAPACITY.exec(name);
+  const places = [...new Set(ctx.gazetteer.findMentions(name).map((m) => m.place.name))];
+  // 某项目，总投资120亿元 (or the bracket cut from the name)
+  const investment = /^\s*[（(，,]?\s*(?:总投资|计划投资|估算投资|投资)/.test(after) ? investmentIn(after) : null;
+  return { name, category, places, capacity: cap ? compact(cap[0]) : null, investment, count: null };
+}
+
+/**
+ * 总投资120亿元 / 投资约30亿元 right after a name.
+ * Minimal local reading until the shared number parser (./numbers) is committed; then use scanQuantities.
+ */
+function investmentIn(s: string): { value: number; unit: string } | null {
+  const m = /(?:总投资|计划投资|估算投资|投资)(?:额)?(?:约|达|超过|逾|近)?\s*(\d+(?:\.\d+)?)\s*(万亿|亿|千万|万)?元/.exec(s);
+  return m ? { value: Number(m[1]), unit: `${m[2] ?? ''}元` } : null;
+}
+
+// ---- 2. the text ----------------------------------------------------------------------------
+
+// A clause names projects when it ends in 项目/工程 (…等项目建设, …工程) or 等 + a facility.
+const TEXT_CUE = /(?:项目|工程)(?:建设|前期工作)?$|等(?:一批)?[^、，,]{0,12}(?:建设|前期工作)$/;
+
+function textProjects(doc: PlanDoc, ctx: ExtractContext, inBox: (i: number) => boolean): Project[] {
+  const text = doc.text.text;
+  const out: Project[] = [];
+  for (const u of splitUnits(text, 0, text.length)) {
+    if (inBox(u.start)) continue;
+    for (const c of splitTop(text, u.start, u.end, '，,')) {
+      const clause = compact(text.slice(c.start, c.end));
+      if (!TEXT_CUE.test(clause)) continue;
+      const sec = sectionAt(doc, c.start);
+      out.push(...listItems(doc, ctx, c.start, c.end, sec?.title ?? '', 'text'));
+    }
+  }
+  return out;
+}
+
+// Names that are kinds, not projects (农村饮水安全工程, 综合交通枢纽站场, 区域高水平疾控中心).
+const GENERIC = /^(?:农村|城乡|城市|城镇|乡村|重点|重大|一批|各类|相关|有关|综合|区域|全国性|沿江|主要|新型|公共|基础)/;
+
+// ---- 3. programme totals --------------------------------------------------------------------
+
+const TOTAL = /([^，,。；;：:、]{0,30}?(?:项目|工程))(?:共|共计|合计|总计|计)?\s*(\d+)\s*(?:项|个)/g;
+const NAME_STARTS = /^.*(?:期间|规划|安排|谋划|布局|其中|共有|共计|共|实施|列入|纳入)/;
+
+function programmeTotals(doc: PlanDoc, ctx: ExtractContext): Project[] {
+  const text = doc.text.text;
+  const out: Project[] = [];
+  for (const para of splitParagraphs(text)) {
+    const s = text.slice(para.start, para.end);
+    let parent: string | null = null;
+    for (const m of s.matchAll(TOTAL)) {
+      const after = s.slice(m.index + m[0].length, m.index + m[0].length + 24);
+      const inv = /^[，,、]?\s*(?:计划|估算)?总投资/.test(after) ? investmentIn(after) : null;
+      let name = compact(m[1]);
+      const cut = NAME_STARTS.exec(name);
+      if (cut && name.length - cut[0].length >= 4) name = name.slice(cut[0].length);
+      name = name.replace(/^[“”"]+/, '');
+      if (!inv && !/重点|重大/.test(name)) continue;
+      if (name.length < 4) continue;
+      const sub = parent !== null && /其中/.test(s.slice(0, m.index + m[1].length));
+      const end = m.index + m[0].length + (inv ? investmentEnd(after) : 0);
+      let p = 0;
+      while (p < m[1].length && compact(m[1].slice(p)) !== name) p++;
+      out.push({
+        kind: 'project',
+        start: para.start + m.index + p,
+        end: para.start + end,
+        section: sectionAt(doc, para.start + m.index)?.id ?? null,
+        confidence: 0.85,
+        flags: ['programme_total'],
+        data: {
+          name,
+          category: sub ? parent : (sectionAt(doc, para.start + m.index)?.title ?? null),
+          places: [...new Set(ctx.gazetteer.findMentions(name).map((x) => x.place.name))],
+          capacity: null,
+          investment: inv,
+          count: Number(m[2]),
+        },
+      });
+      if (!sub) parent = name;
+    }
+  }
+  return out;
+}
+
+function investmentEnd(after: string): number {
+  const m = /^[，,、]?\s*(?:计划|估算)?总投资(?:约|达|超过|逾|近)?\s*[\d.]+\s*(?:万亿|亿|千万|万)?元/.exec(after);
+  return m ? m[0].length : 0;
+}
+
+function splitParagraphs(text: string): Span[] {
+  const out: Span[] = [];
+  let a = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      if (i > a) out.push({ start: a, end: i });
+      a = i + 1;
+    }
+  }
+  return out;
+}
+
+// ---- helpers --------------------------------------------------------------------------------
+
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+/** Pieces of text[start, end) split at any of `seps` outside brackets and quotes, trimmed. */
+function splitTop(text: string, start: number, end: number, seps: string): Span[] {
+  const out: Span[] = [];
+  let depth = 0;
+  let a = start;
+  const push = (x: number, y: number) => {
+    while (x < y && /\s/.test(text[x])) x++;
+    while (y > x && /\s/.test(text[y - 1])) y--;
+    if (y > x) out.push({ start: x, end: y });
+  };
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    if ('（(“《'.includes(ch)) depth++;
+    else if ('）)”》'.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && seps.includes(ch)) {
+      // 3、4号机组: a 、 between digits is inside a name.
+      if (ch === '、' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) continue;
+      push(a, i);
+      a = i + 1;
+    }
+  }
+  push(a, end);
+  return out;
+}
+
+/**
+ * Items of a list: split at 、 and 以及, and at 和/及 between two complete names (雷州电厂和湛江电厂;
+ * not 工业和信息化, not 茂名石化炼油转型升级及乙烯提质改造).
+ */
+function splitItems(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  for (const p of splitTop(text, start, end, '、')) {
+    let a = p.start;
+    const s = text.slice(p.start, p.end);
+    for (const m of s.matchAll(/以及|和|及/g)) {
+      const at = p.start + m.index;
+      if (at <= a) continue;
+      const left = compact(text.slice(a, at)).replace(/[（(][^）)]*[）)]$/, '');
+      const right = compact(text.slice(at + m[0].length, p.end));
+      const join = m[0] === '以及' || (hasKind(left) && TYPE_END.test(left) && right.length >= 5 && !/^(?:其他|配套|周边|相关)/.test(right));
+      if (!join || left.length < 3) continue;
+      out.push({ start: a, end: at });
+      a = at + m[0].length;
+    }
+    out.push({ start: a, end: p.end });
+  }
+  return out.filter((x) => x.end > x.start);
+}
+
+/**
+ * One finding per project: a name listed twice keeps its first listing; a name in the text that
+ * a box also lists (or that contains, or is contained in, a box name) is left to the box.
+ */
+function dedupe(boxed: Project[], texted: Project[]): Project[] {
+  const key = (n: string) => n.replace(/[（(][^）)]*[）)]/g, '').replace(/(?:新建|建设|改造)?(?:工程|项目)$/, '');
+  const seen = new Set<string>();
+  const out: Project[] = [];
+  for (const p of boxed) {
+    if (seen.has(p.data.name)) continue;
+    seen.add(p.data.name);
+    out.push(p);
+  }
+  const keys = out.map((p) => key(p.data.name));
+  for (const p of texted) {
+    const k = key(p.data.name);
+    if (keys.some((s) => s === k || (k.length >= 4 && s.length >= 4 && (s.includes(k) || k.includes(s))))) continue;
+    keys.push(k);
+    out.push(p);
+  }
+  return out;
+}
