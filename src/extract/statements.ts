@@ -1,0 +1,1051 @@
+// Sentence analysis shared by targets and facts: every clause that states a quantity of an
+// indicator (城镇化水平达50%以上, 2010年达3537亿元, 占全省的17.7%) becomes a Statement with its
+// indicator, scope, year, value, unit, comparator and measure, and a tense: 'future' statements are
+// targets, 'past' ones are facts. Indicator tables (tables.ts) yield Statements of the same shape.
+//
+// A clause is read as   [year] [scope] indicator [operators] NUMBER UNIT [以上|以内|左右…]
+// and a few other shapes plans use (形成2300万吨/年炼油、100万吨乙烯规模生产能力; 学校100%达到标准;
+// 2小时高铁交通圈; 最少有一所学校). Word lists: data/lexicons/statement-words.json.
+import type { Binding, Comparator, ExtractContext, TargetMeasure } from '../core/findings';
+import type { PlanDoc, Span } from '../core/types';
+import words from '../../data/lexicons/statement-words.json' with { type: 'json' };
+import { matchIndicator } from './indicators';
+import { scanQuantities, type Quantity } from './numbers';
+import { flattenSections, paragraphs, planRegionName, sentences } from './text';
+import { tableStatements } from './tables';
+
+export type Tense = 'future' | 'past';
+
+export interface Statement extends Span {
+  tense: Tense;
+  /** Indicator as the plan names it, composed with the measure (地区生产总值 + 年均增长 → 地区生产总值年均增长率). */
+  indicator: string;
+  canonical: string | null;
+  scope: string | null;
+  scopeCode: string | null;
+  year: number | null;
+  value: number | string | null;
+  range: [number, number] | null;
+  unit: string | null;
+  comparator: Comparator;
+  measure: TargetMeasure;
+  direction: 'up' | 'down' | null;
+  baselineValue: number | null;
+  baselineYear: number | null;
+  binding: Binding | null;
+  /** year_implied, year_inherited, subject_inherited, percent_restored, decimal_restored, table_cells_split, doubtful_value … */
+  flags: string[];
+  confidence: number;
+  source: 'text' | 'table';
+}
+
+// ---------------------------------------------------------------------------------------------
+// word lists
+
+interface Op {
+  cmp?: Comparator;
+  measure?: 'growth' | 'change' | 'increment';
+  dir?: 'up' | 'down';
+  per?: 'annual' | 'yearly';
+  to?: boolean;
+  each?: boolean;
+}
+const byLength = (ws: readonly string[]) => [...new Set(ws)].sort((a, b) => b.length - a.length);
+const OPS = words.operators.words as Record<string, Op>;
+const OP_WORDS = byLength(Object.keys(OPS));
+const SUFFIX = words.suffixes.words as Record<string, Comparator>;
+const SUFFIX_WORDS = byLength(Object.keys(SUFFIX));
+const TAIL_NOUNS = byLength(words.tailNouns.words);
+const LEADING = byLength(words.leadingWords.words);
+const LEADING_VERBS = byLength(words.leadingVerbs.words);
+const INNER_VERBS = byLength(words.innerVerbs.words);
+const SCOPE_WORDS = byLength(words.scopeWords.words);
+const ACTION_VERBS = byLength(words.actionVerbs.words);
+const PROJECT_WORDS = byLength(words.projectWords.words);
+const PAST_MARKERS = byLength(words.pastMarkers.words);
+const BACKGROUND = words.backgroundSections.words;
+const GOAL = words.goalSections.words;
+const CIRCLE = byLength(words.timeCircles.circle);
+const REACH = byLength(words.timeCircles.reach);
+const CIRCLE_VERBS = byLength(words.timeCircles.verbs);
+const CAPACITY_TAILS = byLength(words.capacityTails.words);
+const COUNT_VERBS = byLength(words.countVerbs.words);
+const SHARE_WORDS = words.shareWords.words;
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alt = (ws: readonly string[]) => ws.map(esc).join('|');
+const COUNT_UNIT = new RegExp(`^(?:万|千|百)?(?:${alt(words.countUnits.words)})$`);
+const RE_SUFFIX = new RegExp(`^\\s*(${alt(SUFFIX_WORDS)})`);
+const RE_TAIL = new RegExp(`^(${alt(TAIL_NOUNS)})$`);
+const RE_YEAR_PHRASE = /(?:(?:力争|争取|预计|计划)?(?:到|至|在)?\s*\d{4}\s*年(?:底|末|年底|年末)?(?:前|以前|之前)?)/y;
+const RE_FIVE_YEAR = /“?十([一二三四五六七八九])五”?(?:期间|时期|末期|末|规划期)?/y;
+const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const OPEN = '（(“《〔【[「';
+const CLOSE = '）)”》〕】]」';
+
+// ---------------------------------------------------------------------------------------------
+// entry point
+
+const cache = new WeakMap<PlanDoc, Statement[]>();
+
+/** Every statement of a plan (text and tables), in document order. Cached per document. */
+export function planStatements(doc: PlanDoc, ctx: ExtractContext): Statement[] {
+  const hit = cache.get(doc);
+  if (hit) return hit;
+  const fromTables = tableStatements(doc, ctx);
+  const covered = fromTables.map((s) => ({ start: s.start, end: s.end }));
+  const fromText = textStatements(doc, ctx).filter((s) => !covered.some((c) => s.start < c.end && c.start < s.end));
+  const all = dedupe([...fromTables, ...fromText]).sort((a, b) => a.start - b.start || a.end - b.end);
+  cache.set(doc, all);
+  return all;
+}
+
+/** Same indicator, year, value, unit and tense said twice (a table and a sentence): keep the surer one. */
+function dedupe(list: Statement[]): Statement[] {
+  const out: Statement[] = [];
+  for (const s of list) {
+    const key = (x: Statement) => `${x.tense}|${x.canonical ?? x.indicator}|${x.measure}|${x.year}|${x.value}|${x.unit}|${x.scope}`;
+    const i = out.findIndex((o) => key(o) === key(s) && (o.canonical !== null || o.indicator === s.indicator));
+    if (i < 0) out.push(s);
+    else if (s.confidence > out[i].confidence) out[i] = s;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// document context
+
+export interface PlanContext {
+  doc: PlanDoc;
+  ctx: ExtractContext;
+  text: string;
+  region: string | null;
+  regionForms: string[];
+  period: [number, number] | null;
+  /** Headings as spans, sorted. */
+  headings: Span[];
+}
+
+export function planContext(doc: PlanDoc, ctx: ExtractContext): PlanContext {
+  const region = planRegionName(doc.meta);
+  const forms = new Set<string>();
+  if (region) forms.add(region);
+  for (const name of doc.meta.scope.length === 1 ? doc.meta.scope : []) {
+    forms.add(name);
+    const p = ctx.gazetteer.resolve(name);
+    if (p) forms.add(p.short);
+  }
+  if (region) {
+    const p = ctx.gazetteer.lookup(region)[0];
+    if (p) forms.add(p.short).add(p.name);
+  }
+  const headings = flattenSections(doc.sections)
+    .map((s) => ({ start: s.headingStart, end: s.headingEnd }))
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => a.start - b.start);
+  return {
+    doc,
+    ctx,
+    text: doc.text.text,
+    region,
+    regionForms: byLength([...forms].filter((f) => f.length >= 2)),
+    period: doc.meta.period,
+    headings,
+  };
+}
+
+/** Section titles (outermost first) around an offset. */
+export function titlesAt(doc: PlanDoc, offset: number): string[] {
+  const out: string[] = [];
+  let list = doc.sections;
+  for (;;) {
+    const s = list.find((x) => offset >= x.start && offset < x.end);
+    if (!s) return out;
+    out.push(s.title);
+    list = s.children;
+  }
+}
+
+const sectionIs = (titles: readonly string[], keys: readonly string[]) => titles.some((t) => keys.some((k) => t.includes(k)));
+
+/** Paragraphs of body text: lines cut at headings, outside the table of contents. */
+export function bodyPieces(pc: PlanContext): Span[] {
+  const out: Span[] = [];
+  const toc = pc.doc.toc;
+  for (const p of paragraphs(pc.text)) {
+    let a = p.start;
+    for (const h of pc.headings) {
+      if (h.end <= a || h.start >= p.end) continue;
+      if (h.start > a) out.push({ start: a, end: h.start });
+      a = Math.max(a, h.end);
+    }
+    if (a < p.end) out.push({ start: a, end: p.end });
+  }
+  return out
+    .map((s) => trimSpan(pc.text, s))
+    .filter((s) => s.end > s.start && !(toc && s.start >= toc.start && s.end <= toc.end));
+}
+
+function trimSpan(text: string, s: Span): Span {
+  let a = s.start;
+  let b = s.end;
+  while (a < b && /[\s—-]/.test(text[a])) a++;
+  while (b > a && /\s/.test(text[b - 1])) b--;
+  return { start: a, end: b };
+}
+
+/** Clauses of a sentence: split at ，；：,;: outside brackets and quotes (not in 13:47). */
+export function clauses(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let depth = 0;
+  let a = start;
+  for (let i = start; i <= end; i++) {
+    const c = text[i];
+    if (i < end && OPEN.includes(c)) depth++;
+    else if (i < end && CLOSE.includes(c)) depth = Math.max(0, depth - 1);
+    const colon = c === '：' || c === ':';
+    const brk = i === end || (depth === 0 && (/[，；,;]/.test(c) || (colon && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')))));
+    if (brk) {
+      const s = trimSpan(text, { start: a, end: i });
+      if (s.end > s.start) out.push(s);
+      a = i + 1;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// years
+
+interface YearMention {
+  start: number;
+  end: number;
+  year: number;
+  /** 到2015年, 2015年前: a goal year. */
+  future: boolean;
+  /** 比2010年, 较2020年: a comparison base, not the statement's year. */
+  compare: boolean;
+  /** 从2005年的 X: the year of that number only. */
+  boundTo: Quantity | null;
+}
+
+function yearMentions(text: string, qs: readonly Quantity[], a: number, b: number): YearMention[] {
+  const out: YearMention[] = [];
+  const inTitle = (pos: number) => {
+    const open = Math.max(text.lastIndexOf('《', pos), text.lastIndexOf('（', pos), text.lastIndexOf('(', pos));
+    if (open < a) return false;
+    const close = Math.max(text.lastIndexOf('》', pos), text.lastIndexOf('）', pos), text.lastIndexOf(')', pos));
+    return close < open;
+  };
+  const measures = qs.filter((q) => q.role === 'measure');
+  for (const q of qs) {
+    if (q.role !== 'year' && q.role !== 'period') continue;
+    if (inTitle(q.start)) continue;
+    const year = q.range ? q.range[1] : (q.value as number);
+    const before = text.slice(Math.max(a, q.start - 4), q.start);
+    const after = text.slice(q.end, Math.min(b, q.end + 4));
+    const compare = /(?:比|较|同|与|相比|对比)\s*$/.test(before);
+    const future = /(?:到|至)\s*$/.test(before) || /^(?:底前|末前|前|以前|之前)/.test(after);
+    let boundTo: Quantity | null = null;
+    if (/^(?:末|底)?的/.test(after)) {
+      boundTo = measures.find((m) => m.start >= q.end && m.start - q.end <= 4) ?? null;
+    }
+    out.push({ start: q.start, end: q.end, year, future, compare, boundTo });
+  }
+  // “十二五”期间, “十四五”末 → the last year of that five-year plan
+  for (let i = a; i < b; i++) {
+    RE_FIVE_YEAR.lastIndex = i;
+    const m = RE_FIVE_YEAR.exec(text);
+    if (!m || m.index >= b) continue;
+    const n = 10 + CN_DIGIT[m[1]];
+    out.push({ start: m.index, end: m.index + m[0].length, year: 1955 + 5 * n, future: true, compare: false, boundTo: null });
+    i = m.index + m[0].length;
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+// ---------------------------------------------------------------------------------------------
+// reading one clause
+
+interface Reading {
+  /** Offsets of the statement (subject start → clause end). */
+  start: number;
+  end: number;
+  quantity: Quantity;
+  indicator: string;
+  /** The indicator before composing with the measure (for inheritance by the next clause). */
+  base: string;
+  scope: string | null;
+  comparator: Comparator;
+  measure: TargetMeasure;
+  direction: 'up' | 'down' | null;
+  baselineValue: number | null;
+  baselineYear: number | null;
+  /** The year written in front of the number (调整为2010年的 X), if any. */
+  ownYear: number | null;
+  /** The clause says it is a goal or a change (达到, 超过, 新增, 以上 …), not only 'X is N'. */
+  signal: boolean;
+  flags: string[];
+  confidence: number;
+}
+
+interface PreParse {
+  subject: string;
+  subjectStart: number;
+  ops: Op[];
+  opWords: string[];
+  baselineValue: number | null;
+  baselineYear: number | null;
+  ownYear: number | null;
+}
+
+function endsWithWord(s: string, list: readonly string[]): string | null {
+  for (const w of list) if (s.endsWith(w)) return w;
+  return null;
+}
+function startsWithWord(s: string, list: readonly string[]): string | null {
+  for (const w of list) if (s.startsWith(w)) return w;
+  return null;
+}
+
+/** Reads the text before the number: operators from the end, baseline (由2010年的X提高到), the subject. */
+function parsePre(text: string, a: number, b: number, qs: readonly Quantity[]): PreParse {
+  let end = b;
+  const ops: Op[] = [];
+  const opWords: string[] = [];
+  let baselineValue: number | null = null;
+  let baselineYear: number | null = null;
+  let ownYear: number | null = null;
+  for (let guard = 0; guard < 12; guard++) {
+    while (end > a && /\s/.test(text[end - 1])) end--;
+    const s = text.slice(a, end);
+    // 调整为2010年的 19.9∶40.7∶39.4 / 提高到2015年的50%
+    const y = /(\d{4})\s*年(?:末|底)?的?$/.exec(s);
+    if (y && ownYear === null && ops.length === 0) {
+      ownYear = Number(y[1]);
+      end -= y[0].length;
+      continue;
+    }
+    // 比2010年增长, 较上年
+    const cmpBase = /(?:比|较)\s*(?:(\d{4})\s*年(?:末|底)?|上年|基期|规划基期)$/.exec(s);
+    if (cmpBase && ops.length > 0) {
+      if (cmpBase[1]) baselineYear = Number(cmpBase[1]);
+      end -= cmpBase[0].length;
+      continue;
+    }
+    const w = endsWithWord(s, OP_WORDS);
+    if (w && !(w === '均' && s.endsWith('人均')) && s.length > w.length - 0) {
+      ops.push(OPS[w]);
+      opWords.push(w);
+      end -= w.length;
+      continue;
+    }
+    // 由2010年的 X 提高到: a baseline number just before the operators
+    const prevQ = [...qs].reverse().find((q) => q.role === 'measure' && q.end <= end && q.end >= end - 1 && q.start >= a);
+    if (prevQ && ops.some((o) => o.to || o.dir) && baselineValue === null) {
+      const rest = text.slice(a, prevQ.start);
+      const m = /(?:由|从)\s*(?:(\d{4})\s*年(?:末|底)?)?\s*的?\s*$/.exec(rest);
+      if (m && typeof prevQ.value === 'number') {
+        baselineValue = prevQ.value;
+        if (m[1]) baselineYear = Number(m[1]);
+        end = prevQ.start - m[0].length;
+        continue;
+      }
+    }
+    break;
+  }
+  while (end > a && /[\s的]/.test(text[end - 1])) end--;
+  return { subject: text.slice(a, end), subjectStart: a, ops, opWords, baselineValue, baselineYear, ownYear };
+}
+
+interface Subject {
+  scope: string | null;
+  indicator: string;
+  /** Offset of the subject's first character that is kept (scope or indicator). */
+  start: number;
+}
+
+/** Splits a subject into scope and indicator: drops 到2015年/其中/确保…, takes the place or scope word in front. */
+function splitSubject(pc: PlanContext, subject: string, at: number): Subject {
+  let s = subject;
+  let off = at;
+  const cut = (n: number) => {
+    s = s.slice(n);
+    off += n;
+  };
+  const stripLeading = () => {
+    for (let g = 0; g < 8; g++) {
+      const lead = /^[\s，,、“”]+/.exec(s);
+      if (lead) {
+        cut(lead[0].length);
+        continue;
+      }
+      RE_YEAR_PHRASE.lastIndex = 0;
+      const y = RE_YEAR_PHRASE.exec(s);
+      if (y && y[0].length > 0) {
+        cut(y[0].length);
+        continue;
+      }
+      RE_FIVE_YEAR.lastIndex = 0;
+      const f = RE_FIVE_YEAR.exec(s);
+      if (f && f[0].length > 0) {
+        cut(f[0].length);
+        continue;
+      }
+      const w = startsWithWord(s, LEADING);
+      if (w && s.length > w.length) {
+        cut(w.length);
+        continue;
+      }
+      break;
+    }
+  };
+  stripLeading();
+  let scope: string | null = null;
+  let scopeLen = 0;
+  const region = startsWithWord(s, pc.regionForms);
+  const sw = startsWithWord(s, SCOPE_WORDS);
+  const mention = pc.ctx.gazetteer.findMentions(s.slice(0, 24)).find((m) => m.start === 0);
+  if (region) scopeLen = region.length;
+  else if (sw) scopeLen = sw.length;
+  else if (mention) scopeLen = mention.end;
+  // 广钢环保迁建湛江项目形成年产钢 / 粤西地区拥有龙头企业: the inner verb ends the scope
+  const inner = INNER_VERBS.map((v) => ({ v, i: s.indexOf(v) })).filter((x) => x.i > 0).sort((x, y) => x.i - y.i)[0];
+  if (inner && inner.i >= scopeLen) {
+    const head = s.slice(0, inner.i);
+    if (scopeLen > 0 || head.length >= 2) {
+      scope = head;
+      const keep = off;
+      cut(inner.i + inner.v.length);
+      stripLeading();
+      return { scope, indicator: trimIndicator(s), start: keep };
+    }
+  }
+  if (scopeLen > 0) {
+    const m = matchIndicator(s, pc.ctx.lexicons.indicators);
+    const start = off;
+    scope = s.slice(0, scopeLen);
+    // 粤西地区生产总值: the indicator (地区生产总值) starts inside the region's name
+    if (m && m.start < scopeLen && m.end > scopeLen) {
+      cut(m.start);
+    } else cut(scopeLen);
+    if (s.startsWith('的')) cut(1);
+    stripLeading();
+    const v = startsWithWord(s, LEADING_VERBS);
+    if (v && s.length > v.length) cut(v.length);
+    return { scope, indicator: trimIndicator(s), start };
+  }
+  const v = startsWithWord(s, LEADING_VERBS);
+  if (v && s.length > v.length) cut(v.length);
+  return { scope: null, indicator: trimIndicator(s), start: off };
+}
+
+function trimIndicator(s: string): string {
+  return s.replace(/^[\s的之和及、，,“”]+/, '').replace(/[\s的之和及、，,“]+$/, '');
+}
+
+/** Is this a name of a measure, not an action or a sentence? */
+function indicatorLike(pc: PlanContext, ind: string): boolean {
+  if (ind.length < 2 || ind.length > 40) return false;
+  if (!/[\u4e00-\u9fffA-Za-z]/.test(ind)) return false;
+  if (/\d{4}年/.test(ind)) return false;
+  const known = matchIndicator(ind, pc.ctx.lexicons.indicators);
+  if (known && known.start === 0) return true;
+  if (startsWithWord(ind, ACTION_VERBS)) return false;
+  if (/[。！？]/.test(ind)) return false;
+  return true;
+}
+
+const isProjectQuantity = (ind: string) => PROJECT_WORDS.some((w) => ind.endsWith(w) || ind === w);
+
+/** After the number: 以上/以内/左右 …, a tail noun (规模), nothing else. null when more text follows. */
+function parsePost(text: string, a: number, b: number): { cmp: Comparator | null; tail: string } | null {
+  let s = text.slice(a, b).replace(/\s+/g, '');
+  let cmp: Comparator | null = null;
+  const m = RE_SUFFIX.exec(s);
+  if (m) {
+    cmp = SUFFIX[m[1]];
+    s = s.slice(m[0].length);
+  }
+  s = s.replace(/[”’」』]+$/, '').replace(/^[”’」』]+/, '');
+  if (s === '') return { cmp, tail: '' };
+  if (RE_TAIL.test(s)) return { cmp, tail: s.replace(/^的/, '') };
+  if (/^[（(][^）)]*[）)]$/.test(s)) return { cmp, tail: '' };
+  return null;
+}
+
+function opsEffect(ops: readonly Op[], q: Quantity) {
+  let cmp: Comparator = 'eq';
+  for (const o of ops) {
+    if (o.cmp && o.cmp !== 'eq') {
+      cmp = o.cmp;
+      break;
+    }
+  }
+  let measure: TargetMeasure = q.unit === 'ratio' ? 'ratio' : 'level';
+  let direction: 'up' | 'down' | null = null;
+  let per: 'annual' | 'yearly' | null = null;
+  let each = false;
+  for (const o of ops) {
+    if (o.dir && !direction) direction = o.dir;
+    if (o.each) each = true;
+    if (o.to) continue;
+    if (o.measure === 'growth') {
+      measure = 'growth';
+      per = per ?? o.per ?? null;
+    } else if (o.measure === 'change' && measure === 'level') {
+      const pct = q.unit === '%' || q.unit === '个百分点' || q.unit === null;
+      measure = pct ? 'growth' : 'increment';
+    } else if (o.measure === 'increment' && measure === 'level') measure = 'increment';
+  }
+  if (ops.some((o) => o.to)) measure = q.unit === 'ratio' ? 'ratio' : 'level';
+  return { cmp, measure, direction, per, each };
+}
+
+/** Names the indicator of a growth or increment statement: 地区生产总值 + 年均增长 → 地区生产总值年均增长率. */
+function compose(base: string, measure: TargetMeasure, dir: 'up' | 'down' | null, per: 'annual' | 'yearly' | null, opWords: readonly string[]): string {
+  if (measure === 'growth') {
+    if (/(增长率|增速|增幅|下降率|降幅|降低率|增长)$/.test(base)) return base;
+    const stem = base.replace(/水平$/, '');
+    const what = dir === 'down' ? '下降率' : '增长率';
+    return stem + (per === 'annual' ? `年均${what}` : per === 'yearly' ? `年${what}` : what);
+  }
+  if (measure === 'increment') {
+    if (/^(新增|累计|新建)/.test(base)) return base;
+    const w = opWords.find((x) => /^(新增|累计|新建)/.test(x));
+    return (w ?? '新增') + base;
+  }
+  return base;
+}
+
+function finishReading(
+  pc: PlanContext,
+  q: Quantity,
+  subject: Subject,
+  start: number,
+  end: number,
+  ops: readonly Op[],
+  opWords: readonly string[],
+  post: { cmp: Comparator | null; tail: string },
+  pre: Pick<PreParse, 'baselineValue' | 'baselineYear' | 'ownYear'>,
+  flags: string[],
+): Reading | null {
+  const eff = opsEffect(ops, q);
+  let base = subject.indicator + (post.tail && !subject.indicator.endsWith(post.tail) ? post.tail : '');
+  if (!indicatorLike(pc, base) || isProjectQuantity(base)) return null;
+  let measure = eff.measure;
+  if (measure === 'level' && /^(新增|累计新增|新建)/.test(base)) measure = 'increment';
+  const indicator = compose(base, measure, eff.direction, eff.per, opWords);
+  const comparator = post.cmp ?? (q.approx ? 'approx' : eff.cmp);
+  base = base.replace(/水平$/, '') || base;
+  return {
+    start,
+    end,
+    quantity: q,
+    indicator,
+    base,
+    scope: subject.scope,
+    comparator,
+    measure,
+    direction: eff.direction ?? (measure === 'growth' || measure === 'increment' ? 'up' : null),
+    baselineValue: pre.baselineValue,
+    baselineYear: pre.baselineYear,
+    ownYear: pre.ownYear,
+    signal: ops.length > 0 || post.cmp !== null || measure === 'increment' || q.approx,
+    flags,
+    confidence: 0.9,
+  };
+}
+
+interface ClauseEnv {
+  pc: PlanContext;
+  text: string;
+  clause: Span;
+  qs: Quantity[];
+  /** Indicator of the previous statement or subject in the sentence, for 年均增长12.5%以上. */
+  inherited: { base: string; scope: string | null } | null;
+  /** The sentence names a goal year before this clause (到2025年). */
+  goalYear: boolean;
+}
+
+/** All readings of one clause. */
+function readClause(env: ClauseEnv): Reading[] {
+  const { text, clause } = env;
+  const measures = env.qs.filter((q) => q.start >= clause.start && q.end <= clause.end && q.role === 'measure');
+  if (measures.length === 0) return [];
+  const out: Reading[] = [];
+  const last = measures[measures.length - 1];
+
+  // capacities named after the number: 形成2300万吨/年炼油、100万吨乙烯规模生产能力
+  const cap = readCapacityList(env, measures);
+  if (cap.length) return cap;
+
+  // lists of values: 分别达到5万元、2.5万元
+  const groups = groupLists(text, measures);
+  for (const g of groups) {
+    const first = g[0];
+    const lastQ = g[g.length - 1];
+    const post = parsePost(text, lastQ.end, clause.end);
+    if (post && lastQ === last) {
+      const r = readStandard(env, g, post);
+      if (r.length) {
+        out.push(...r);
+        continue;
+      }
+    }
+    if (g.length === 1) {
+      const r = readPercentOfUnits(env, first) ?? readTimeCircle(env, first) ?? readCount(env, first) ?? readZeroGrowth(env);
+      if (r) out.push(r);
+    }
+  }
+  return out;
+}
+
+/** Adjacent quantities separated only by 、/和/及: one list. */
+function groupLists(text: string, qs: readonly Quantity[]): Quantity[][] {
+  const out: Quantity[][] = [];
+  for (const q of qs) {
+    const g = out[out.length - 1];
+    if (g && /^\s*[、和及与]\s*$/.test(text.slice(g[g.length - 1].end, q.start))) g.push(q);
+    else out.push([q]);
+  }
+  return out;
+}
+
+/** [subject] [operators] NUMBER [以上…] — the common shape, with lists (分别/均). */
+function readStandard(env: ClauseEnv, group: Quantity[], post: { cmp: Comparator | null; tail: string }): Reading[] {
+  const { pc, text, clause } = env;
+  const first = group[0];
+  // the subject starts after any earlier number in the clause (项目209项总投资…)
+  const earlier = env.qs.filter((q) => q.start >= clause.start && q.end <= first.start && q.role === 'measure');
+  let a = clause.start;
+  const pre0 = parsePre(text, a, first.start, env.qs);
+  if (pre0.baselineValue === null && earlier.length) {
+    const e = earlier[earlier.length - 1];
+    const suf = RE_SUFFIX.exec(text.slice(e.end, first.start));
+    a = e.end + (suf ? suf[0].length : 0);
+  }
+  const pre = a === clause.start ? pre0 : parsePre(text, a, first.start, env.qs);
+  let subject = splitSubject(pc, pre.subject, pre.subjectStart);
+  const flags: string[] = [];
+  const start = subject.indicator ? subject.start : clause.start;
+  // 占全省的17.7%: a share of the previous subject
+  const share = /^占(.{1,16}?)的?(比重|比例|份额)?$/.exec(subject.indicator);
+  if (share && env.inherited) {
+    subject = { scope: env.inherited.scope ?? subject.scope, indicator: `${env.inherited.base}占${share[1]}${share[2] ?? SHARE_WORDS[0]}`, start: subject.start };
+    flags.push('subject_inherited');
+  }
+  if (!subject.indicator) {
+    if (!env.inherited) return [];
+    subject = { scope: subject.scope ?? env.inherited.scope, indicator: env.inherited.base, start: subject.start };
+    flags.push('subject_inherited');
+  }
+  const out: Reading[] = [];
+  const eff = opsEffect(pre.ops, first);
+  // 适龄儿童入学率、初中毛入学率均达到100%; 城镇、农村居民人均可支配收入分别达到…
+  const parts = splitEnumeration(subject.indicator);
+  if (parts.length > 1 && (eff.each || group.length === parts.length)) {
+    for (let k = 0; k < parts.length; k++) {
+      const q = group.length === parts.length ? group[k] : group[0];
+      const partStart = text.indexOf(parts[k].written, subject.start);
+      const r = finishReading(pc, q, { ...subject, indicator: parts[k].name }, partStart >= 0 ? partStart : start, clause.end, pre.ops, pre.opWords, post, pre, flags);
+      if (r) out.push(r);
+    }
+    return out;
+  }
+  if (group.length > 1) return []; // several numbers for one indicator: not a statement we can read
+  const r = finishReading(pc, first, subject, start, clause.end, pre.ops, pre.opWords, post, pre, flags);
+  return r ? [r] : [];
+}
+
+/** 适龄儿童入学率、初中毛入学率 → both; 城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入. */
+function splitEnumeration(ind: string): Array<{ name: string; written: string }> {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const c of ind) {
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
+    if (c === '、' && depth === 0) {
+      parts.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  parts.push(cur);
+  if (parts.length < 2 || parts.some((p) => p.length === 0)) return [{ name: ind, written: ind }];
+  const lastPart = parts[parts.length - 1];
+  return parts.map((p, k) => {
+    if (k < parts.length - 1 && p.length <= 3 && lastPart.length > p.length + 1) {
+      // a short modifier shares the head of the last part
+      return { name: p + lastPart.slice(p.length), written: p };
+    }
+    return { name: p, written: p };
+  });
+}
+
+/** 形成2300万吨/年炼油、100万吨乙烯规模生产能力: each number names a product's capacity. */
+function readCapacityList(env: ClauseEnv, measures: Quantity[]): Reading[] {
+  const { pc, text, clause } = env;
+  const s = text.slice(clause.start, clause.end);
+  const tail = endsWithWord(s, CAPACITY_TAILS);
+  if (!tail) return [];
+  const first = measures[0];
+  const pre = text.slice(clause.start, first.start);
+  const verb = endsWithWord(pre.trimEnd(), ['形成', '建成', '具备', '达到', '新增']);
+  if (!verb) return [];
+  const items: Array<{ q: Quantity; noun: string }> = [];
+  for (let k = 0; k < measures.length; k++) {
+    const q = measures[k];
+    const stop = k + 1 < measures.length ? measures[k + 1].start : clause.end - tail.length;
+    let noun = text.slice(q.end, stop).replace(/[、和及与\s]+$/, '');
+    if (k + 1 === measures.length) noun = noun.replace(/规模$/, '');
+    if (!/^[\u4e00-\u9fff]{1,8}$/.test(noun)) return [];
+    items.push({ q, noun });
+  }
+  const subj = splitSubject(pc, pre.trimEnd().slice(0, -verb.length), clause.start);
+  const what = /能力|产能/.test(tail) ? '生产能力' : tail.replace(/^的/, '');
+  const out: Reading[] = [];
+  for (const it of items) {
+    out.push({
+      start: subj.start,
+      end: clause.end,
+      quantity: it.q,
+      indicator: it.noun + what,
+      base: it.noun + what,
+      scope: subj.scope || subj.indicator || null,
+      comparator: 'eq',
+      measure: verb === '新增' ? 'increment' : 'level',
+      direction: null,
+      baselineValue: null,
+      baselineYear: null,
+      ownYear: null,
+      signal: true,
+      flags: [],
+      confidence: 0.85,
+    });
+  }
+  return out;
+}
+
+/** 义务教育学校100%达到规范化学校标准 / 实现100%的行政村通光纤: a share of units meeting a standard. */
+function readPercentOfUnits(env: ClauseEnv, q: Quantity): Reading | null {
+  if (q.unit !== '%') return null;
+  const { pc, text, clause } = env;
+  let rest = text.slice(q.end, clause.end).trim();
+  const m = RE_SUFFIX.exec(rest);
+  let cmp: Comparator = 'eq';
+  if (m) {
+    cmp = SUFFIX[m[1]];
+    rest = rest.slice(m[0].length).trim();
+  }
+  rest = rest.replace(/^的/, '');
+  if (!/^[\u4e00-\u9fff“”（）]{2,30}$/.test(rest)) return null;
+  const pre = parsePre(text, clause.start, q.start, env.qs);
+  const subject = splitSubject(pc, pre.subject, pre.subjectStart);
+  const startsWithVerb = /^(达到|实现|完成|建成|纳入|接入|覆盖|具备|配备|落实|开展|通|使用|采用|符合)/.test(rest);
+  if (!startsWithVerb && subject.indicator) return null;
+  const name = `${subject.indicator}${rest}的比例`;
+  if (!indicatorLike(pc, subject.indicator || rest)) return null;
+  const ops = pre.ops.filter((o) => o.cmp && o.cmp !== 'eq');
+  return {
+    start: subject.start,
+    end: clause.end,
+    quantity: q,
+    indicator: name,
+    base: name,
+    scope: subject.scope,
+    comparator: m ? cmp : (ops[0]?.cmp ?? 'eq'),
+    measure: 'level',
+    direction: null,
+    baselineValue: null,
+    baselineYear: null,
+    ownYear: null,
+    signal: true,
+    flags: [],
+    confidence: 0.75,
+  };
+}
+
+/** 2小时高铁交通圈, 核心圈1小时通达: a travel time, at most N. */
+function readTimeCircle(env: ClauseEnv, q: Quantity): Reading | null {
+  if (q.unit !== '小时' && q.unit !== '分钟') return null;
+  const { pc, text, clause } = env;
+  const rest = text.slice(q.end, clause.end).replace(/\s+/g, '');
+  const pre = text.slice(clause.start, q.start);
+  const verbAt = CIRCLE_VERBS.map((v) => ({ v, i: pre.indexOf(v) })).filter((x) => x.i >= 0).sort((x, y) => x.i - y.i)[0];
+  if (!verbAt) return null;
+  const circle = CIRCLE.find((c) => rest.endsWith(c) && rest.length - c.length <= 8);
+  const reach = REACH.find((r) => rest === r);
+  if (!circle && !reach) return null;
+  const obj = pre.slice(verbAt.i + verbAt.v.length).trim();
+  let indicator: string;
+  let scope: string | null = null;
+  if (circle) indicator = rest;
+  else {
+    if (!obj || obj.length > 16) return null;
+    indicator = `${obj}${reach}时间`;
+    scope = obj;
+  }
+  if (/[\u4e00-\u9fff]/.test(rest) === false) return null;
+  return {
+    start: clause.start + verbAt.i,
+    end: clause.end,
+    quantity: q,
+    indicator,
+    base: indicator,
+    scope,
+    comparator: 'le',
+    measure: 'level',
+    direction: null,
+    baselineValue: null,
+    baselineYear: null,
+    ownYear: null,
+    signal: true,
+    flags: [],
+    confidence: 0.75,
+  };
+}
+
+/** 最少有一所标准化特殊教育学校, 培育10家以上龙头企业: a count before the thing counted. */
+function readCount(env: ClauseEnv, q: Quantity): Reading | null {
+  const { pc, text, clause } = env;
+  if (!q.unit || !COUNT_UNIT.test(q.unit)) return null;
+  let rest = text.slice(q.end, clause.end).trim();
+  const m = RE_SUFFIX.exec(rest);
+  let cmp: Comparator | null = null;
+  if (m) {
+    cmp = SUFFIX[m[1]];
+    // 10万吨以下船舶 describes a class of things; only 以上 makes a count a goal (10家以上企业)
+    if (cmp !== 'ge') return null;
+    rest = rest.slice(m[0].length).trim();
+  }
+  rest = rest.replace(/^的/, '');
+  if (!/^[\u4e00-\u9fffA-Za-z0-9“”（）]{2,24}$/.test(rest)) return null;
+  if (/[，。、]/.test(rest)) return null;
+  const pre = parsePre(text, clause.start, q.start, env.qs);
+  const opCmp = pre.ops.find((o) => o.cmp && o.cmp !== 'eq')?.cmp ?? null;
+  const verb = endsWithWord(pre.subject, COUNT_VERBS);
+  const explicitGoal = opCmp !== null || cmp !== null;
+  if (!explicitGoal && !(verb && env.goalYear)) return null;
+  if (startsWithWord(rest, ACTION_VERBS)) return null;
+  const subjText = verb ? pre.subject.slice(0, -verb.length) : pre.subject;
+  const subject = splitSubject(pc, subjText, pre.subjectStart);
+  return {
+    start: subject.start,
+    end: clause.end,
+    quantity: q,
+    indicator: rest,
+    base: rest,
+    scope: subject.scope ?? (subject.indicator || null),
+    comparator: cmp ?? opCmp ?? (q.approx ? 'approx' : 'eq'),
+    measure: pre.ops.some((o) => o.measure === 'increment') || verb === '新增' || verb === '新建' ? 'increment' : 'level',
+    direction: null,
+    baselineValue: null,
+    baselineYear: null,
+    ownYear: null,
+    signal: true,
+    flags: [],
+    confidence: 0.7,
+  };
+}
+
+/** 推进化肥农药零增长: growth of at most 0. */
+function readZeroGrowth(_env: ClauseEnv): Reading | null {
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// sentences → statements
+
+/** Statements read from running text (not tables). */
+export function textStatements(doc: PlanDoc, ctx: ExtractContext): Statement[] {
+  const pc = planContext(doc, ctx);
+  const text = pc.text;
+  const out: Statement[] = [];
+  for (const piece of bodyPieces(pc)) {
+    const titles = titlesAt(doc, piece.start);
+    // footnotes and table notes describe, they do not set goals
+    const note = /^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]|注\s*\d*\s*[:：]|备注|资料来源|说明[:：])/.test(text.slice(piece.start, piece.start + 6));
+    const background = note || sectionIs(titles, BACKGROUND);
+    const goal = sectionIs(titles, GOAL);
+    const sents = sentences(text, piece.start, piece.end, { semicolons: false });
+    const history: YearMention[][] = [];
+    for (let si = 0; si < sents.length; si++) {
+      const sent = sents[si];
+      const qs = scanQuantities(text, sent.start, sent.end);
+      const years = yearMentions(text, qs, sent.start, sent.end);
+      history.push(years);
+      if (!qs.some((q) => q.role === 'measure')) continue;
+      let inherited: ClauseEnv['inherited'] = null;
+      for (const cl of clauses(text, sent.start, sent.end)) {
+        const y0 = nearestYear(years, cl.end);
+        const readings = readClause({ pc, text, clause: cl, qs, inherited, goalYear: !!y0 && isFutureYear(pc, y0) });
+        for (const r of readings) {
+          const st = toStatement(pc, r, years, history, si, { background, goal, text, sent });
+          if (st) out.push(st);
+        }
+        if (readings.length) {
+          const lastR = readings[readings.length - 1];
+          inherited = { base: lastR.base, scope: lastR.scope };
+        } else {
+          const subj = clauseSubject(pc, text, cl);
+          if (subj) inherited = subj;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The subject of a clause without a number (城乡居民收入水平进一步提高 → 城乡居民收入水平), if it names a measure. */
+function clauseSubject(pc: PlanContext, text: string, cl: Span): ClauseEnv['inherited'] {
+  const s = text.slice(cl.start, cl.end);
+  const m = /^(.{2,24}?)(?:进一步|显著|明显|稳步|持续|不断|大幅|较快|快速|全面|逐步|有所|继续)?(?:提高|提升|增长|增加|改善|增强|扩大|优化|下降|降低|减少)$/.exec(s);
+  if (!m) {
+    const sub = splitSubject(pc, s, cl.start);
+    if (!/\d/.test(s) && matchIndicator(sub.indicator, pc.ctx.lexicons.indicators)?.exact) return { base: sub.indicator, scope: sub.scope };
+    return null;
+  }
+  const sub = splitSubject(pc, m[1], cl.start);
+  if (!sub.indicator || !matchIndicator(sub.indicator, pc.ctx.lexicons.indicators)) return null;
+  return { base: sub.indicator.replace(/水平$/, ''), scope: sub.scope };
+}
+
+function nearestYear(years: readonly YearMention[], pos: number, q?: Quantity): YearMention | null {
+  let best: YearMention | null = null;
+  for (const y of years) {
+    if (y.start >= pos) break;
+    if (y.compare) continue;
+    if (y.boundTo && q && y.boundTo !== q) continue;
+    if (y.boundTo && !q) continue;
+    best = y;
+  }
+  return best;
+}
+
+function isFutureYear(pc: PlanContext, y: YearMention): boolean {
+  if (pc.period) return y.year >= pc.period[0];
+  if (y.future) return true;
+  const issued = pc.doc.meta.issued ? Number(pc.doc.meta.issued.slice(0, 4)) : null;
+  return issued !== null ? y.year >= issued : false;
+}
+
+function toStatement(
+  pc: PlanContext,
+  r: Reading,
+  years: readonly YearMention[],
+  history: readonly YearMention[][],
+  si: number,
+  where: { background: boolean; goal: boolean; text: string; sent: Span },
+): Statement | null {
+  const flags = [...r.flags];
+  let confidence = r.confidence;
+  const q = r.quantity;
+  let year: number | null = null;
+  let tense: Tense;
+  const own = r.ownYear;
+  const y = nearestYear(years, q.start, q);
+  const clauseText = where.text.slice(r.start, r.end);
+  const past = PAST_MARKERS.some((w) => clauseText.includes(w));
+  if (own !== null) {
+    year = own;
+    tense = pc.period ? (own >= pc.period[0] ? 'future' : 'past') : 'past';
+  } else if (y) {
+    year = y.year;
+    tense = isFutureYear(pc, y) ? 'future' : 'past';
+  } else {
+    // a year earlier in the paragraph (at most three sentences back)
+    let inheritedYear: YearMention | null = null;
+    for (let k = si - 1; k >= Math.max(0, si - 3) && !inheritedYear; k--) {
+      const ys = history[k].filter((m) => !m.compare && !m.boundTo);
+      if (ys.length) inheritedYear = ys[ys.length - 1];
+    }
+    const inheritedFuture = inheritedYear ? isFutureYear(pc, inheritedYear) : null;
+    if (where.background || past) tense = 'past';
+    else tense = 'future';
+    if (inheritedYear && (inheritedFuture === (tense === 'future'))) {
+      year = inheritedYear.year;
+      flags.push('year_inherited');
+      confidence *= 0.92;
+    } else if (tense === 'future' && !r.signal && !where.goal) {
+      // 'X is N' with no year and no goal word describes what is (总面积1130平方公里)
+      tense = 'past';
+    } else if (tense === 'future') {
+      year = pc.period ? pc.period[1] : (pc.doc.meta.horizon ?? null);
+      flags.push('year_implied');
+      confidence *= where.goal ? 0.9 : 0.85;
+    }
+  }
+  if (tense === 'future' && past && !(y && y.future)) tense = 'past';
+  if (tense === 'future' && pc.period && year !== null && year > (pc.doc.meta.horizon ?? pc.period[1]) + 5) return null;
+
+  // units and values: restore what the text lost where context proves it
+  let value: number | string | null = q.value;
+  let unit = q.unit;
+  const entry = matchIndicator(r.indicator, pc.ctx.lexicons.indicators);
+  const rate = /(率|比例|比重|占比|覆盖率|普及率|达标率)$/.test(r.indicator) && !/(增长率|下降率)$/.test(r.indicator) || r.measure === 'growth';
+  if (unit === null && typeof value === 'number' && rate && !/(比值|系数|指数)$/.test(r.indicator)) {
+    const lexUnit = entry?.entry.unit ?? null;
+    if ((lexUnit === '%' || lexUnit === null) && value <= 100) {
+      unit = '%';
+      flags.push('percent_restored');
+      confidence *= 0.85;
+    }
+  }
+  if (unit === '%' && typeof value === 'number' && value > 100 && r.measure === 'level' && /率|比例|比重|占比/.test(r.indicator)) {
+    const restored = restoreDecimal(q.raw, value);
+    if (restored !== null) {
+      value = restored;
+      flags.push('decimal_restored');
+      confidence *= 0.7;
+    } else {
+      flags.push('doubtful_value');
+      confidence *= 0.5;
+    }
+  }
+  if (unit === null && typeof value === 'number' && !/(比值|比|系数|指数|倍数)$/.test(r.indicator) && !rate) {
+    // a bare number with no unit is a measure only for dimensionless indicators
+    if (!entry || entry.entry.unit !== null) return null;
+  }
+  if (entry === null) confidence *= 0.85;
+  const sentText = where.text.slice(where.sent.start, where.sent.end);
+  const binding: Binding | null = /约束性/.test(sentText) ? 'constraint' : /预期性/.test(sentText) ? 'expected' : null;
+  const scope = r.scope ?? pc.region;
+  if (!r.scope) flags.push('scope_implied');
+  return {
+    start: r.start,
+    end: r.end,
+    tense,
+    indicator: r.indicator,
+    canonical: entry?.entry.id ?? null,
+    scope,
+    scopeCode: scopeCode(pc, scope),
+    year,
+    value,
+    range: q.range,
+    unit,
+    comparator: r.comparator,
+    measure: r.measure,
+    direction: r.direction,
+    baselineValue: r.baselineValue,
+    baselineYear: r.baselineYear,
+    binding,
+    flags,
+    confidence: Math.max(0.05, Math.min(1, confidence)),
+    source: 'text',
+  };
+}
+
+/** 655 written for 65.5 (a lost decimal point): the one reading a rate can have. */
+function restoreDecimal(raw: string, v: number): number | null {
+  const digits = raw.replace(/[^\d]/g, '');
+  if (!/^\d{3}$/.test(digits) || v === 100) return null;
+  const r = Number(`${digits.slice(0, 2)}.${digits.slice(2)}`);
+  return r <= 100 ? r : null;
+}
+
+export function scopeCode(pc: PlanContext, scope: string | null): string | null {
+  if (!scope) return null;
+  const hits = pc.ctx.gazetteer.lookup(scope);
+  return hits.length === 1 ? hits[0].code : hits.length > 1 ? (pc.ctx.gazetteer.resolve(scope)?.code ?? null) : null;
+}
