@@ -133,6 +133,28 @@ describe('专栏 boxes with run-in labels and prose (001, 002)', () => {
     expect(byName(found, '柳州至肇庆铁路')?.places).toEqual(['柳州市', '肇庆市']);
   });
 
+  it('completes a bare item from the next named item, and only with a facility (001 专栏2, 专栏13)', () => {
+    const found = projects(
+      around([
+        '专栏 2 公路网重点工程',
+        '一、快速路',
+        '湛江市区、茂名市区环快速路连通工程、潘州大道二期、市民大道五期建设工程。',
+        '二、基础教育',
+        '湛江一中、湛江二中、岭南师范学院附属中学、湛江市实验中学等学校建设项目。',
+      ]),
+    );
+    expect(names(found)).toEqual([
+      '湛江市区环快速路连通工程',
+      '茂名市区环快速路连通工程',
+      '潘州大道二期',
+      '市民大道五期',
+      '湛江一中',
+      '湛江二中',
+      '岭南师范学院附属中学',
+      '湛江市实验中学',
+    ]);
+  });
+
   it('skips footnotes left inside a box by PDF conversion (001 专栏7)', () => {
     const found = projects(
       around([
@@ -215,6 +237,11 @@ describe('programme totals (000) and investments (other plans)', () => {
       { name: '能源保障工程', category: '粤西地区重点建设项目', places: [], capacity: null, investment: { value: 1424, unit: '亿元' }, count: 13 },
     ]);
     expect(found.every((f) => f.flags.includes('programme_total'))).toBe(true);
+  });
+
+  it('reads 万亿元 totals with the shared number reader (other plans)', () => {
+    const [t] = projects(['（一）推进重点项目建设。', '“十四五”期间，全省共安排省重点项目1500个，总投资约5.6万亿元。']);
+    expect(t.data).toMatchObject({ name: '省重点项目', count: 1500, investment: { value: 5.6, unit: '万亿元' } });
   });
 
   it('reads an investment after an item (other plans)', () => {

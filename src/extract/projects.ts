@@ -8,6 +8,7 @@
 // place (雷州、徐闻…通用机场建设工程) takes the ending of the item that completes the list.
 import type { ExtractContext, Extractor, Finding, ProjectData } from '../core/findings';
 import type { PlanDoc, Section, Span } from '../core/types';
+import { scanQuantities } from './numbers';
 import { flattenSections, sectionAt } from './text';
 
 type Project = Finding<'project'>;
@@ -205,45 +206,59 @@ function clauseItems(text: string, start: number, end: number): Item[] | null {
     items.push({ start: p.start, end: b, name });
   }
   if (items.length === 0) return null;
-  // Items that only name a place or a route take the ending of the list.
-  const ref = tail && TYPE_END.test(tail) ? { tail, fromEtc: true } : { tail: typeTail(items[items.length - 1].name), fromEtc: false };
-  if (ref.tail) {
-    for (const it of items) {
-      if (hasKind(it.name)) continue;
-      const route = /[至—–-]/.test(it.name);
+  // Items that only name a place or a route take the ending of the list (等… or the next named item).
+  const etcTail = tail && TYPE_END.test(tail) ? tail : null;
+  const bare = items.map((it) => !hasKind(it.name));
+  items.forEach((it, i) => {
+    if (!bare[i]) return;
+    const route = /[至—–-]/.test(it.name);
+    if (etcTail) {
       if (route) {
-        const t = ROUTE_KIND.exec(ref.tail);
-        if (t) it.name += ref.tail.slice(t.index);
-      } else if (ref.fromEtc ? it.name.length <= 10 : it !== items[items.length - 1] && it.name.length <= 6) it.name += ref.tail;
+        const t = ROUTE_KIND.exec(etcTail);
+        if (t) it.name += etcTail.slice(t.index);
+      } else if (it.name.length <= 10) it.name += etcTail;
+      return;
     }
-  }
+    if (i === items.length - 1 || (!route && it.name.length > 6)) return;
+    // A list closed by a route (…、靖西至龙邦铁路): its kind is the list's. Otherwise the next named item.
+    const last = items[items.length - 1].name;
+    const lastRoute = /[至—–-]/.test(last) ? ROUTE_KIND.exec(last) : null;
+    if (lastRoute) {
+      it.name += last.slice(lastRoute.index);
+      return;
+    }
+    const next = items.slice(i + 1).find((_, k) => !bare[i + 1 + k])?.name;
+    if (next && !route) it.name = completeFrom(it.name, next);
+  });
   return items.filter((it) => (TYPE_END.test(it.name) || it.name.length >= 4) && !GENERIC.test(it.name) && !TYPE_ONLY.test(it.name));
 }
 
 // A facility word anywhere in a name, or a one-character one at its end: the name says what it is.
 const KIND_WORD =
   /高速|铁路|高铁|城际|轨道|地铁|航道|船闸|机场|码头|港区|作业区|公路|国道|省道|快速路|大道|大桥|隧道|通道|管道|管网|管线|管廊|电厂|电站|核电|风电|光伏|变电|输电|水库|灌区|枢纽|工程|项目|园区|产业园|工业园|基地|中心|示范区|试验区|开发区|高新区|集聚区|综合体|度假区|旅游区|景区|实验室|研究院|学院|大学|医院|学校|校区|设施|装置|机组|平台|渔港/;
-const hasKind = (n: string) => KIND_WORD.test(n) || /[厂站库桥线段闸馆园]$/.test(n);
+// Facilities a place name is put before (雷州 + 通用机场建设工程); not 学院, 中心 …: those follow proper names.
+const FACILITY_START =
+  /^(?:通用机场|支线机场|机场|船闸|码头|铁路|高铁|高速公路|高速|公路|水库|电厂|热电厂|电站|核电|港区|渔港|灌区|水利枢纽|枢纽|大桥|隧道|输变电工程|变电站|海上风电)/;
+const hasKind = (n: string) => KIND_WORD.test(n) || /[厂站库桥线段闸馆园]$|[一二三四五六七八九十]中$|中学$|小学$/.test(n);
 const ROUTE_KIND = /城际铁路|高速公路|高速铁路|高速|铁路|高铁|城际|公路|航道|管道|输电|通道|快速路|连接线|支线|专用线/;
 // A name that is only a kind of facility (产业园, 综合交通枢纽).
 const TYPE_ONLY = /^(?:综合|现代|新型|大型|重要|主要)?(?:交通)?(?:产业园|园区|工业园|枢纽|站场|基地|中心|项目|工程)$/;
 
-/** The part of a list's last item the bare items before it share (坡头通用机场迁建工程 → 通用机场迁建工程). */
-function typeTail(last: string): string | null {
-  if (/[至—–-]/.test(last)) {
-    const r = ROUTE_KIND.exec(last);
-    return r ? last.slice(r.index) : null;
+/**
+ * A bare item completed from the list's last item: 湛江市区 + 茂名市区环快速路连通工程 → 湛江市区环快速路连通工程
+ * (shared 市区); 湛江新塘 + 坡头通用机场迁建工程 → 湛江新塘通用机场迁建工程 (the last item's kind after its
+ * place); 长洲 + 红花船闸 → 长洲船闸.
+ */
+function completeFrom(bare: string, last: string): string {
+  for (let k = Math.min(bare.length - 1, 3); k >= 1; k--) {
+    const p = last.indexOf(bare.slice(-k));
+    if (p >= 1 && p <= 4 && hasKind(last.slice(p + k))) return bare + last.slice(p + k);
   }
-  const m = TYPE_END.exec(last);
-  if (!m) return null;
-  // A two-character place head (坡头, 茂名) then the kind: share the whole kind.
-  for (const n of [2, 3]) {
+  for (let n = 2; n <= 4 && n < last.length - 1; n++) {
     const rest = last.slice(n);
-    if (rest.length >= 2 && TYPE_END.test(rest) && !/^[市县区镇]/.test(rest)) {
-      if (/^(?:通用机场|船闸|机场|码头|水库|电厂|港区|渔港|支线机场)/.test(rest)) return rest;
-    }
+    if (FACILITY_START.test(rest)) return bare + rest;
   }
-  return m[0].length >= 2 ? m[0] : null;
+  return bare;
 }
 
 function isName(s: string): boolean {
@@ -270,13 +285,13 @@ function projectData(ctx: ExtractContext, name: string, category: string | null,
   return { name, category, places, capacity: cap ? compact(cap[0]) : null, investment, count: null };
 }
 
-/**
- * 总投资120亿元 / 投资约30亿元 right after a name.
- * Minimal local reading until the shared number parser (./numbers) is committed; then use scanQuantities.
- */
+/** 总投资120亿元 / 投资约30亿元 (read with the shared number scanner, ./numbers). */
 function investmentIn(s: string): { value: number; unit: string } | null {
-  const m = /(?:总投资|计划投资|估算投资|投资)(?:额)?(?:约|达|超过|逾|近)?\s*(\d+(?:\.\d+)?)\s*(万亿|亿|千万|万)?元/.exec(s);
-  return m ? { value: Number(m[1]), unit: `${m[2] ?? ''}元` } : null;
+  const m = /(?:总投资|计划投资|估算投资|投资)(?:额)?(?:约|达|超过|逾|近)?\s*/.exec(s);
+  if (!m) return null;
+  const from = m.index + m[0].length;
+  const q = scanQuantities(s, from, Math.min(s.length, from + 20)).find((x) => x.start === from);
+  return q && typeof q.value === 'number' && q.unit && /元$/.test(q.unit) ? { value: q.value, unit: q.unit } : null;
 }
 
 // ---- 2. the text ----------------------------------------------------------------------------
