@@ -95,6 +95,11 @@ describe('labelled fields, other forms (other plans)', () => {
     expect(found[1].task).toContain('加大财政支持力度');
   });
 
+  it('reads fields after the task on the same line, without brackets', () => {
+    const found = data(duties(['（一）推进港口群协同发展。', '统筹湛江港、茂名港分工协作。责任单位：省交通运输厅，湛江、茂名市政府。']));
+    expect(found).toEqual([{ task: '推进港口群协同发展', lead: ['省交通运输厅', '湛江市政府', '茂名市政府'], support: [], deadline: null }]);
+  });
+
   it('reads fields on lines of their own', () => {
     const found = data(duties(['（一）推进港口群协同发展。', '统筹湛江港、茂名港分工协作。', '牵头单位：省交通运输厅', '配合单位：省发展改革委、湛江、茂名市政府']));
     expect(found).toEqual([
@@ -124,6 +129,16 @@ describe('responsibility phrases in the text', () => {
   it('short bracket: （省发展改革委牵头，省财政厅等配合） (other plans)', () => {
     const [d] = data(duties(['（一）推进重点项目建设。', '建立省市联动的重大项目协调机制（省发展改革委牵头，省财政厅、自然资源厅等配合）。']));
     expect(d).toMatchObject({ task: '建立省市联动的重大项目协调机制', lead: ['省发展改革委'], support: ['省财政厅', '省自然资源厅'] });
+  });
+
+  it('（X、Y按职责分工负责） (other plans)', () => {
+    const [d] = data(duties(['（三）完善交通网络。', '加快打通两市之间的断头路（湛江、茂名市政府按职责分工负责）。']));
+    expect(d).toMatchObject({ task: '加快打通两市之间的断头路', lead: ['湛江市政府', '茂名市政府'] });
+  });
+
+  it('2025年底前 in the task is its deadline (other plans)', () => {
+    const [d] = data(duties(['（一）推进重点项目建设。', '2025年底前建成湛江吴川机场配套工程（省交通运输厅牵头）。']));
+    expect(d).toMatchObject({ lead: ['省交通运输厅'], deadline: '2025年底前' });
   });
 
   it('由X负责 (other plans)', () => {

@@ -224,6 +224,28 @@ describe('projects named in the text', () => {
   });
 });
 
+describe('other layouts (other plans)', () => {
+  it('a list announced by a colon: 重点推进以下重大项目：A、B、C', () => {
+    const found = projects(['（二）加快重大基础设施建设', '重点推进以下重大项目：湛江港30万吨级航道工程、茂名博贺电厂二期、阳江抽水蓄能电站。']);
+    expect(names(found)).toEqual(['湛江港30万吨级航道工程', '茂名博贺电厂二期', '阳江抽水蓄能电站']);
+    expect(found[0].data.capacity).toBe('30万吨级');
+  });
+
+  it('a table of projects (附表, tab-separated): name, content, place, investment with the unit of its header', () => {
+    const found = projects([
+      '附表', '重点建设项目表',
+      '序号\t项目名称\t建设内容及规模\t建设地点\t总投资（亿元）\t建设年限',
+      '一、交通运输',
+      '1\t广湛高铁\t新建双线高速铁路401公里\t湛江、茂名\t958\t2020-2025',
+      '2\t湛江港30万吨级航道改扩建工程\t航道全长36.7公里\t湛江市\t28.5\t2021-2024',
+    ]);
+    expect(found.map((f) => f.data)).toEqual([
+      { name: '广湛高铁', category: '交通运输', places: ['湛江市', '茂名市'], capacity: null, investment: { value: 958, unit: '亿元' }, count: null },
+      { name: '湛江港30万吨级航道改扩建工程', category: '交通运输', places: ['湛江市'], capacity: '30万吨级', investment: { value: 28.5, unit: '亿元' }, count: null },
+    ]);
+  });
+});
+
 describe('programme totals (000) and investments (other plans)', () => {
   it('reads 重点建设项目209项，总投资7510亿元 and the 其中… parts', () => {
     const found = projects([

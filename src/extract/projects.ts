@@ -8,7 +8,7 @@
 // place (雷州、徐闻…通用机场建设工程) takes the ending of the item that completes the list.
 import type { ExtractContext, Extractor, Finding, ProjectData } from '../core/findings';
 import type { PlanDoc, Section, Span } from '../core/types';
-import { scanQuantities } from './numbers';
+import { parseNumber, scanQuantities } from './numbers';
 import { flattenSections, sectionAt } from './text';
 
 type Project = Finding<'project'>;
@@ -22,6 +22,7 @@ export const extractProjects: Extractor<'project'> = (doc, ctx) => {
   const out: Project[] = [];
   for (const b of boxes) if (PROJECT_BOX.test(b.title)) out.push(...boxProjects(doc, b, ctx));
   const inBox = (i: number) => boxes.some((b) => i >= b.start && i < b.end);
+  out.push(...tableProjects(doc, ctx));
   const totals = programmeTotals(doc, ctx);
   const text = textProjects(doc, ctx, inBox).filter((p) => !totals.some((t) => p.start < t.end && t.start < p.end));
   return [...dedupe(out, text), ...totals].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -294,16 +295,97 @@ function investmentIn(s: string): { value: number; unit: string } | null {
   return q && typeof q.value === 'number' && q.unit && /元$/.test(q.unit) ? { value: q.value, unit: q.unit } : null;
 }
 
+// ---- 1b. tables of projects (附表 重点项目表: tab-separated rows from DOCX/HTML/Markdown) -----------
+
+const HEAD = {
+  name: /^(?:项目名称|工程名称|项目|名称|重点项目|重大项目|项目（工程）名称)$/,
+  content: /建设内容|建设规模|规模|主要内容/,
+  investment: /投资/,
+  place: /建设地点|实施地点|地点|所在地|所在市|建设地区/,
+  category: /^(?:类别|项目类别|领域|行业|类型|分类)$/,
+};
+
+function tableProjects(doc: PlanDoc, ctx: ExtractContext): Project[] {
+  const text = doc.text.text;
+  const out: Project[] = [];
+  type Cols = { n: number; name: number; content: number; investment: number; place: number; category: number; unit: string };
+  let cols: Cols | null = null;
+  let group: string | null = null;
+  for (const line of splitParagraphs(text)) {
+    const raw = text.slice(line.start, line.end);
+    if (!raw.includes('\t')) {
+      const t = compact(raw);
+      // 一、交通运输（20项） on a line of its own inside the table: a group heading.
+      if (cols && t.length <= 24 && /^[（(]?[一二三四五六七八九十]+[）)、.．]/.test(t)) group = groupName(t);
+      else if (t) cols = null;
+      continue;
+    }
+    const cells = raw.split('\t').map(compact);
+    const nameCol = cells.findIndex((c) => HEAD.name.test(c));
+    if (nameCol >= 0) {
+      const find = (re: RegExp) => cells.findIndex((c, i) => i !== nameCol && re.test(c));
+      const investment = find(HEAD.investment);
+      const unit = investment >= 0 ? (/(万亿|亿|千万|万)?元/.exec(cells[investment])?.[0] ?? '亿元') : '亿元';
+      cols = { n: cells.length, name: nameCol, content: find(HEAD.content), investment, place: find(HEAD.place), category: find(HEAD.category), unit };
+      group = null;
+      continue;
+    }
+    if (!cols) continue;
+    const filled = cells.filter(Boolean);
+    if (cells.length !== cols.n) {
+      // 一、交通运输（20项）: a group row across the table.
+      if (filled.length === 1) group = groupName(filled[0]);
+      continue;
+    }
+    const name = cells[cols.name];
+    if (!isName(name)) continue;
+    const content = cols.content >= 0 ? cells[cols.content] : '';
+    const cap = CAPACITY.exec(content) ?? CAPACITY.exec(name);
+    const invCell = cols.investment >= 0 ? cells[cols.investment] : '';
+    const invValue = parseNumber(invCell);
+    const placeText = `${cols.place >= 0 ? cells[cols.place] : ''} ${name}`;
+    out.push({
+      kind: 'project',
+      start: line.start,
+      end: line.end,
+      section: sectionAt(doc, line.start)?.id ?? null,
+      confidence: 0.85,
+      flags: [],
+      data: {
+        name,
+        category: (cols.category >= 0 && cells[cols.category]) || group || (sectionAt(doc, line.start)?.title ?? null),
+        places: [...new Set(ctx.gazetteer.findMentions(placeText).map((m) => m.place.name))],
+        capacity: cap ? compact(cap[0]) : null,
+        investment: invValue != null ? { value: invValue, unit: cols.unit } : investmentIn(`总投资${invCell}`),
+        count: null,
+      },
+    });
+  }
+  return out;
+}
+
+const groupName = (s: string) => s.replace(/^[（(]?[一二三四五六七八九十]+[）)、.．]/, '').replace(/[（(]\d+[项个][）)]$/, '');
+
 // ---- 2. the text ----------------------------------------------------------------------------
 
 // A clause names projects when it ends in 项目/工程 (…等项目建设, …工程) or 等 + a facility.
 const TEXT_CUE = /(?:项目|工程)(?:建设|前期工作)?$|等(?:一批)?[^、，,]{0,12}(?:建设|前期工作)$/;
+
+// 重点推进以下重大项目：A、B、C。 — a list announced by a colon.
+const COLON_CUE = /(?:重点|重大)(?:建设|产业|交通|基础设施)?(?:项目|工程)(?:包括|主要有|有)?[：:]/;
 
 function textProjects(doc: PlanDoc, ctx: ExtractContext, inBox: (i: number) => boolean): Project[] {
   const text = doc.text.text;
   const out: Project[] = [];
   for (const u of splitUnits(text, 0, text.length)) {
     if (inBox(u.start)) continue;
+    const colon = COLON_CUE.exec(text.slice(u.start, u.end));
+    if (colon) {
+      const from = u.start + colon.index + colon[0].length;
+      const found = listItems(doc, ctx, from, u.end, sectionAt(doc, from)?.title ?? '', 'box').filter((p) => p.data.places.length > 0);
+      if (found.length >= 2) out.push(...found.map((p) => ({ ...p, confidence: 0.6 })));
+      continue;
+    }
     for (const c of splitTop(text, u.start, u.end, '，,')) {
       const clause = compact(text.slice(c.start, c.end));
       if (!TEXT_CUE.test(clause)) continue;
