@@ -177,6 +177,23 @@ describe('responsibility phrases in the text', () => {
   });
 });
 
+describe('sample plans', () => {
+  const load = async (id: string) => {
+    const file = path.resolve(__dirname, `../../data/plans/${id}.txt`);
+    return parsePlan(await ingestBytes(new Uint8Array(fs.readFileSync(file)), file), gazetteer);
+  };
+
+  it('002 (one line): a sentence glued to the heading before it still starts at the heading’s end', async () => {
+    const found = extractDuties(await load('002_cf5822304d6f3ba0'), ctx).map((f) => f.data);
+    expect(found.map((d) => d.lead)).toEqual([['广东省人民政府', '广西壮族自治区人民政府'], ['国务院有关部门'], ['国家发展改革委']]);
+  });
+
+  it('000: the two duties of its implementation chapter', async () => {
+    const found = extractDuties(await load('000_dde77a566d45a381'), ctx).map((f) => f.data.lead);
+    expect(found).toEqual([['省有关部门'], ['省发展改革委']]);
+  });
+});
+
 describe('sample plan 001', () => {
   it('finds the 27 task groups of the annex with their lead units, fast', async () => {
     const file = path.resolve(__dirname, '../../data/plans/001_240daae8c4bbf10a.txt');
