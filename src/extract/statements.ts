@@ -296,6 +296,8 @@ interface PreParse {
   opWords: string[];
   baselineValue: number | null;
   baselineYear: number | null;
+  /** The number after 由/从 (由2010年的40%提高到…): the starting point, itself a fact. */
+  baselineQ: Quantity | null;
   ownYear: number | null;
 }
 
@@ -315,6 +317,7 @@ function parsePre(text: string, a: number, b: number, qs: readonly Quantity[]): 
   const opWords: string[] = [];
   let baselineValue: number | null = null;
   let baselineYear: number | null = null;
+  let baselineQ: Quantity | null = null;
   let ownYear: number | null = null;
   for (let guard = 0; guard < 12; guard++) {
     while (end > a && /\s/.test(text[end - 1])) end--;
@@ -334,7 +337,7 @@ function parsePre(text: string, a: number, b: number, qs: readonly Quantity[]): 
       continue;
     }
     const w = endsWithWord(s, OP_WORDS);
-    if (w && !(w === '均' && s.endsWith('人均')) && s.length > w.length - 0) {
+    if (w && !(w === '均' && s.endsWith('人均'))) {
       ops.push(OPS[w]);
       opWords.push(w);
       end -= w.length;
@@ -342,11 +345,12 @@ function parsePre(text: string, a: number, b: number, qs: readonly Quantity[]): 
     }
     // 由2010年的 X 提高到: a baseline number just before the operators
     const prevQ = [...qs].reverse().find((q) => q.role === 'measure' && q.end <= end && q.end >= end - 1 && q.start >= a);
-    if (prevQ && ops.some((o) => o.to || o.dir) && baselineValue === null) {
+    if (prevQ && ops.some((o) => o.to || o.dir) && baselineQ === null) {
       const rest = text.slice(a, prevQ.start);
       const m = /(?:由|从)\s*(?:(\d{4})\s*年(?:末|底)?)?\s*的?\s*$/.exec(rest);
-      if (m && typeof prevQ.value === 'number') {
-        baselineValue = prevQ.value;
+      if (m) {
+        baselineQ = prevQ;
+        baselineValue = typeof prevQ.value === 'number' ? prevQ.value : null;
         if (m[1]) baselineYear = Number(m[1]);
         end = prevQ.start - m[0].length;
         continue;
@@ -355,7 +359,7 @@ function parsePre(text: string, a: number, b: number, qs: readonly Quantity[]): 
     break;
   }
   while (end > a && /[\s的]/.test(text[end - 1])) end--;
-  return { subject: text.slice(a, end), subjectStart: a, ops, opWords, baselineValue, baselineYear, ownYear };
+  return { subject: text.slice(a, end), subjectStart: a, ops, opWords, baselineValue, baselineYear, baselineQ, ownYear };
 }
 
 interface Subject {
@@ -363,6 +367,8 @@ interface Subject {
   indicator: string;
   /** Offset of the subject's first character that is kept (scope or indicator). */
   start: number;
+  /** A verb before the indicator was dropped (建成5G基站…, 形成年产钢…): the clause states a goal or an outcome. */
+  verb?: boolean;
 }
 
 /** Splits a subject into scope and indicator: drops 到2015年/其中/确保…, takes the place or scope word in front. */
@@ -411,6 +417,16 @@ function splitSubject(pc: PlanContext, subject: string, at: number): Subject {
   else if (mention) scopeLen = mention.end;
   // 广钢环保迁建湛江项目形成年产钢 / 粤西地区拥有龙头企业: the inner verb ends the scope
   const inner = INNER_VERBS.map((v) => ({ v, i: s.indexOf(v) })).filter((x) => x.i > 0).sort((x, y) => x.i - y.i)[0];
+  // 每千人口拥有执业医师数 is one indicator: do not split when the whole names a longer lexicon entry
+  const lex = pc.ctx.lexicons.indicators;
+  if (inner) {
+    const merged = s.slice(0, inner.i) + s.slice(inner.i + inner.v.length);
+    const mm = matchIndicator(merged, lex);
+    const mr = matchIndicator(s.slice(inner.i + inner.v.length), lex);
+    if (mm && (!mr || mm.alias.length > mr.alias.length) && mm.start < inner.i) {
+      return { scope: null, indicator: trimIndicator(merged), start: off, verb: true };
+    }
+  }
   if (inner && inner.i >= scopeLen) {
     const head = s.slice(0, inner.i);
     if (scopeLen > 0 || head.length >= 2) {
@@ -418,7 +434,7 @@ function splitSubject(pc: PlanContext, subject: string, at: number): Subject {
       const keep = off;
       cut(inner.i + inner.v.length);
       stripLeading();
-      return { scope, indicator: trimIndicator(s), start: keep };
+      return { scope, indicator: trimIndicator(s), start: keep, verb: true };
     }
   }
   if (scopeLen > 0) {
@@ -433,11 +449,11 @@ function splitSubject(pc: PlanContext, subject: string, at: number): Subject {
     stripLeading();
     const v = startsWithWord(s, LEADING_VERBS);
     if (v && s.length > v.length) cut(v.length);
-    return { scope, indicator: trimIndicator(s), start };
+    return { scope, indicator: trimIndicator(s), start, verb: !!v };
   }
   const v = startsWithWord(s, LEADING_VERBS);
   if (v && s.length > v.length) cut(v.length);
-  return { scope: null, indicator: trimIndicator(s), start: off };
+  return { scope: null, indicator: trimIndicator(s), start: off, verb: !!v };
 }
 
 function trimIndicator(s: string): string {
@@ -456,7 +472,8 @@ function indicatorLike(pc: PlanContext, ind: string): boolean {
   return true;
 }
 
-const isProjectQuantity = (ind: string) => PROJECT_WORDS.some((w) => ind.endsWith(w) || ind === w);
+const isProjectQuantity = (pc: PlanContext, ind: string) =>
+  PROJECT_WORDS.some((w) => ind.endsWith(w)) && !matchIndicator(ind, pc.ctx.lexicons.indicators);
 
 /** After the number: 以上/以内/左右 …, a tail noun (规模), nothing else. null when more text follows. */
 function parsePost(text: string, a: number, b: number): { cmp: Comparator | null; tail: string } | null {
@@ -532,9 +549,10 @@ function finishReading(
 ): Reading | null {
   const eff = opsEffect(ops, q);
   let base = subject.indicator + (post.tail && !subject.indicator.endsWith(post.tail) ? post.tail : '');
-  if (!indicatorLike(pc, base) || isProjectQuantity(base)) return null;
+  if (!indicatorLike(pc, base) || isProjectQuantity(pc, base)) return null;
   let measure = eff.measure;
-  if (measure === 'level' && /^(新增|累计新增|新建)/.test(base)) measure = 'increment';
+  if (measure === 'level' && /^(新增|累计|新建)/.test(base)) measure = 'increment';
+  base = base.replace(/^累计(?:完成|建成|实现)/, '累计');
   const indicator = compose(base, measure, eff.direction, eff.per, opWords);
   const comparator = post.cmp ?? (q.approx ? 'approx' : eff.cmp);
   base = base.replace(/水平$/, '') || base;
@@ -551,7 +569,7 @@ function finishReading(
     baselineValue: pre.baselineValue,
     baselineYear: pre.baselineYear,
     ownYear: pre.ownYear,
-    signal: ops.length > 0 || post.cmp !== null || measure === 'increment' || q.approx,
+    signal: ops.length > 0 || post.cmp !== null || measure === 'increment' || q.approx || !!subject.verb,
     flags,
     confidence: 0.9,
   };
@@ -564,6 +582,8 @@ interface ClauseEnv {
   qs: Quantity[];
   /** Indicator of the previous statement or subject in the sentence, for 年均增长12.5%以上. */
   inherited: { base: string; scope: string | null } | null;
+  /** The previous reading of the sentence said it was a goal (its 其中 items are too). */
+  prevSignal: boolean;
   /** The sentence names a goal year before this clause (到2025年). */
   goalYear: boolean;
 }
@@ -617,10 +637,11 @@ function readStandard(env: ClauseEnv, group: Quantity[], post: { cmp: Comparator
   const { pc, text, clause } = env;
   const first = group[0];
   // the subject starts after any earlier number in the clause (项目209项总投资…)
-  const earlier = env.qs.filter((q) => q.start >= clause.start && q.end <= first.start && q.role === 'measure');
+  // (a count in Chinese numerals inside a name does not end it: 城乡三项医疗保险参保率)
+  const earlier = env.qs.filter((q) => q.start >= clause.start && q.end <= first.start && q.role === 'measure' && q.written === 'arabic');
   let a = clause.start;
   const pre0 = parsePre(text, a, first.start, env.qs);
-  if (pre0.baselineValue === null && earlier.length) {
+  if (pre0.baselineQ === null && earlier.length) {
     const e = earlier[earlier.length - 1];
     const suf = RE_SUFFIX.exec(text.slice(e.end, first.start));
     a = e.end + (suf ? suf[0].length : 0);
@@ -643,7 +664,12 @@ function readStandard(env: ClauseEnv, group: Quantity[], post: { cmp: Comparator
   const out: Reading[] = [];
   const eff = opsEffect(pre.ops, first);
   // 适龄儿童入学率、初中毛入学率均达到100%; 城镇、农村居民人均可支配收入分别达到…
-  const parts = splitEnumeration(subject.indicator);
+  let parts = splitEnumeration(subject.indicator);
+  // 单位地区生产总值能耗和二氧化碳排放分别下降14%和18%: one value each, so 和 separates indicators
+  if (parts.length === 1 && group.length > 1 && eff.each) {
+    const byAnd = splitEnumeration(subject.indicator, /[和及与]/);
+    if (byAnd.length === group.length) parts = byAnd;
+  }
   if (parts.length > 1 && (eff.each || group.length === parts.length)) {
     for (let k = 0; k < parts.length; k++) {
       const q = group.length === parts.length ? group[k] : group[0];
@@ -655,18 +681,32 @@ function readStandard(env: ClauseEnv, group: Quantity[], post: { cmp: Comparator
   }
   if (group.length > 1) return []; // several numbers for one indicator: not a statement we can read
   const r = finishReading(pc, first, subject, start, clause.end, pre.ops, pre.opWords, post, pre, flags);
-  return r ? [r] : [];
+  if (!r) return [];
+  if (env.prevSignal && /^\s*其中/.test(text.slice(clause.start, clause.end))) r.signal = true;
+  // 由2010年的40%提高到…: the starting value is a statement of its own year
+  if (pre.baselineQ) {
+    const b = finishReading(pc, pre.baselineQ, subject, start, pre.baselineQ.end, [], [], { cmp: null, tail: post.tail }, { baselineValue: null, baselineYear: null, ownYear: pre.baselineYear }, flags);
+    if (b) {
+      b.signal = true;
+      b.measure = r.measure === 'ratio' ? 'ratio' : 'level';
+      b.indicator = r.measure === 'ratio' || r.measure === 'level' ? r.indicator : b.indicator;
+      b.direction = null;
+      out.push(b);
+    }
+  }
+  out.push(r);
+  return out;
 }
 
 /** 适龄儿童入学率、初中毛入学率 → both; 城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入. */
-function splitEnumeration(ind: string): Array<{ name: string; written: string }> {
+function splitEnumeration(ind: string, sep: RegExp = /、/): Array<{ name: string; written: string }> {
   const parts: string[] = [];
   let depth = 0;
   let cur = '';
   for (const c of ind) {
     if (OPEN.includes(c)) depth++;
     else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
-    if (c === '、' && depth === 0) {
+    if (sep.test(c) && depth === 0) {
       parts.push(cur);
       cur = '';
     } else cur += c;
@@ -703,6 +743,7 @@ function readCapacityList(env: ClauseEnv, measures: Quantity[]): Reading[] {
     items.push({ q, noun });
   }
   const subj = splitSubject(pc, pre.trimEnd().slice(0, -verb.length), clause.start);
+  const owner = `${subj.scope ?? ''}${subj.indicator}`;
   const what = /能力|产能/.test(tail) ? '生产能力' : tail.replace(/^的/, '');
   const out: Reading[] = [];
   for (const it of items) {
@@ -712,7 +753,7 @@ function readCapacityList(env: ClauseEnv, measures: Quantity[]): Reading[] {
       quantity: it.q,
       indicator: it.noun + what,
       base: it.noun + what,
-      scope: subj.scope || subj.indicator || null,
+      scope: owner || null,
       comparator: 'eq',
       measure: verb === '新增' ? 'increment' : 'level',
       direction: null,
@@ -877,9 +918,10 @@ export function textStatements(doc: PlanDoc, ctx: ExtractContext): Statement[] {
       history.push(years);
       if (!qs.some((q) => q.role === 'measure')) continue;
       let inherited: ClauseEnv['inherited'] = null;
+      let prevSignal = false;
       for (const cl of clauses(text, sent.start, sent.end)) {
         const y0 = nearestYear(years, cl.end);
-        const readings = readClause({ pc, text, clause: cl, qs, inherited, goalYear: !!y0 && isFutureYear(pc, y0) });
+        const readings = readClause({ pc, text, clause: cl, qs, inherited, prevSignal, goalYear: !!y0 && isFutureYear(pc, y0) });
         for (const r of readings) {
           const st = toStatement(pc, r, years, history, si, { background, goal, text, sent });
           if (st) out.push(st);
@@ -887,6 +929,7 @@ export function textStatements(doc: PlanDoc, ctx: ExtractContext): Statement[] {
         if (readings.length) {
           const lastR = readings[readings.length - 1];
           inherited = { base: lastR.base, scope: lastR.scope };
+          prevSignal = lastR.signal;
         } else {
           const subj = clauseSubject(pc, text, cl);
           if (subj) inherited = subj;

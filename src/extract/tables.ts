@@ -47,7 +47,7 @@ export interface TableHeader {
 const NAME = String.raw`(?:[^\d（）()>＞<＜≥≤—\-－\s，。；：:、]|[（(][^（）()]{0,12}[）)])+?`;
 const UNITS = String.raw`[（(]([^（）()\d]{0,14})[）)]`;
 const BLOB = String.raw`(?:[>＞<＜≥≤〔\[]?\s*\d[\d.．]*\s*[〕\]]?(?:左右|以上|以下|以内)?|[—\-－]+)`;
-const ROW = new RegExp(`(${NAME})${UNITS}[ \\t]*((?:${BLOB}[ \\t]*)+)(约束性|预期性)?`, 'g');
+const ROW = new RegExp(`(${NAME})${UNITS}[ \\t]*((?:${BLOB}[ \\t]*)+)(约束性|预期性)?`, 'dg');
 const HEADER_WORDS = /^(?:指标名称|指标属性|指标|单位|绝对值|目标值|规划目标|预期目标|现状值|基期值|基期|规划值|年均增长率|年均增长|年均增速|增速|属性|备注|类别|序号|预期性|约束性|[（(][^）)]*[）)]|年)+/;
 
 /** Statements from every indicator table of the plan. */
@@ -82,8 +82,10 @@ export function findTables(text: string): Array<{ header: TableHeader; rows: Raw
     const lead = nameText.length - nameText.replace(/^\s+/, '').length + (headStrip ? headStrip[0].length : 0);
     const from = Math.max(0, first.start - 120);
     const before = text.slice(from, first.start + lead);
-    const cut = Math.max(before.lastIndexOf('。'), before.lastIndexOf('\n'));
-    const header = readHeader(before.slice(cut + 1));
+    // the header is the text after the last sentence end, or the last two lines of it
+    const afterStop = before.slice(before.lastIndexOf('。') + 1);
+    const lines = afterStop.split('\n').filter((l) => l.trim());
+    const header = readHeader(lines.slice(-2).join('\n'));
     if (header.targetYear === null) continue;
     const rows: RawRow[] = [];
     g.forEach((r, k) => {
@@ -285,7 +287,7 @@ function readRow(m: RegExpExecArray, skip: number): RawRow | null {
   const name = nameRaw.replace(/^[\s*★☆△▲]+|[\s*★☆△▲]+$/g, '');
   if (name.length < 2) return null;
   const start = m.index + skip + (nameRaw.length - nameRaw.trimStart().length);
-  const valueStart = m.index + m[1].length + m[2].length + 2;
+  const valueStart = m.indices?.[3]?.[0] ?? m.index + m[1].length + m[2].length + 2;
   const blob = m[3];
   // the span ends after the last digit or 左右/以上 (an empty growth cell — is not quoted)
   const lastValue = blob.replace(/[—\-－\s]+$/, '');
@@ -363,8 +365,10 @@ function rowStatements(pc: PlanContext, header: TableHeader, rows: RawRow[]): St
     }
     if (v.growth && header.targetYear) {
       const flags = [...split, ...(v.growth.restored ? ['decimal_restored'] : [])];
+      const g = matchIndicator(`${row.name}年均增长率`, pc.ctx.lexicons.indicators);
       out.push({
         ...common,
+        canonical: g?.entry.id ?? common.canonical,
         tense: future ? 'future' : 'past',
         indicator: `${row.name}年均增长率`,
         year: header.targetYear,
