@@ -4,17 +4,22 @@
 //      prose (推进柳州至肇庆、河池至南宁…铁路建设。) as in plans flattened to one line;
 //   2. enumerations in the text that end in 项目/工程 or a facility (加快推进A、B、C等工程建设);
 //   3. programme totals (重点建设项目209项，总投资7510亿元; 其中交通运输体系工程20项…).
-// Names are kept as written (whitespace from PDF conversion removed). An item that only names its
+// Names are kept as written (whitespace from PDF conversion removed). Word lists:
+// data/lexicons/project-words.json. An item that only names its
 // place (雷州、徐闻…通用机场建设工程) takes the ending of the item that completes the list.
 import type { ExtractContext, Extractor, Finding, ProjectData } from '../core/findings';
 import type { PlanDoc, Section, Span } from '../core/types';
 import { parseNumber, scanQuantities } from './numbers';
 import { flattenSections, sectionAt } from './text';
+import W from '../../data/lexicons/project-words.json' with { type: 'json' };
+
+/** Alternation of words, longest first (so 高速公路 wins over 高速). */
+const alt = (ws: readonly string[]) => [...new Set(ws)].sort((a, b) => b.length - a.length).join('|');
 
 type Project = Finding<'project'>;
 
 /** Box headings that announce projects (重点工程, 重点项目, 重点平台, 循环经济产业基地 …). */
-const PROJECT_BOX = /工程|项目|平台|基地|园区|设施|载体/;
+const PROJECT_BOX = new RegExp(alt(W.boxHeadings.words));
 
 export const extractProjects: Extractor<'project'> = (doc, ctx) => {
   const all = flattenSections(doc.sections);
@@ -31,15 +36,13 @@ export const extractProjects: Extractor<'project'> = (doc, ctx) => {
 // ---- words ----------------------------------------------------------------------------------
 
 // What a project name ends with: the kind of facility (used to tell a name from a bare place).
-const TYPE_END =
-  /(?:高速公路|高速|铁路|高铁|城际|轨道交通|地铁|航道|船闸|机场|码头|港区|作业区|港|公路|国道|省道|快速路|大道|路|桥|大桥|隧道|通道|管道|管网|管线|管廊|电厂|电站|核电|风电场|光伏|变电站|水库|灌区|枢纽|工程|项目|园区|产业园|园|基地|中心|示范区|试验区|试验场|开发区|高新区|集聚区|新区|新城|综合体|度假区|旅游区|景区|实验室|研究院|学院|大学|医院|学校|校区|场|站|库|厂|线|段|区|城|岛|湾|设施|装置|机组|系统|平台|商圈|街区|渔港|试点|优势区|网|馆)$/;
+const TYPE_END = new RegExp(`(?:${alt(W.nameEndings.words)})$`);
 // Verbs that open a clause listing projects to build.
-const QUALIFIER = '加快|积极|稳步|有序|继续|重点|尽快|全面|大力|着力|适时|同步|协同|统筹|合力|共同|力争|抓紧|全力|优先|逐步|规划|启动|开工|谋划';
-const VERB = '推进|推动|建设|实施|新建|改建|扩建|改扩建|迁建|续建|开工建设|建成|完成|规划建设|谋划推进|启动建设|开展|打造';
+const QUALIFIER = alt(W.buildQualifiers.words);
+const VERB = alt(W.buildVerbs.words);
 const BUILD_VERB = new RegExp(`^(?:(?:${QUALIFIER})(?:${VERB})?|(?:${VERB}))+`);
 // Clauses that open with these talk about a project without committing to build it, or are no list.
-const NOT_LIST =
-  /^(?:研究|探索|论证|做好|强化|加强|完善|提升|提高|优化|发挥|促进|支持|鼓励|引导|培育|发展|形成|构建|实现|依托|结合|利用|按照|围绕|通过|以|在|对|将|把|为|使|确保|力争到|到20|开行|经过|主线|支线|共计|共有|共包括|其中|包括|全长|总长|总投资|规划研究|根据|结合)/;
+const NOT_LIST = new RegExp(`^(?:${alt(W.notList.words)})`);
 const LEADING_CONNECTOR = /^(?:以及|和|及|并|同时|另外|此外)/;
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -235,13 +238,11 @@ function clauseItems(text: string, start: number, end: number): Item[] | null {
 }
 
 // A facility word anywhere in a name, or a one-character one at its end: the name says what it is.
-const KIND_WORD =
-  /高速|铁路|高铁|城际|轨道|地铁|航道|船闸|机场|码头|港区|作业区|公路|国道|省道|快速路|大道|大桥|隧道|通道|管道|管网|管线|管廊|电厂|电站|核电|风电|光伏|变电|输电|水库|灌区|枢纽|工程|项目|园区|产业园|工业园|基地|中心|示范区|试验区|开发区|高新区|集聚区|综合体|度假区|旅游区|景区|实验室|研究院|学院|大学|医院|学校|校区|设施|装置|机组|平台|渔港/;
+const KIND_WORD = new RegExp(alt(W.kinds.words));
 // Facilities a place name is put before (雷州 + 通用机场建设工程); not 学院, 中心 …: those follow proper names.
-const FACILITY_START =
-  /^(?:通用机场|支线机场|机场|船闸|码头|铁路|高铁|高速公路|高速|公路|水库|电厂|热电厂|电站|核电|港区|渔港|灌区|水利枢纽|枢纽|大桥|隧道|输变电工程|变电站|海上风电)/;
+const FACILITY_START = new RegExp(`^(?:${alt(W.facilitiesAfterPlace.words)})`);
 const hasKind = (n: string) => KIND_WORD.test(n) || /[厂站库桥线段闸馆园]$|[一二三四五六七八九十]中$|中学$|小学$/.test(n);
-const ROUTE_KIND = /城际铁路|高速公路|高速铁路|高速|铁路|高铁|城际|公路|航道|管道|输电|通道|快速路|连接线|支线|专用线/;
+const ROUTE_KIND = new RegExp(alt(W.routeKinds.words));
 // A name that is only a kind of facility (产业园, 综合交通枢纽).
 const TYPE_ONLY = /^(?:综合|现代|新型|大型|重要|主要)?(?:交通)?(?:产业园|园区|工业园|枢纽|站场|基地|中心|项目|工程)$/;
 
@@ -397,7 +398,7 @@ function textProjects(doc: PlanDoc, ctx: ExtractContext, inBox: (i: number) => b
 }
 
 // Names that are kinds, not projects (农村饮水安全工程, 综合交通枢纽站场, 区域高水平疾控中心).
-const GENERIC = /^(?:农村|城乡|城市|城镇|乡村|重点|重大|一批|各类|相关|有关|综合|区域|全国性|沿江|主要|新型|公共|基础)/;
+const GENERIC = new RegExp(`^(?:${alt(W.genericStarts.words)})`);
 
 // ---- 3. programme totals --------------------------------------------------------------------
 
