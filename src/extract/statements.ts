@@ -106,8 +106,19 @@ function dedupe(list: Statement[]): Statement[] {
   for (const s of list) {
     const key = (x: Statement) => `${x.tense}|${x.canonical ?? x.indicator}|${x.measure}|${x.year}|${x.value}|${x.unit}|${x.scope}`;
     const i = out.findIndex((o) => key(o) === key(s) && (o.canonical !== null || o.indicator === s.indicator));
-    if (i < 0) out.push(s);
-    else if (s.confidence > out[i].confidence) out[i] = s;
+    if (i < 0) {
+      out.push(s);
+      continue;
+    }
+    const [keep, other] = s.confidence > out[i].confidence ? [s, out[i]] : [out[i], s];
+    // what one says and the other does not (左右 in the text, the base year in the table)
+    out[i] = {
+      ...keep,
+      comparator: keep.comparator === 'eq' ? other.comparator : keep.comparator,
+      baselineValue: keep.baselineValue ?? other.baselineValue,
+      baselineYear: keep.baselineYear ?? other.baselineYear,
+      binding: keep.binding ?? other.binding,
+    };
   }
   return out;
 }
@@ -507,11 +518,13 @@ function opsEffect(ops: readonly Op[], q: Quantity) {
     if (o.dir && !direction) direction = o.dir;
     if (o.each) each = true;
     if (o.to) continue;
-    if (o.measure === 'growth') {
+    const pct = q.unit === '%' || q.unit === '个百分点' || q.unit === '‰' || q.unit === null;
+    if (o.measure === 'growth' && pct) {
       measure = 'growth';
       per = per ?? o.per ?? null;
+    } else if (o.measure === 'growth') {
+      // 城镇新增就业人数年均保持在110万人: an annual level, not a rate
     } else if (o.measure === 'change' && measure === 'level') {
-      const pct = q.unit === '%' || q.unit === '个百分点' || q.unit === null;
       measure = pct ? 'growth' : 'increment';
     } else if (o.measure === 'increment' && measure === 'level') measure = 'increment';
   }
@@ -520,7 +533,11 @@ function opsEffect(ops: readonly Op[], q: Quantity) {
 }
 
 /** Names the indicator of a growth or increment statement: 地区生产总值 + 年均增长 → 地区生产总值年均增长率. */
-function compose(base: string, measure: TargetMeasure, dir: 'up' | 'down' | null, per: 'annual' | 'yearly' | null, opWords: readonly string[]): string {
+function compose(base: string, measure: TargetMeasure, dir: 'up' | 'down' | null, per: 'annual' | 'yearly' | null, opWords: readonly string[], unit: string | null): string {
+  if (measure === 'growth' && unit === '个百分点') {
+    const stem = base.replace(/水平$/, '');
+    return `${stem}${per === 'annual' ? '年均' : per === 'yearly' ? '每年' : ''}${dir === 'down' ? '下降' : '提高'}百分点`;
+  }
   if (measure === 'growth') {
     if (/(增长率|增速|增幅|下降率|降幅|降低率|增长)$/.test(base)) return base;
     const stem = base.replace(/水平$/, '');
@@ -530,7 +547,7 @@ function compose(base: string, measure: TargetMeasure, dir: 'up' | 'down' | null
   if (measure === 'increment') {
     if (/^(新增|累计|新建)/.test(base)) return base;
     const w = opWords.find((x) => /^(新增|累计|新建)/.test(x));
-    return (w ?? '新增') + base;
+    return w ? w + base : base;
   }
   return base;
 }
@@ -553,7 +570,7 @@ function finishReading(
   let measure = eff.measure;
   if (measure === 'level' && /^(新增|累计|新建)/.test(base)) measure = 'increment';
   base = base.replace(/^累计(?:完成|建成|实现)/, '累计');
-  const indicator = compose(base, measure, eff.direction, eff.per, opWords);
+  const indicator = compose(base, measure, eff.direction, eff.per, opWords, q.unit);
   const comparator = post.cmp ?? (q.approx ? 'approx' : eff.cmp);
   base = base.replace(/水平$/, '') || base;
   return {
@@ -592,7 +609,10 @@ interface ClauseEnv {
 function readClause(env: ClauseEnv): Reading[] {
   const { text, clause } = env;
   const measures = env.qs.filter((q) => q.start >= clause.start && q.end <= clause.end && q.role === 'measure');
-  if (measures.length === 0) return [];
+  if (measures.length === 0) {
+    const z = readZeroGrowth(env);
+    return z ? [z] : [];
+  }
   const out: Reading[] = [];
   const last = measures[measures.length - 1];
 
@@ -614,7 +634,7 @@ function readClause(env: ClauseEnv): Reading[] {
       }
     }
     if (g.length === 1) {
-      const r = readPercentOfUnits(env, first) ?? readTimeCircle(env, first) ?? readCount(env, first) ?? readZeroGrowth(env);
+      const r = readPercentOfUnits(env, first) ?? readTimeCircle(env, first) ?? readCount(env, first);
       if (r) out.push(r);
     }
   }
@@ -890,9 +910,35 @@ function readCount(env: ClauseEnv, q: Quantity): Reading | null {
   };
 }
 
-/** 推进化肥农药零增长: growth of at most 0. */
-function readZeroGrowth(_env: ClauseEnv): Reading | null {
-  return null;
+/** 推进化肥农药零增长, 实现化肥农药使用量零增长: growth of at most 0 (零 is a number here). */
+function readZeroGrowth(env: ClauseEnv): Reading | null {
+  const { pc, text, clause } = env;
+  const s = text.slice(clause.start, clause.end);
+  const m = /零增长$/.exec(s);
+  if (!m) return null;
+  const pre = parsePre(text, clause.start, clause.start + m.index, env.qs);
+  const subject = splitSubject(pc, pre.subject.replace(/^(推进|推动|实现|保持|确保|力争|争取)/, ''), pre.subjectStart);
+  if (!subject.indicator || !indicatorLike(pc, subject.indicator)) return null;
+  const at = clause.start + m.index;
+  const q: Quantity = { start: at, end: at + 1, numEnd: at + 1, value: 0, range: null, unit: '%', role: 'measure', written: 'chinese', approx: false, raw: '零' };
+  const name = `${subject.indicator}增长率`;
+  return {
+    start: clause.start,
+    end: clause.end,
+    quantity: q,
+    indicator: name,
+    base: subject.indicator,
+    scope: subject.scope,
+    comparator: 'le',
+    measure: 'growth',
+    direction: null,
+    baselineValue: null,
+    baselineYear: null,
+    ownYear: null,
+    signal: true,
+    flags: [],
+    confidence: 0.7,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -916,7 +962,7 @@ export function textStatements(doc: PlanDoc, ctx: ExtractContext): Statement[] {
       const qs = scanQuantities(text, sent.start, sent.end);
       const years = yearMentions(text, qs, sent.start, sent.end);
       history.push(years);
-      if (!qs.some((q) => q.role === 'measure')) continue;
+      if (!qs.some((q) => q.role === 'measure') && !text.slice(sent.start, sent.end).includes('零增长')) continue;
       let inherited: ClauseEnv['inherited'] = null;
       let prevSignal = false;
       for (const cl of clauses(text, sent.start, sent.end)) {
@@ -997,19 +1043,21 @@ function toStatement(
     year = y.year;
     tense = isFutureYear(pc, y) ? 'future' : 'past';
   } else {
-    // a year earlier in the paragraph (at most three sentences back)
-    let inheritedYear: YearMention | null = null;
-    for (let k = si - 1; k >= Math.max(0, si - 3) && !inheritedYear; k--) {
-      const ys = history[k].filter((m) => !m.compare && !m.boundTo);
-      if (ys.length) inheritedYear = ys[ys.length - 1];
-    }
-    const inheritedFuture = inheritedYear ? isFutureYear(pc, inheritedYear) : null;
     if (where.background || past) tense = 'past';
     else tense = 'future';
-    if (inheritedYear && (inheritedFuture === (tense === 'future'))) {
+    // a year earlier in the paragraph: for a goal only a goal year (到2025年, 2025年前), not an
+    // event's date (2022年3月启动); the further back, the less sure
+    let inheritedYear: YearMention | null = null;
+    let back = 0;
+    for (let k = si - 1; k >= 0 && !inheritedYear; k--) {
+      const ys = history[k].filter((m) => !m.compare && !m.boundTo && (tense === 'past' ? !isFutureYear(pc, m) : m.future && isFutureYear(pc, m)));
+      if (ys.length) inheritedYear = ys[ys.length - 1];
+      back++;
+    }
+    if (inheritedYear) {
       year = inheritedYear.year;
       flags.push('year_inherited');
-      confidence *= 0.92;
+      confidence *= Math.max(0.75, 0.95 - 0.03 * back);
     } else if (tense === 'future' && !r.signal && !where.goal) {
       // 'X is N' with no year and no goal word describes what is (总面积1130平方公里)
       tense = 'past';
@@ -1053,7 +1101,9 @@ function toStatement(
   if (entry === null) confidence *= 0.85;
   const sentText = where.text.slice(where.sent.start, where.sent.end);
   const binding: Binding | null = /约束性/.test(sentText) ? 'constraint' : /预期性/.test(sentText) ? 'expected' : null;
-  const scope = r.scope ?? pc.region;
+  // 全省/全市 name the plan's own region
+  const ownRegion = r.scope !== null && /^全(?:省|市|区|县|州|盟|旗|域)$/.test(r.scope);
+  const scope = (ownRegion ? pc.region : r.scope) ?? pc.region ?? r.scope;
   if (!r.scope) flags.push('scope_implied');
   return {
     start: r.start,

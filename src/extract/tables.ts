@@ -356,7 +356,7 @@ function rowStatements(pc: PlanContext, header: TableHeader, rows: RawRow[]): St
         unit: levelUnit,
         comparator: v.target.comparator,
         measure: v.target.cumulative ? 'increment' : 'level',
-        direction: null,
+        direction: /(降低|下降|减少)$/.test(row.name) ? 'down' : null,
         baselineValue: v.base?.value ?? null,
         baselineYear: v.base ? header.baseYear : null,
         flags,
