@@ -47,7 +47,8 @@ export interface FactData {
 export interface StructureElement {
   /** 三核, 四轴, 两屏 */
   name: string;
-  count: number;
+  /** null when the plan gives no number (多节点, 多个节点, an unnumbered 延伸区). */
+  count: number | null;
   /** Members as the plan names them. */
   members: string[];
   /** Gazetteer code for each member that is a place, else null (same order as members). */
