@@ -296,6 +296,8 @@ interface Reading {
   ownYear: number | null;
   /** The clause says it is a goal or a change (达到, 超过, 新增, 以上 …), not only 'X is N'. */
   signal: boolean;
+  /** Start of the whole clause (past markers like 已 may stand before the reading). */
+  clauseStart?: number;
   flags: string[];
   confidence: number;
 }
@@ -969,6 +971,7 @@ export function textStatements(doc: PlanDoc, ctx: ExtractContext): Statement[] {
         const y0 = nearestYear(years, cl.end);
         const readings = readClause({ pc, text, clause: cl, qs, inherited, prevSignal, goalYear: !!y0 && isFutureYear(pc, y0) });
         for (const r of readings) {
+          r.clauseStart = cl.start;
           const st = toStatement(pc, r, years, history, si, { background, goal, text, sent });
           if (st) out.push(st);
         }
@@ -1034,7 +1037,7 @@ function toStatement(
   let tense: Tense;
   const own = r.ownYear;
   const y = nearestYear(years, q.start, q);
-  const clauseText = where.text.slice(r.start, r.end);
+  const clauseText = where.text.slice(Math.min(r.clauseStart ?? r.start, r.start), r.end);
   const past = PAST_MARKERS.some((w) => clauseText.includes(w));
   if (own !== null) {
     year = own;

@@ -228,7 +228,7 @@ export function readValues(
       const base = cell(0);
       const target = cell(1);
       const growth = opts.cells > 2 ? cell(2) : null;
-      const s = scoreReading(base, target, growth, opts);
+      const s = scoreReading(base, target, growth, opts, r.split);
       if (s === null) continue;
       const score = s + (r.split ? 0.5 : 0) + 12 * r.missing;
       if (!best || score < best.score) best = { score, base, target, growth, split: r.split };
@@ -243,9 +243,13 @@ function scoreReading(
   target: Cell | null,
   growth: Cell | null,
   opts: { years: number | null; rate: boolean; higherIsBetter: boolean | null },
+  split: boolean,
 ): number | null {
   let score = 0;
   const repaired = [base, target, growth].filter((c) => c?.restored).length;
+  // a repair (cells split, a decimal point put back) must be proven by the arithmetic when it can be;
+  // cells written apart stand as written even when the plan's figures are not exactly consistent
+  const mustProve = split || repaired > 0;
   score += 6 * repaired;
   for (const c of [base, target]) {
     if (!c) continue;
@@ -257,10 +261,11 @@ function scoreReading(
     if (base && target && opts.years && base.value > 0) {
       const expect = base.value * (1 + growth.value / 100) ** opts.years;
       const err = Math.abs(expect - target.value) / target.value;
-      if (err > 0.02) return null;
-      score -= 6; // the arithmetic confirms this reading
+      if (err <= 0.02) score -= 6; // the arithmetic confirms this reading
+      else if (mustProve) return null;
     }
   }
+  if (base && target && (base.value === 0) !== (target.value === 0)) score += 8; // 1353180 | 0
   if (base && target && base.value > 0 && target.value > 0) {
     const ratio = target.value / base.value;
     score += Math.abs(Math.log(ratio)) + (ratio > 10 || ratio < 0.1 ? 8 : 0);
