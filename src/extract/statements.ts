@@ -9,6 +9,7 @@
 import type { Binding, Comparator, ExtractContext, TargetMeasure } from '../core/findings';
 import type { PlanDoc, Span } from '../core/types';
 import words from '../../data/lexicons/statement-words.json' with { type: 'json' };
+import { parseChineseInt } from '../parse/numerals';
 import { matchIndicator } from './indicators';
 import { scanQuantities, type Quantity } from './numbers';
 import { flattenSections, paragraphs, planRegionName, sentences } from './text';
@@ -58,6 +59,7 @@ const SUFFIX_WORDS = byLength(Object.keys(SUFFIX));
 const TAIL_NOUNS = byLength(words.tailNouns.words);
 const LEADING = byLength(words.leadingWords.words);
 const LEADING_VERBS = byLength(words.leadingVerbs.words);
+const NOUNS_FROM_VERBS = byLength(words.leadingVerbs.notBefore);
 const INNER_VERBS = byLength(words.innerVerbs.words);
 const SCOPE_WORDS = byLength(words.scopeWords.words);
 const ACTION_VERBS = byLength(words.actionVerbs.words);
@@ -160,9 +162,19 @@ export function planContext(doc: PlanDoc, ctx: ExtractContext): PlanContext {
     text: doc.text.text,
     region,
     regionForms: byLength([...forms].filter((f) => f.length >= 2)),
-    period: doc.meta.period,
+    period: doc.meta.period ?? periodFromTitle(doc.meta.title),
     headings,
   };
+}
+
+/** 第十四个五年规划 / “十四五”规划 in a title → 2021–2025, when the text states no period. */
+export function periodFromTitle(title: string | null): [number, number] | null {
+  const m = /第([一二三四五六七八九十]+)个五年|“?十([一二三四五六七八九])五”?/.exec(title ?? '');
+  if (!m) return null;
+  const n = m[1] ? parseChineseInt(m[1]) : 10 + CN_DIGIT[m[2]];
+  if (!n || n < 6) return null;
+  const end = 1955 + 5 * n;
+  return [end - 4, end];
 }
 
 /** Section titles (outermost first) around an offset. */
@@ -256,7 +268,7 @@ function yearMentions(text: string, qs: readonly Quantity[], a: number, b: numbe
     const before = text.slice(Math.max(a, q.start - 4), q.start);
     const after = text.slice(q.end, Math.min(b, q.end + 4));
     const compare = /(?:比|较|同|与|相比|对比)\s*$/.test(before);
-    const future = /(?:到|至)\s*$/.test(before) || /^(?:底前|末前|前|以前|之前)/.test(after);
+    const future = /(?:^|[^截])(?:到|至)\s*$/.test(before) || /^(?:底前|末前|前|以前|之前)/.test(after);
     let boundTo: Quantity | null = null;
     if (/^(?:末|底)?的/.test(after)) {
       boundTo = measures.find((m) => m.start >= q.end && m.start - q.end <= 4) ?? null;
@@ -321,6 +333,13 @@ function endsWithWord(s: string, list: readonly string[]): string | null {
 function startsWithWord(s: string, list: readonly string[]): string | null {
   for (const w of list) if (s.startsWith(w)) return w;
   return null;
+}
+
+/** A verb to drop from the front of an indicator, unless it begins a noun (建成区, 建设用地). */
+function leadingVerb(s: string): string | null {
+  const v = startsWithWord(s, LEADING_VERBS);
+  if (!v || s.length <= v.length) return null;
+  return NOUNS_FROM_VERBS.some((n) => s.startsWith(n)) ? null : v;
 }
 
 /** Reads the text before the number: operators from the end, baseline (由2010年的X提高到), the subject. */
@@ -429,10 +448,14 @@ function splitSubject(pc: PlanContext, subject: string, at: number): Subject {
   else if (sw) scopeLen = sw.length;
   else if (mention) scopeLen = mention.end;
   // 广钢环保迁建湛江项目形成年产钢 / 粤西地区拥有龙头企业: the inner verb ends the scope
-  const inner = INNER_VERBS.map((v) => ({ v, i: s.indexOf(v) })).filter((x) => x.i > 0).sort((x, y) => x.i - y.i)[0];
+  const inner = INNER_VERBS.map((v) => ({ v, i: s.indexOf(v) }))
+    .filter((x) => x.i > 0 && !NOUNS_FROM_VERBS.some((n) => s.startsWith(n, x.i)))
+    .sort((x, y) => x.i - y.i)[0];
   // 每千人口拥有执业医师数 is one indicator: do not split when the whole names a longer lexicon entry
   const lex = pc.ctx.lexicons.indicators;
   if (inner) {
+    const whole = matchIndicator(s, lex);
+    if (whole && whole.start < inner.i && whole.end > inner.i) return { scope: null, indicator: trimIndicator(s), start: off, verb: true };
     const merged = s.slice(0, inner.i) + s.slice(inner.i + inner.v.length);
     const mm = matchIndicator(merged, lex);
     const mr = matchIndicator(s.slice(inner.i + inner.v.length), lex);
@@ -460,12 +483,12 @@ function splitSubject(pc: PlanContext, subject: string, at: number): Subject {
     } else cut(scopeLen);
     if (s.startsWith('的')) cut(1);
     stripLeading();
-    const v = startsWithWord(s, LEADING_VERBS);
-    if (v && s.length > v.length) cut(v.length);
+    const v = leadingVerb(s);
+    if (v) cut(v.length);
     return { scope, indicator: trimIndicator(s), start, verb: !!v };
   }
-  const v = startsWithWord(s, LEADING_VERBS);
-  if (v && s.length > v.length) cut(v.length);
+  const v = leadingVerb(s);
+  if (v) cut(v.length);
   return { scope: null, indicator: trimIndicator(s), start: off, verb: !!v };
 }
 
@@ -658,17 +681,8 @@ function groupLists(text: string, qs: readonly Quantity[]): Quantity[][] {
 function readStandard(env: ClauseEnv, group: Quantity[], post: { cmp: Comparator | null; tail: string }): Reading[] {
   const { pc, text, clause } = env;
   const first = group[0];
-  // the subject starts after any earlier number in the clause (项目209项总投资…)
-  // (a count in Chinese numerals inside a name does not end it: 城乡三项医疗保险参保率)
-  const earlier = env.qs.filter((q) => q.start >= clause.start && q.end <= first.start && q.role === 'measure' && q.written === 'arabic');
-  let a = clause.start;
-  const pre0 = parsePre(text, a, first.start, env.qs);
-  if (pre0.baselineQ === null && earlier.length) {
-    const e = earlier[earlier.length - 1];
-    const suf = RE_SUFFIX.exec(text.slice(e.end, first.start));
-    a = e.end + (suf ? suf[0].length : 0);
-  }
-  const pre = a === clause.start ? pre0 : parsePre(text, a, first.start, env.qs);
+  // (numbers before the value stay in the subject: 每千人口拥有3岁以下婴幼儿托位数, 城乡三项医疗保险参保率)
+  const pre = parsePre(text, clause.start, first.start, env.qs);
   let subject = splitSubject(pc, pre.subject, pre.subjectStart);
   const flags: string[] = [];
   const start = subject.indicator ? subject.start : clause.start;
@@ -878,8 +892,8 @@ function readCount(env: ClauseEnv, q: Quantity): Reading | null {
   let cmp: Comparator | null = null;
   if (m) {
     cmp = SUFFIX[m[1]];
-    // 10万吨以下船舶 describes a class of things; only 以上 makes a count a goal (10家以上企业)
-    if (cmp !== 'ge') return null;
+    // 10万吨以下船舶 describes a class of things; 10家以上企业, 20个左右园区 are goals
+    if (cmp !== 'ge' && cmp !== 'approx') return null;
     rest = rest.slice(m[0].length).trim();
   }
   rest = rest.replace(/^的/, '');
@@ -899,7 +913,8 @@ function readCount(env: ClauseEnv, q: Quantity): Reading | null {
     quantity: q,
     indicator: rest,
     base: rest,
-    scope: subject.scope ?? (subject.indicator || null),
+    // 每个市最少有一所…: what is before the verb is the scope, unless it is an action (支持发展壮大20个…)
+    scope: subject.scope ?? (subject.indicator && !startsWithWord(subject.indicator, ACTION_VERBS) ? subject.indicator : null),
     comparator: cmp ?? opCmp ?? (q.approx ? 'approx' : 'eq'),
     measure: pre.ops.some((o) => o.measure === 'increment') || verb === '新增' || verb === '新建' ? 'increment' : 'level',
     direction: null,
