@@ -255,8 +255,11 @@ function findLabels(t: string, outline: Outline): Label[] {
 
 // ---- 3. members ------------------------------------------------------------------------------
 
+/** Kinds of child headings that name parts of their parent (run-in titles, numbered items), not boxes or chapters. */
+const PART_KINDS = new Set<Section['kind']>(['item', 'subitem', 'numbered', 'paren-numbered', 'runin', 'heading']);
+
 /** Children of a heading as member names (the run-in titles under 二、六轴：…). */
-const childTitles = (s: Section | null): string[] => (s ? s.children.filter((c) => c.kind !== 'box').map((c) => c.title) : []);
+const childTitles = (s: Section | null): string[] => (s ? s.children.filter((c) => PART_KINDS.has(c.kind)).map((c) => c.title) : []);
 
 /**
  * Share a list among several elements: by the element noun each item ends with (湛江主中心 → 双心,
@@ -291,12 +294,20 @@ function applyLabel(t: string, label: Label, states: readonly ElementState[], ga
   const names = new Set(label.elements.map((e) => e.name));
   const targets = states.filter((s) => names.has(s.el.name) && !s.members.length);
   if (!targets.length) return false;
-  const explanation = t.slice(label.body.start, label.body.end);
+  let explanation = t.slice(label.body.start, label.body.end);
   const children = label.heading ? childTitles(label.heading) : [];
+  // （一）一心。以老城区和高铁新区为…: a heading that is only the label is explained by the paragraph under it
+  const bare = label.heading !== null && !/[^\s。．.：:]/.test(explanation);
+  if (bare && label.heading) {
+    const h = label.heading;
+    const from = h.headingEnd;
+    const to = Math.min(h.children[0]?.start ?? h.end, h.end, lineEnd(t, t[from] === '\n' ? from + 1 : from));
+    explanation = t.slice(from, to);
+  }
   const span: Span = { start: label.quoted ? label.start - 1 : label.start, end: label.body.end };
   if (targets.length === 1 && label.elements.length === 1) {
     const s = targets[0];
-    const definitional = label.sep !== 'stop' || label.heading !== null;
+    const definitional = (label.sep !== 'stop' || label.heading !== null) && !bare;
     const pick = pickMembers(candidates(explanation, { noun: s.el.noun, count: s.el.count }, gaz, children, definitional), s.el.count);
     s.span = span;
     if (pick) {
@@ -375,7 +386,7 @@ function resolveMembers(t: string, code: Code, labels: readonly Label[], outline
   const m0 = code.primary;
   const r = outline.region(m0.start);
   if (r && lacking().length && r.children.length && m0.start < r.children[0].start) {
-    const free = r.children.filter((c) => c.kind !== 'box');
+    const free = r.children.filter((c) => PART_KINDS.has(c.kind));
     for (const s of lacking()) {
       const k = free.findIndex((c) => c.title.includes(s.el.noun));
       if (k < 0) continue;
