@@ -189,6 +189,20 @@ export function titlesAt(doc: PlanDoc, offset: number): string[] {
   }
 }
 
+const PROJECT_BOX = new RegExp(alt(words.projectBoxes.words));
+
+/** Titles of the 专栏 boxes and annex tables around an offset. */
+function boxTitles(doc: PlanDoc, offset: number): string[] {
+  const out: string[] = [];
+  let list = doc.sections;
+  for (;;) {
+    const s = list.find((x) => offset >= x.start && offset < x.end);
+    if (!s) return out;
+    if (s.kind === 'box' || s.kind === 'annex-table') out.push(s.title);
+    list = s.children;
+  }
+}
+
 const sectionIs = (titles: readonly string[], keys: readonly string[]) => titles.some((t) => keys.some((k) => t.includes(k)));
 
 /** Paragraphs of body text: lines cut at headings, outside the table of contents. */
@@ -816,7 +830,7 @@ function readPercentOfUnits(env: ClauseEnv, q: Quantity): Reading | null {
     rest = rest.slice(m[0].length).trim();
   }
   rest = rest.replace(/^的/, '');
-  if (!/^[\u4e00-\u9fff“”（）]{2,30}$/.test(rest)) return null;
+  if (!/^[\u4e00-\u9fff“”（）A-Za-z0-9]{2,30}$/.test(rest) || !/^[\u4e00-\u9fff]/.test(rest)) return null;
   const pre = parsePre(text, clause.start, q.start, env.qs);
   const subject = splitSubject(pc, pre.subject, pre.subjectStart);
   const startsWithVerb = /^(达到|实现|完成|建成|纳入|接入|覆盖|具备|配备|落实|开展|通|使用|采用|符合)/.test(rest);
@@ -972,6 +986,8 @@ export function textStatements(doc: PlanDoc, ctx: ExtractContext): Statement[] {
     const note = /^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]|注\s*\d*\s*[:：]|备注|资料来源|说明[:：])/.test(text.slice(piece.start, piece.start + 6));
     const background = note || sectionIs(titles, BACKGROUND);
     const goal = sectionIs(titles, GOAL);
+    // 专栏 of projects (重点工程, 重点项目): lengths and capacities there describe projects
+    const projectBox = boxTitles(doc, piece.start).some((t) => PROJECT_BOX.test(t));
     const sents = sentences(text, piece.start, piece.end, { semicolons: false });
     const history: YearMention[][] = [];
     for (let si = 0; si < sents.length; si++) {
@@ -987,7 +1003,7 @@ export function textStatements(doc: PlanDoc, ctx: ExtractContext): Statement[] {
         const readings = readClause({ pc, text, clause: cl, qs, inherited, prevSignal, goalYear: !!y0 && isFutureYear(pc, y0) });
         for (const r of readings) {
           r.clauseStart = cl.start;
-          const st = toStatement(pc, r, years, history, si, { background, goal, text, sent });
+          const st = toStatement(pc, r, years, history, si, { background, goal, projectBox, text, sent });
           if (st) out.push(st);
         }
         if (readings.length) {
@@ -1043,7 +1059,7 @@ function toStatement(
   years: readonly YearMention[],
   history: readonly YearMention[][],
   si: number,
-  where: { background: boolean; goal: boolean; text: string; sent: Span },
+  where: { background: boolean; goal: boolean; projectBox: boolean; text: string; sent: Span },
 ): Statement | null {
   const flags = [...r.flags];
   let confidence = r.confidence;
@@ -1087,6 +1103,7 @@ function toStatement(
   }
   if (tense === 'future' && past && !(y && y.future)) tense = 'past';
   if (tense === 'future' && pc.period && year !== null && year > (pc.doc.meta.horizon ?? pc.period[1]) + 5) return null;
+  if (tense === 'future' && where.projectBox && !y) return null;
 
   // units and values: restore what the text lost where context proves it
   let value: number | string | null = q.value;
@@ -1095,7 +1112,8 @@ function toStatement(
   const rate = /(率|比例|比重|占比|覆盖率|普及率|达标率)$/.test(r.indicator) && !/(增长率|下降率)$/.test(r.indicator) || r.measure === 'growth';
   if (unit === null && typeof value === 'number' && rate && !/(比值|系数|指数)$/.test(r.indicator)) {
     const lexUnit = entry?.entry.unit ?? null;
-    if ((lexUnit === '%' || lexUnit === null) && value <= 100) {
+    if (lexUnit === '%' || lexUnit === null) {
+      // a % sign lost with the decimal point (城镇化率达到655 → 65.5%) is put back below
       unit = '%';
       flags.push('percent_restored');
       confidence *= 0.85;
