@@ -74,4 +74,9 @@ describe('rules checked on sentences in the style of other plans (written for th
     );
     expect(extractTargets(doc, ctx).map((t) => [t.data.indicator, t.data.value])).toEqual([['都市圈快速路里程', 500]]);
   });
+  it('拥有 states what is: without a goal year or a comparator it is not a goal', () => {
+    expect(goals(['']).length).toBe(0);
+    const doc = planOf(['第三章 重点任务', '我市拥有A级景区50家，建成5G基站1.2万个。', '第四章 保障措施', '加强领导。'], OTHER);
+    expect(extractTargets(doc, ctx).map((t) => [t.data.indicator, t.data.value])).toEqual([['5G基站', 1.2]]);
+  });
 });

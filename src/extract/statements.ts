@@ -60,6 +60,7 @@ const TAIL_NOUNS = byLength(words.tailNouns.words);
 const LEADING = byLength(words.leadingWords.words);
 const LEADING_VERBS = byLength(words.leadingVerbs.words);
 const NOUNS_FROM_VERBS = byLength(words.leadingVerbs.notBefore);
+const STATE_VERBS: readonly string[] = words.leadingVerbs.state;
 const INNER_VERBS = byLength(words.innerVerbs.words);
 const SCOPE_WORDS = byLength(words.scopeWords.words);
 const ACTION_VERBS = byLength(words.actionVerbs.words);
@@ -415,6 +416,8 @@ interface Subject {
   start: number;
   /** A verb before the indicator was dropped (建成5G基站…, 形成年产钢…): the clause states a goal or an outcome. */
   verb?: boolean;
+  /** …but 拥有/具备 only state what is (拥有A级景区50家). */
+  stateVerb?: boolean;
 }
 
 /** Splits a subject into scope and indicator: drops 到2015年/其中/确保…, takes the place or scope word in front. */
@@ -484,7 +487,7 @@ function splitSubject(pc: PlanContext, subject: string, at: number): Subject {
       const keep = off;
       cut(inner.i + inner.v.length);
       stripLeading();
-      return { scope, indicator: trimIndicator(s), start: keep, verb: true };
+      return { scope, indicator: trimIndicator(s), start: keep, verb: true, stateVerb: STATE_VERBS.includes(inner.v) };
     }
   }
   if (scopeLen > 0) {
@@ -499,11 +502,11 @@ function splitSubject(pc: PlanContext, subject: string, at: number): Subject {
     stripLeading();
     const v = leadingVerb(s);
     if (v) cut(v.length);
-    return { scope, indicator: trimIndicator(s), start, verb: !!v };
+    return { scope, indicator: trimIndicator(s), start, verb: !!v, stateVerb: !!v && STATE_VERBS.includes(v) };
   }
   const v = leadingVerb(s);
   if (v) cut(v.length);
-  return { scope: null, indicator: trimIndicator(s), start: off, verb: !!v };
+  return { scope: null, indicator: trimIndicator(s), start: off, verb: !!v, stateVerb: !!v && STATE_VERBS.includes(v) };
 }
 
 function trimIndicator(s: string): string {
@@ -625,7 +628,7 @@ function finishReading(
     baselineValue: pre.baselineValue,
     baselineYear: pre.baselineYear,
     ownYear: pre.ownYear,
-    signal: ops.length > 0 || post.cmp !== null || measure === 'increment' || q.approx || !!subject.verb,
+    signal: ops.length > 0 || post.cmp !== null || measure === 'increment' || q.approx || (!!subject.verb && !subject.stateVerb),
     flags,
     confidence: 0.9,
   };
@@ -1137,8 +1140,8 @@ function toStatement(
   if (entry === null) confidence *= 0.85;
   const sentText = where.text.slice(where.sent.start, where.sent.end);
   const binding: Binding | null = /约束性/.test(sentText) ? 'constraint' : /预期性/.test(sentText) ? 'expected' : null;
-  // 全省/全市 name the plan's own region
-  const ownRegion = r.scope !== null && /^全(?:省|市|区|县|州|盟|旗|域)$/.test(r.scope);
+  // 全省/全市/我市 name the plan's own region
+  const ownRegion = r.scope !== null && /^(?:全|我|本)(?:省|市|区|县|州|盟|旗|域)$/.test(r.scope);
   const scope = (ownRegion ? pc.region : r.scope) ?? pc.region ?? r.scope;
   if (!r.scope) flags.push('scope_implied');
   return {
