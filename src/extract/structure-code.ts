@@ -70,10 +70,13 @@ export function readElement(text: string, i: number): CodeElement | null {
 
 /**
  * Elements of a whole string written as a code (三核、四轴、两屏; 双心一极点六轴三圈层), or null when
- * any part of it is not an element (十二五, 三网融合, 一带一路 …).
+ * any part of it is not an element (十二五, 三网融合, 一带一路 …). Where separators delimit the
+ * elements, each may carry a two-character action (一核引领、两翼齐飞、多点支撑). Two elements of
+ * one name make no code (一网通办、一网统管).
  */
 export function parseCode(s: string): CodeElement[] | null {
   const out: CodeElement[] = [];
+  const separated = CODE_SEPARATORS.test(s);
   let i = 0;
   while (i < s.length) {
     if (out.length && CODE_SEPARATORS.test(s[i])) {
@@ -84,7 +87,10 @@ export function parseCode(s: string): CodeElement[] | null {
     if (!e) return null;
     out.push(e);
     i = e.end;
+    const action = separated ? /^[\u4e00-\u9fa5]{2}(?=[、，,·＋+\s]|$)/.exec(s.slice(i)) : null;
+    if (action && !readElement(s, i)) i += 2;
   }
+  if (new Set(out.map((e) => e.name)).size !== out.length) return null;
   return out.length ? out : null;
 }
 

@@ -192,8 +192,8 @@ function countedList(s: string, q: MemberQuery): string[] {
 /** A list written out as the explanation (即A、B和C; heading tail 湛江主中心、茂名副中心、…). */
 export function plainList(s: string, want: number | null = null): string[] {
   const cs = clauses(s.replace(/…….*$/s, ''));
-  const marked = cs.find((c) => /^(即|是指|指|主要包括|包括|含|涵盖)/.test(c.trim()));
-  const c = (marked ?? cs[0] ?? '').trim().replace(/^(即|是指|指|主要包括|包括|含|涵盖)/, '');
+  const marked = cs.find((c) => /^(即|是指|指|主要包括|包括|含|涵盖|为)/.test(c.trim()));
+  const c = (marked ?? cs[0] ?? '').trim().replace(/^(即|是指|指|主要包括|包括|含|涵盖|为)/, '');
   if (!c || /^以/.test(c) || /为/.test(c)) return [];
   return cleanItems(splitList(c, want));
 }
@@ -249,7 +249,9 @@ export function candidates(
   add('children', cleanItems(children, true));
   add('wei', weiLists(s, q, gaz));
   add('counted', countedList(s, q));
-  if (definitional) add('list', plainList(s, q.count));
+  // after 两带。 a sentence that is nothing but the members (沿江城镇发展带和沿路城镇发展带。) lists them too
+  const list = plainList(s, q.count);
+  if (definitional || (list.length && list.every((m) => m.endsWith(q.noun)) && clauses(s).length === 1)) add('list', list);
   add('tail', tailLists(s, q));
   add('verb', verbLists(s, q));
   add('verb-any', verbLists(s, null));

@@ -442,6 +442,37 @@ describe('sentences in the style of other plans', () => {
     });
   });
 
+  it('elements with an action each, elements quoted one by one (other plans)', () => {
+    expect(codes(['构建“一核引领、两翼齐飞、多点支撑”的区域发展格局。'])).toEqual(['一核引领、两翼齐飞、多点支撑']);
+    const f = structures(['构建“一核引领、两翼齐飞、多点支撑”的区域发展格局。'])[0];
+    expect(f.data.elements.map((e) => e.name)).toEqual(['一核', '两翼', '多点']);
+    expect(codes(['形成“一核”“两轴”“三区”的空间结构。'])).toEqual(['一核两轴三区']);
+    expect(codes(['形成“一核”、“两轴”、“三区”的空间结构。'])).toEqual(['一核、两轴、三区']);
+    expect(codes(['深入推进“一网通办”“一网统管”“一网协同”，实施“一网通办、一网统管”。'])).toEqual([]);
+  });
+
+  it('skips 为主体的 before the subject (other plans)', () => {
+    expect(structures(['形成“两屏三带”为主体的生态安全战略格局。'])[0].data.subject).toBe('生态安全战略格局');
+  });
+
+  it('“一轴”为…，“两翼”为…: quoted labels followed by 为 (not 以“X”为) (other plans)', () => {
+    const f = structures([
+      '打造“一轴两翼三区”空间格局，其中“一轴”为沿江发展轴，“两翼”为东翼、西翼，“三区”为城区、园区和景区。',
+    ])[0];
+    expect(members(f)).toEqual({ 一轴: ['沿江发展轴'], 两翼: ['东翼', '西翼'], 三区: ['城区', '园区', '景区'] });
+  });
+
+  it('the code itself is no list of members of its last element (other plans)', () => {
+    const f = structures(['形成一核、两带、三区的空间结构。'])[0];
+    expect(members(f)).toEqual({ 一核: [], 两带: [], 三区: [] });
+  });
+
+  it('after 两带。 a sentence of nothing but members ending in the noun lists them (other plans)', () => {
+    const f = structures(['一核。以县城为核心，提升综合承载能力。', '两带。沿江城镇发展带和沿路城镇发展带。', '多点。各中心镇和特色镇。'])[0];
+    expect(f.data.code).toBe('一核两带多点');
+    expect(members(f)).toEqual({ 一核: ['县城'], 两带: ['沿江城镇发展带', '沿路城镇发展带'], 多点: [] });
+  });
+
   it('“一江两岸”, written with ASCII quotes after PDF conversion (other plans)', () => {
     expect(codes(['打造"一江两岸"滨水空间格局，提升城市品质。'])).toEqual(['一江两岸']);
   });

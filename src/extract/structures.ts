@@ -116,7 +116,9 @@ const SUBJECT_STOP = /[，,。；;：:、“”"《》（）()\s！？!?和与�
 /** The noun phrase after a code: 的国土开发格局, 都市圈发展格局, 发展轴 … cut after its last layout noun. */
 function subjectAfter(t: string, j: number, heads: readonly string[] = SUBJECT_HEADS): Subject | null {
   let k = j;
-  if (t[k] === '的' || t[k] === '之') k++;
+  const frame = /^为(主体|骨架|支撑|核心|引领|重点|框架|基础)的/.exec(t.slice(k, k + 6)); // “两屏三带”为主体的生态安全格局
+  if (frame) k += frame[0].length;
+  else if (t[k] === '的' || t[k] === '之') k++;
   let e = k;
   while (e < t.length && e - k < 20 && !SUBJECT_STOP.test(t[e])) {
     if (e > k) {
@@ -134,32 +136,68 @@ function subjectAfter(t: string, j: number, heads: readonly string[] = SUBJECT_H
 
 const QUOTES = /“([^“”\n]{2,40})”|「([^「」\n]{2,40})」|『([^『』\n]{2,40})』|"([^"\n]{2,40})"/g;
 
+interface Quote extends Span {
+  /** The text inside the quotes, trimmed, and where it starts. */
+  inner: string;
+  at: number;
+}
+
+function mentionOf(t: string, code: string, at: number, els: CodeElement[], outerStart: number, after: number): Mention | null {
+  const next = t.slice(t[after] === '的' ? after + 1 : after, after + 8);
+  if (REJECT_AFTER.some((w) => next.startsWith(w))) return null; // 中越“两廊一圈”合作
+  const subject = subjectAfter(t, after);
+  return {
+    start: at,
+    end: at + code.length,
+    code,
+    elements: els,
+    quoted: true,
+    outer: { start: outerStart, end: subject?.end ?? after },
+    subject,
+  };
+}
+
+/**
+ * Quoted codes: “三核、四轴、两屏”, and codes whose elements are quoted one by one (“一核”“两轴”“三区”,
+ * “一核”、“两轴”、“三区”).
+ */
 function quotedMentions(t: string): { mentions: Mention[]; quoted: Span[] } {
-  const mentions: Mention[] = [];
-  const quoted: Span[] = [];
+  const quotes: Quote[] = [];
   for (const m of t.matchAll(QUOTES)) {
-    const inner = m[1] ?? m[2] ?? m[3] ?? m[4];
-    const start = m.index + 1;
-    quoted.push({ start: m.index, end: m.index + m[0].length });
-    const code = inner.trim();
-    const els = parseCode(code);
-    if (!els || els.length < 2 || isNotStructure(code)) continue;
-    const off = start + inner.indexOf(code);
-    const after = m.index + m[0].length;
-    const next = t.slice(t[after] === '的' ? after + 1 : after);
-    if (REJECT_AFTER.some((w) => next.startsWith(w))) continue; // 中越“两廊一圈”合作
-    const subject = subjectAfter(t, after);
-    mentions.push({
-      start: off,
-      end: off + code.length,
-      code,
-      elements: els.map((e) => ({ ...e, start: e.start + off, end: e.end + off })),
-      quoted: true,
-      outer: { start: m.index, end: subject?.end ?? after },
-      subject,
-    });
+    const raw = m[1] ?? m[2] ?? m[3] ?? m[4];
+    const inner = raw.trim();
+    quotes.push({ start: m.index, end: m.index + m[0].length, inner, at: m.index + 1 + raw.indexOf(inner) });
   }
-  return { mentions, quoted };
+  const mentions: Mention[] = [];
+  const single = (q: Quote) => {
+    const els = parseCode(q.inner);
+    return els?.length === 1 ? els[0] : null;
+  };
+  for (let k = 0; k < quotes.length; k++) {
+    const q = quotes[k];
+    const els = parseCode(q.inner);
+    if (els && els.length >= 2 && !isNotStructure(q.inner)) {
+      const m = mentionOf(t, q.inner, q.at, els.map((e) => ({ ...e, start: e.start + q.at, end: e.end + q.at })), q.start, q.end);
+      if (m) mentions.push(m);
+      continue;
+    }
+    // “一核”“两轴”“三区”: single elements quoted side by side
+    const group: Quote[] = [];
+    for (let n = k; n < quotes.length && single(quotes[n]); n++) {
+      if (group.length && !/^、?$/.test(t.slice(group[group.length - 1].end, quotes[n].start))) break;
+      group.push(quotes[n]);
+    }
+    if (group.length < 2) continue;
+    const parts = group.map((g) => ({ ...single(g)!, start: g.at, end: g.at + g.inner.length }));
+    const sep = t.slice(group[0].end, group[1].start);
+    const code = parts.map((p) => p.name).join(sep);
+    if (new Set(parts.map((p) => p.name)).size === parts.length && !isNotStructure(code)) {
+      const m = mentionOf(t, code, parts[0].start, parts, group[0].start, group[group.length - 1].end);
+      if (m) mentions.push({ ...m, end: parts[parts.length - 1].end });
+    }
+    k += group.length - 1;
+  }
+  return { mentions, quoted: quotes };
 }
 
 /** 构建一核一带一区区域发展格局: a run of elements without quotes, followed by a layout noun. */
@@ -217,6 +255,7 @@ function findLabels(t: string, outline: Outline): Label[] {
     if ((m = /^[ \t]*(——|—|－－)/.exec(rest))) sep = 'dash';
     else if ((m = /^[ \t]*[：:]/.exec(rest))) sep = 'colon';
     else if (quoted && (m = /^[，,]?\s*(?=即|是指|指)/.exec(rest))) sep = 'def';
+    else if (quoted && /[^以把将]/.test(t[i - 2] ?? '') && (m = /^(?=为)/.exec(rest))) sep = 'def'; // 其中“一轴”为沿江发展轴 (not 以“双心”为引领)
     else if ((m = /^[。．]/.exec(rest))) sep = 'stop';
     if (!sep || !m) {
       i = end - 1;
@@ -405,7 +444,14 @@ function resolveMembers(t: string, code: Code, labels: readonly Label[], outline
   for (const s of lacking()) {
     for (const m of code.mentions) {
       const sent = sentenceAround(t, m.start);
-      const cands = candidates(t.slice(sent.start, sent.end), { noun: s.el.noun, count: s.el.count }, gaz).filter(
+      // the code itself is no member list (形成一核、两带、三区的空间结构: 三区 is not 一核、两带)
+      let around = t.slice(sent.start, sent.end);
+      for (const o of code.mentions) {
+        const a = Math.max(o.outer.start, sent.start) - sent.start;
+        const b = Math.min(o.subject ? o.subject.start : o.outer.end, sent.end) - sent.start;
+        if (b > a) around = around.slice(0, a) + '，'.repeat(b - a) + around.slice(b);
+      }
+      const cands = candidates(around, { noun: s.el.noun, count: s.el.count }, gaz).filter(
         (c) => c.rule === 'wei' || c.rule === 'counted',
       );
       const pick = pickMembers(cands, s.el.count);
