@@ -2,7 +2,7 @@
 // are not tied to one sample sentence (marked "other plans" where the sentence is written for the test).
 import { describe, expect, it } from 'vitest';
 import { extractTargets } from './targets';
-import { clauses, periodFromTitle } from './statements';
+import { clauses, periodFromTitle } from './plan-context';
 import { planRegionName, sentences } from './text';
 import { ctx, META, planOf, type MetaOf } from './testing/plans';
 

@@ -13,7 +13,8 @@ import type { Binding, Comparator, ExtractContext } from '../core/findings';
 import type { PlanDoc, Span } from '../core/types';
 import { matchIndicator } from './indicators';
 import { matchUnit } from './numbers';
-import { planContext, scopeCode, type PlanContext, type Statement } from './statements';
+import { planContext, scopeCode, type PlanContext } from './plan-context';
+import type { Statement } from './statements';
 
 /** One parsed cell value. */
 export interface Cell {

@@ -1,0 +1,730 @@
+// Reading one clause: which quantity it states, of which indicator, for which scope, with which
+// comparator and measure. The common shape is
+//     [year] [scope] indicator [operators] NUMBER UNIT [以上|以内|左右…]
+// (粤西地区生产总值达到6340亿元, 城镇化水平达50%以上, 年均增长12.5%以上 with the indicator of the
+// clause before); plans also write 形成2300万吨/年炼油、100万吨乙烯规模生产能力, 学校100%达到标准,
+// 2小时高铁交通圈, 最少有一所学校 and 化肥农药零增长. Words: data/lexicons/statement-words.json.
+import type { Comparator, TargetMeasure } from '../core/findings';
+import type { Span } from '../core/types';
+import words from '../../data/lexicons/statement-words.json' with { type: 'json' };
+import { matchIndicator } from './indicators';
+import type { Quantity } from './numbers';
+import { alt, byLength, CLOSE, OPEN, RE_FIVE_YEAR, type PlanContext } from './plan-context';
+
+interface Op {
+  cmp?: Comparator;
+  measure?: 'growth' | 'change' | 'increment';
+  dir?: 'up' | 'down';
+  per?: 'annual' | 'yearly';
+  to?: boolean;
+  each?: boolean;
+}
+
+const OPS = words.operators.words as Record<string, Op>;
+const OP_WORDS = byLength(Object.keys(OPS));
+const SUFFIX = words.suffixes.words as Record<string, Comparator>;
+const SUFFIX_WORDS = byLength(Object.keys(SUFFIX));
+const TAIL_NOUNS = byLength(words.tailNouns.words);
+const LEADING = byLength(words.leadingWords.words);
+const LEADING_VERBS = byLength(words.leadingVerbs.words);
+const NOUNS_FROM_VERBS = byLength(words.leadingVerbs.notBefore);
+const STATE_VERBS: readonly string[] = words.leadingVerbs.state;
+const INNER_VERBS = byLength(words.innerVerbs.words);
+const SCOPE_WORDS = byLength(words.scopeWords.words);
+const ACTION_VERBS = byLength(words.actionVerbs.words);
+const PROJECT_WORDS = byLength(words.projectWords.words);
+const CIRCLE = byLength(words.timeCircles.circle);
+const REACH = byLength(words.timeCircles.reach);
+const CIRCLE_VERBS = byLength(words.timeCircles.verbs);
+const CAPACITY_TAILS = byLength(words.capacityTails.words);
+const COUNT_VERBS = byLength(words.countVerbs.words);
+const SHARE_WORDS = words.shareWords.words;
+const COUNT_UNIT = new RegExp(`^(?:万|千|百)?(?:${alt(words.countUnits.words)})$`);
+const RE_SUFFIX = new RegExp(`^\\s*(${alt(SUFFIX_WORDS)})`);
+const RE_TAIL = new RegExp(`^(${alt(TAIL_NOUNS)})$`);
+const RE_YEAR_PHRASE = /(?:(?:力争|争取|预计|计划)?(?:到|至|在)?\s*\d{4}\s*年(?:底|末|年底|年末)?(?:前|以前|之前)?)/y;
+
+export interface Reading {
+  /** Offsets of the statement (subject start → clause end). */
+  start: number;
+  end: number;
+  quantity: Quantity;
+  indicator: string;
+  /** The indicator before composing with the measure (for inheritance by the next clause). */
+  base: string;
+  scope: string | null;
+  comparator: Comparator;
+  measure: TargetMeasure;
+  direction: 'up' | 'down' | null;
+  baselineValue: number | null;
+  baselineYear: number | null;
+  /** The year written in front of the number (调整为2010年的 X), if any. */
+  ownYear: number | null;
+  /** The clause says it is a goal or a change (达到, 超过, 新增, 以上 …), not only 'X is N'. */
+  signal: boolean;
+  /** Start of the whole clause (past markers like 已 may stand before the reading). */
+  clauseStart?: number;
+  flags: string[];
+  confidence: number;
+}
+
+interface PreParse {
+  subject: string;
+  subjectStart: number;
+  ops: Op[];
+  opWords: string[];
+  baselineValue: number | null;
+  baselineYear: number | null;
+  /** The number after 由/从 (由2010年的40%提高到…): the starting point, itself a fact. */
+  baselineQ: Quantity | null;
+  ownYear: number | null;
+}
+
+function endsWithWord(s: string, list: readonly string[]): string | null {
+  for (const w of list) if (s.endsWith(w)) return w;
+  return null;
+}
+
+function startsWithWord(s: string, list: readonly string[]): string | null {
+  for (const w of list) if (s.startsWith(w)) return w;
+  return null;
+}
+
+/** A verb to drop from the front of an indicator, unless it begins a noun (建成区, 建设用地). */
+function leadingVerb(s: string): string | null {
+  const v = startsWithWord(s, LEADING_VERBS);
+  if (!v || s.length <= v.length) return null;
+  return NOUNS_FROM_VERBS.some((n) => s.startsWith(n)) ? null : v;
+}
+
+/** Reads the text before the number: operators from the end, baseline (由2010年的X提高到), the subject. */
+function parsePre(text: string, a: number, b: number, qs: readonly Quantity[]): PreParse {
+  let end = b;
+  const ops: Op[] = [];
+  const opWords: string[] = [];
+  let baselineValue: number | null = null;
+  let baselineYear: number | null = null;
+  let baselineQ: Quantity | null = null;
+  let ownYear: number | null = null;
+  for (let guard = 0; guard < 12; guard++) {
+    while (end > a && /\s/.test(text[end - 1])) end--;
+    const s = text.slice(a, end);
+    // 调整为2010年的 19.9∶40.7∶39.4 / 提高到2015年的50%
+    const y = /(\d{4})\s*年(?:末|底)?的?$/.exec(s);
+    if (y && ownYear === null && ops.length === 0) {
+      ownYear = Number(y[1]);
+      end -= y[0].length;
+      continue;
+    }
+    // 比2010年增长, 较上年
+    const cmpBase = /(?:比|较)\s*(?:(\d{4})\s*年(?:末|底)?|上年|基期|规划基期)$/.exec(s);
+    if (cmpBase && ops.length > 0) {
+      if (cmpBase[1]) baselineYear = Number(cmpBase[1]);
+      end -= cmpBase[0].length;
+      continue;
+    }
+    const w = endsWithWord(s, OP_WORDS);
+    if (w && !(w === '均' && s.endsWith('人均'))) {
+      ops.push(OPS[w]);
+      opWords.push(w);
+      end -= w.length;
+      continue;
+    }
+    // 由2010年的 X 提高到: a baseline number just before the operators
+    const prevQ = [...qs].reverse().find((q) => q.role === 'measure' && q.end <= end && q.end >= end - 1 && q.start >= a);
+    if (prevQ && ops.some((o) => o.to || o.dir) && baselineQ === null) {
+      const rest = text.slice(a, prevQ.start);
+      const m = /(?:由|从)\s*(?:(\d{4})\s*年(?:末|底)?)?\s*的?\s*$/.exec(rest);
+      if (m) {
+        baselineQ = prevQ;
+        baselineValue = typeof prevQ.value === 'number' ? prevQ.value : null;
+        if (m[1]) baselineYear = Number(m[1]);
+        end = prevQ.start - m[0].length;
+        continue;
+      }
+    }
+    break;
+  }
+  while (end > a && /[\s的]/.test(text[end - 1])) end--;
+  return { subject: text.slice(a, end), subjectStart: a, ops, opWords, baselineValue, baselineYear, baselineQ, ownYear };
+}
+
+interface Subject {
+  scope: string | null;
+  indicator: string;
+  /** Offset of the subject's first character that is kept (scope or indicator). */
+  start: number;
+  /** A verb before the indicator was dropped (建成5G基站…, 形成年产钢…): the clause states a goal or an outcome. */
+  verb?: boolean;
+  /** …but 拥有/具备 only state what is (拥有A级景区50家). */
+  stateVerb?: boolean;
+}
+
+/** Splits a subject into scope and indicator: drops 到2015年/其中/确保…, takes the place or scope word in front. */
+function splitSubject(pc: PlanContext, subject: string, at: number): Subject {
+  let s = subject;
+  let off = at;
+  const cut = (n: number) => {
+    s = s.slice(n);
+    off += n;
+  };
+  const stripLeading = () => {
+    for (let g = 0; g < 8; g++) {
+      const lead = /^[\s，,、“”]+/.exec(s);
+      if (lead) {
+        cut(lead[0].length);
+        continue;
+      }
+      RE_YEAR_PHRASE.lastIndex = 0;
+      const y = RE_YEAR_PHRASE.exec(s);
+      if (y && y[0].length > 0) {
+        cut(y[0].length);
+        continue;
+      }
+      RE_FIVE_YEAR.lastIndex = 0;
+      const f = RE_FIVE_YEAR.exec(s);
+      if (f && f[0].length > 0) {
+        cut(f[0].length);
+        continue;
+      }
+      const w = startsWithWord(s, LEADING);
+      if (w && s.length > w.length) {
+        cut(w.length);
+        continue;
+      }
+      break;
+    }
+  };
+  stripLeading();
+  let scope: string | null = null;
+  let scopeLen = 0;
+  const region = startsWithWord(s, pc.regionForms);
+  const sw = startsWithWord(s, SCOPE_WORDS);
+  const mention = pc.ctx.gazetteer.findMentions(s.slice(0, 24)).find((m) => m.start === 0);
+  if (region) scopeLen = region.length;
+  else if (sw) scopeLen = sw.length;
+  else if (mention) scopeLen = mention.end;
+  // 广钢环保迁建湛江项目形成年产钢 / 粤西地区拥有龙头企业: the inner verb ends the scope
+  const inner = INNER_VERBS.map((v) => ({ v, i: s.indexOf(v) }))
+    .filter((x) => x.i > 0 && !NOUNS_FROM_VERBS.some((n) => s.startsWith(n, x.i)))
+    .sort((x, y) => x.i - y.i)[0];
+  // 每千人口拥有执业医师数 is one indicator: do not split when the whole names a longer lexicon entry
+  const lex = pc.ctx.lexicons.indicators;
+  if (inner) {
+    const whole = matchIndicator(s, lex);
+    if (whole && whole.start < inner.i && whole.end > inner.i) return { scope: null, indicator: trimIndicator(s), start: off, verb: true };
+    const merged = s.slice(0, inner.i) + s.slice(inner.i + inner.v.length);
+    const mm = matchIndicator(merged, lex);
+    const mr = matchIndicator(s.slice(inner.i + inner.v.length), lex);
+    if (mm && (!mr || mm.alias.length > mr.alias.length) && mm.start < inner.i) {
+      return { scope: null, indicator: trimIndicator(merged), start: off, verb: true };
+    }
+  }
+  if (inner && inner.i >= scopeLen) {
+    const head = s.slice(0, inner.i);
+    if (scopeLen > 0 || head.length >= 2) {
+      scope = head;
+      const keep = off;
+      cut(inner.i + inner.v.length);
+      stripLeading();
+      return { scope, indicator: trimIndicator(s), start: keep, verb: true, stateVerb: STATE_VERBS.includes(inner.v) };
+    }
+  }
+  if (scopeLen > 0) {
+    const m = matchIndicator(s, pc.ctx.lexicons.indicators);
+    const start = off;
+    scope = s.slice(0, scopeLen);
+    // 粤西地区生产总值: the indicator (地区生产总值) starts inside the region's name
+    if (m && m.start < scopeLen && m.end > scopeLen) {
+      cut(m.start);
+    } else cut(scopeLen);
+    if (s.startsWith('的')) cut(1);
+    stripLeading();
+    const v = leadingVerb(s);
+    if (v) cut(v.length);
+    return { scope, indicator: trimIndicator(s), start, verb: !!v, stateVerb: !!v && STATE_VERBS.includes(v) };
+  }
+  const v = leadingVerb(s);
+  if (v) cut(v.length);
+  return { scope: null, indicator: trimIndicator(s), start: off, verb: !!v, stateVerb: !!v && STATE_VERBS.includes(v) };
+}
+
+function trimIndicator(s: string): string {
+  return s.replace(/^[\s的之和及、，,“”]+/, '').replace(/[\s的之和及、，,“]+$/, '');
+}
+
+/** Is this a name of a measure, not an action or a sentence? */
+function indicatorLike(pc: PlanContext, ind: string): boolean {
+  if (ind.length < 2 || ind.length > 40) return false;
+  if (!/[\u4e00-\u9fffA-Za-z]/.test(ind)) return false;
+  if (/\d{4}年/.test(ind)) return false;
+  const known = matchIndicator(ind, pc.ctx.lexicons.indicators);
+  if (known && known.start === 0) return true;
+  if (startsWithWord(ind, ACTION_VERBS)) return false;
+  if (/[。！？]/.test(ind)) return false;
+  return true;
+}
+
+const isProjectQuantity = (pc: PlanContext, ind: string) =>
+  PROJECT_WORDS.some((w) => ind.endsWith(w)) && !matchIndicator(ind, pc.ctx.lexicons.indicators);
+
+/** After the number: 以上/以内/左右 …, a tail noun (规模), nothing else. null when more text follows. */
+function parsePost(text: string, a: number, b: number): { cmp: Comparator | null; tail: string } | null {
+  let s = text.slice(a, b).replace(/\s+/g, '');
+  let cmp: Comparator | null = null;
+  const m = RE_SUFFIX.exec(s);
+  if (m) {
+    cmp = SUFFIX[m[1]];
+    s = s.slice(m[0].length);
+  }
+  s = s.replace(/[”’」』]+$/, '').replace(/^[”’」』]+/, '');
+  if (s === '') return { cmp, tail: '' };
+  if (RE_TAIL.test(s)) return { cmp, tail: s.replace(/^的/, '') };
+  if (/^[（(][^）)]*[）)]$/.test(s)) return { cmp, tail: '' };
+  return null;
+}
+
+function opsEffect(ops: readonly Op[], q: Quantity) {
+  let cmp: Comparator = 'eq';
+  for (const o of ops) {
+    if (o.cmp && o.cmp !== 'eq') {
+      cmp = o.cmp;
+      break;
+    }
+  }
+  let measure: TargetMeasure = q.unit === 'ratio' ? 'ratio' : 'level';
+  let direction: 'up' | 'down' | null = null;
+  let per: 'annual' | 'yearly' | null = null;
+  let each = false;
+  for (const o of ops) {
+    if (o.dir && !direction) direction = o.dir;
+    if (o.each) each = true;
+    if (o.to) continue;
+    const pct = q.unit === '%' || q.unit === '个百分点' || q.unit === '‰' || q.unit === null;
+    if (o.measure === 'growth' && pct) {
+      measure = 'growth';
+      per = per ?? o.per ?? null;
+    } else if (o.measure === 'growth') {
+      // 城镇新增就业人数年均保持在110万人: an annual level, not a rate
+    } else if (o.measure === 'change' && measure === 'level') {
+      measure = pct ? 'growth' : 'increment';
+    } else if (o.measure === 'increment' && measure === 'level') measure = 'increment';
+  }
+  if (ops.some((o) => o.to)) measure = q.unit === 'ratio' ? 'ratio' : 'level';
+  return { cmp, measure, direction, per, each };
+}
+
+/** Names the indicator of a growth or increment statement: 地区生产总值 + 年均增长 → 地区生产总值年均增长率. */
+function compose(base: string, measure: TargetMeasure, dir: 'up' | 'down' | null, per: 'annual' | 'yearly' | null, opWords: readonly string[], unit: string | null): string {
+  if (measure === 'growth' && unit === '个百分点') {
+    const stem = base.replace(/水平$/, '');
+    return `${stem}${per === 'annual' ? '年均' : per === 'yearly' ? '每年' : ''}${dir === 'down' ? '下降' : '提高'}百分点`;
+  }
+  if (measure === 'growth') {
+    if (/(增长率|增速|增幅|下降率|降幅|降低率|增长)$/.test(base)) return base;
+    const stem = base.replace(/水平$/, '');
+    const what = dir === 'down' ? '下降率' : '增长率';
+    return stem + (per === 'annual' ? `年均${what}` : per === 'yearly' ? `年${what}` : what);
+  }
+  if (measure === 'increment') {
+    if (/^(新增|累计|新建)/.test(base)) return base;
+    const w = opWords.find((x) => /^(新增|累计|新建)/.test(x));
+    return w ? w + base : base;
+  }
+  return base;
+}
+
+function finishReading(
+  pc: PlanContext,
+  q: Quantity,
+  subject: Subject,
+  start: number,
+  end: number,
+  ops: readonly Op[],
+  opWords: readonly string[],
+  post: { cmp: Comparator | null; tail: string },
+  pre: Pick<PreParse, 'baselineValue' | 'baselineYear' | 'ownYear'>,
+  flags: string[],
+): Reading | null {
+  const eff = opsEffect(ops, q);
+  let base = subject.indicator + (post.tail && !subject.indicator.endsWith(post.tail) ? post.tail : '');
+  if (!indicatorLike(pc, base) || isProjectQuantity(pc, base)) return null;
+  let measure = eff.measure;
+  if (measure === 'level' && /^(新增|累计|新建)/.test(base)) measure = 'increment';
+  base = base.replace(/^累计(?:完成|建成|实现)/, '累计');
+  const indicator = compose(base, measure, eff.direction, eff.per, opWords, q.unit);
+  const comparator = post.cmp ?? (q.approx ? 'approx' : eff.cmp);
+  base = base.replace(/水平$/, '') || base;
+  return {
+    start,
+    end,
+    quantity: q,
+    indicator,
+    base,
+    scope: subject.scope,
+    comparator,
+    measure,
+    direction: eff.direction ?? (measure === 'growth' || measure === 'increment' ? 'up' : null),
+    baselineValue: pre.baselineValue,
+    baselineYear: pre.baselineYear,
+    ownYear: pre.ownYear,
+    signal: ops.length > 0 || post.cmp !== null || measure === 'increment' || q.approx || (!!subject.verb && !subject.stateVerb),
+    flags,
+    confidence: 0.9,
+  };
+}
+
+export interface ClauseEnv {
+  pc: PlanContext;
+  text: string;
+  clause: Span;
+  qs: Quantity[];
+  /** Indicator of the previous statement or subject in the sentence, for 年均增长12.5%以上. */
+  inherited: { base: string; scope: string | null } | null;
+  /** The previous reading of the sentence said it was a goal (its 其中 items are too). */
+  prevSignal: boolean;
+  /** The sentence names a goal year before this clause (到2025年). */
+  goalYear: boolean;
+}
+
+/** All readings of one clause. */
+export function readClause(env: ClauseEnv): Reading[] {
+  const { text, clause } = env;
+  const measures = env.qs.filter((q) => q.start >= clause.start && q.end <= clause.end && q.role === 'measure');
+  if (measures.length === 0) {
+    const z = readZeroGrowth(env);
+    return z ? [z] : [];
+  }
+  const out: Reading[] = [];
+  const last = measures[measures.length - 1];
+
+  // capacities named after the number: 形成2300万吨/年炼油、100万吨乙烯规模生产能力
+  const cap = readCapacityList(env, measures);
+  if (cap.length) return cap;
+
+  // lists of values: 分别达到5万元、2.5万元
+  const groups = groupLists(text, measures);
+  for (const g of groups) {
+    const first = g[0];
+    const lastQ = g[g.length - 1];
+    const post = parsePost(text, lastQ.end, clause.end);
+    if (post && lastQ === last) {
+      const r = readStandard(env, g, post);
+      if (r.length) {
+        out.push(...r);
+        continue;
+      }
+    }
+    if (g.length === 1) {
+      const r = readPercentOfUnits(env, first) ?? readTimeCircle(env, first) ?? readCount(env, first);
+      if (r) out.push(r);
+    }
+  }
+  return out;
+}
+
+/** Adjacent quantities separated only by 、/和/及: one list. */
+function groupLists(text: string, qs: readonly Quantity[]): Quantity[][] {
+  const out: Quantity[][] = [];
+  for (const q of qs) {
+    const g = out[out.length - 1];
+    if (g && /^\s*[、和及与]\s*$/.test(text.slice(g[g.length - 1].end, q.start))) g.push(q);
+    else out.push([q]);
+  }
+  return out;
+}
+
+/** [subject] [operators] NUMBER [以上…] — the common shape, with lists (分别/均). */
+function readStandard(env: ClauseEnv, group: Quantity[], post: { cmp: Comparator | null; tail: string }): Reading[] {
+  const { pc, text, clause } = env;
+  const first = group[0];
+  // (numbers before the value stay in the subject: 每千人口拥有3岁以下婴幼儿托位数, 城乡三项医疗保险参保率)
+  const pre = parsePre(text, clause.start, first.start, env.qs);
+  let subject = splitSubject(pc, pre.subject, pre.subjectStart);
+  const flags: string[] = [];
+  const start = subject.indicator ? subject.start : clause.start;
+  // 占全省的17.7%: a share of the previous subject
+  const share = /^占(.{1,16}?)的?(比重|比例|份额)?$/.exec(subject.indicator);
+  if (share && env.inherited) {
+    subject = { scope: env.inherited.scope ?? subject.scope, indicator: `${env.inherited.base}占${share[1]}${share[2] ?? SHARE_WORDS[0]}`, start: subject.start };
+    flags.push('subject_inherited');
+  }
+  if (!subject.indicator) {
+    if (!env.inherited) return [];
+    subject = { scope: subject.scope ?? env.inherited.scope, indicator: env.inherited.base, start: subject.start };
+    flags.push('subject_inherited');
+  }
+  const out: Reading[] = [];
+  const eff = opsEffect(pre.ops, first);
+  // 适龄儿童入学率、初中毛入学率均达到100%; 城镇、农村居民人均可支配收入分别达到…
+  let parts = splitEnumeration(subject.indicator);
+  // 单位地区生产总值能耗和二氧化碳排放分别下降14%和18%: one value each, so 和 separates indicators
+  if (parts.length === 1 && group.length > 1 && eff.each) {
+    const byAnd = splitEnumeration(subject.indicator, /[和及与]/);
+    if (byAnd.length === group.length) parts = byAnd;
+  }
+  if (parts.length > 1 && (eff.each || group.length === parts.length)) {
+    for (let k = 0; k < parts.length; k++) {
+      const q = group.length === parts.length ? group[k] : group[0];
+      const partStart = text.indexOf(parts[k].written, subject.start);
+      const r = finishReading(pc, q, { ...subject, indicator: parts[k].name }, partStart >= 0 ? partStart : start, clause.end, pre.ops, pre.opWords, post, pre, flags);
+      if (r) out.push(r);
+    }
+    return out;
+  }
+  if (group.length > 1) return []; // several numbers for one indicator: not a statement we can read
+  const r = finishReading(pc, first, subject, start, clause.end, pre.ops, pre.opWords, post, pre, flags);
+  if (!r) return [];
+  if (env.prevSignal && /^\s*其中/.test(text.slice(clause.start, clause.end))) r.signal = true;
+  // 由2010年的40%提高到…: the starting value is a statement of its own year
+  if (pre.baselineQ) {
+    const b = finishReading(pc, pre.baselineQ, subject, start, pre.baselineQ.end, [], [], { cmp: null, tail: post.tail }, { baselineValue: null, baselineYear: null, ownYear: pre.baselineYear }, flags);
+    if (b) {
+      b.signal = true;
+      b.measure = r.measure === 'ratio' ? 'ratio' : 'level';
+      b.indicator = r.measure === 'ratio' || r.measure === 'level' ? r.indicator : b.indicator;
+      b.direction = null;
+      out.push(b);
+    }
+  }
+  out.push(r);
+  return out;
+}
+
+/** 适龄儿童入学率、初中毛入学率 → both; 城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入. */
+function splitEnumeration(ind: string, sep: RegExp = /、/): Array<{ name: string; written: string }> {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const c of ind) {
+    if (OPEN.includes(c)) depth++;
+    else if (CLOSE.includes(c)) depth = Math.max(0, depth - 1);
+    if (sep.test(c) && depth === 0) {
+      parts.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  parts.push(cur);
+  if (parts.length < 2 || parts.some((p) => p.length === 0)) return [{ name: ind, written: ind }];
+  const lastPart = parts[parts.length - 1];
+  return parts.map((p, k) => {
+    if (k < parts.length - 1 && p.length <= 3 && lastPart.length > p.length + 1) {
+      // a short modifier shares the head of the last part
+      return { name: p + lastPart.slice(p.length), written: p };
+    }
+    return { name: p, written: p };
+  });
+}
+
+/** 形成2300万吨/年炼油、100万吨乙烯规模生产能力: each number names a product's capacity. */
+function readCapacityList(env: ClauseEnv, measures: Quantity[]): Reading[] {
+  const { pc, text, clause } = env;
+  const s = text.slice(clause.start, clause.end);
+  const tail = endsWithWord(s, CAPACITY_TAILS);
+  if (!tail) return [];
+  const first = measures[0];
+  const pre = text.slice(clause.start, first.start);
+  const verb = endsWithWord(pre.trimEnd(), ['形成', '建成', '具备', '达到', '新增']);
+  if (!verb) return [];
+  const items: Array<{ q: Quantity; noun: string }> = [];
+  for (let k = 0; k < measures.length; k++) {
+    const q = measures[k];
+    const stop = k + 1 < measures.length ? measures[k + 1].start : clause.end - tail.length;
+    let noun = text.slice(q.end, stop).replace(/[、和及与\s]+$/, '');
+    if (k + 1 === measures.length) noun = noun.replace(/规模$/, '');
+    if (!/^[\u4e00-\u9fff]{1,8}$/.test(noun)) return [];
+    items.push({ q, noun });
+  }
+  const subj = splitSubject(pc, pre.trimEnd().slice(0, -verb.length), clause.start);
+  const owner = `${subj.scope ?? ''}${subj.indicator}`;
+  const what = /能力|产能/.test(tail) ? '生产能力' : tail.replace(/^的/, '');
+  const out: Reading[] = [];
+  for (const it of items) {
+    out.push({
+      start: subj.start,
+      end: clause.end,
+      quantity: it.q,
+      indicator: it.noun + what,
+      base: it.noun + what,
+      scope: owner || null,
+      comparator: 'eq',
+      measure: verb === '新增' ? 'increment' : 'level',
+      direction: null,
+      baselineValue: null,
+      baselineYear: null,
+      ownYear: null,
+      signal: true,
+      flags: [],
+      confidence: 0.85,
+    });
+  }
+  return out;
+}
+
+/** 义务教育学校100%达到规范化学校标准 / 实现100%的行政村通光纤: a share of units meeting a standard. */
+function readPercentOfUnits(env: ClauseEnv, q: Quantity): Reading | null {
+  if (q.unit !== '%') return null;
+  const { pc, text, clause } = env;
+  let rest = text.slice(q.end, clause.end).trim();
+  const m = RE_SUFFIX.exec(rest);
+  let cmp: Comparator = 'eq';
+  if (m) {
+    cmp = SUFFIX[m[1]];
+    rest = rest.slice(m[0].length).trim();
+  }
+  rest = rest.replace(/^的/, '');
+  if (!/^[\u4e00-\u9fff“”（）A-Za-z0-9]{2,30}$/.test(rest) || !/^[\u4e00-\u9fff]/.test(rest)) return null;
+  const pre = parsePre(text, clause.start, q.start, env.qs);
+  const subject = splitSubject(pc, pre.subject, pre.subjectStart);
+  const startsWithVerb = /^(达到|实现|完成|建成|纳入|接入|覆盖|具备|配备|落实|开展|通|使用|采用|符合)/.test(rest);
+  if (!startsWithVerb && subject.indicator) return null;
+  const name = `${subject.indicator}${rest}的比例`;
+  if (!indicatorLike(pc, subject.indicator || rest)) return null;
+  const ops = pre.ops.filter((o) => o.cmp && o.cmp !== 'eq');
+  return {
+    start: subject.start,
+    end: clause.end,
+    quantity: q,
+    indicator: name,
+    base: name,
+    scope: subject.scope,
+    comparator: m ? cmp : (ops[0]?.cmp ?? 'eq'),
+    measure: 'level',
+    direction: null,
+    baselineValue: null,
+    baselineYear: null,
+    ownYear: null,
+    signal: true,
+    flags: [],
+    confidence: 0.75,
+  };
+}
+
+/** 2小时高铁交通圈, 核心圈1小时通达: a travel time, at most N. */
+function readTimeCircle(env: ClauseEnv, q: Quantity): Reading | null {
+  if (q.unit !== '小时' && q.unit !== '分钟') return null;
+  const { pc, text, clause } = env;
+  const rest = text.slice(q.end, clause.end).replace(/\s+/g, '');
+  const pre = text.slice(clause.start, q.start);
+  const verbAt = CIRCLE_VERBS.map((v) => ({ v, i: pre.indexOf(v) })).filter((x) => x.i >= 0).sort((x, y) => x.i - y.i)[0];
+  if (!verbAt) return null;
+  const circle = CIRCLE.find((c) => rest.endsWith(c) && rest.length - c.length <= 8);
+  const reach = REACH.find((r) => rest === r);
+  if (!circle && !reach) return null;
+  const obj = pre.slice(verbAt.i + verbAt.v.length).trim();
+  let indicator: string;
+  let scope: string | null = null;
+  if (circle) indicator = rest;
+  else {
+    if (!obj || obj.length > 16) return null;
+    indicator = `${obj}${reach}时间`;
+    scope = obj;
+  }
+  if (/[\u4e00-\u9fff]/.test(rest) === false) return null;
+  return {
+    start: clause.start + verbAt.i,
+    end: clause.end,
+    quantity: q,
+    indicator,
+    base: indicator,
+    scope,
+    comparator: 'le',
+    measure: 'level',
+    direction: null,
+    baselineValue: null,
+    baselineYear: null,
+    ownYear: null,
+    signal: true,
+    flags: [],
+    confidence: 0.75,
+  };
+}
+
+/** 最少有一所标准化特殊教育学校, 培育10家以上龙头企业: a count before the thing counted. */
+function readCount(env: ClauseEnv, q: Quantity): Reading | null {
+  const { pc, text, clause } = env;
+  if (!q.unit || !COUNT_UNIT.test(q.unit)) return null;
+  let rest = text.slice(q.end, clause.end).trim();
+  const m = RE_SUFFIX.exec(rest);
+  let cmp: Comparator | null = null;
+  if (m) {
+    cmp = SUFFIX[m[1]];
+    // 10万吨以下船舶 describes a class of things; 10家以上企业, 20个左右园区 are goals
+    if (cmp !== 'ge' && cmp !== 'approx') return null;
+    rest = rest.slice(m[0].length).trim();
+  }
+  rest = rest.replace(/^的/, '');
+  if (!/^[\u4e00-\u9fffA-Za-z0-9“”（）]{2,24}$/.test(rest)) return null;
+  if (/[，。、]/.test(rest)) return null;
+  const pre = parsePre(text, clause.start, q.start, env.qs);
+  const opCmp = pre.ops.find((o) => o.cmp && o.cmp !== 'eq')?.cmp ?? null;
+  const verb = endsWithWord(pre.subject, COUNT_VERBS);
+  const explicitGoal = opCmp !== null || cmp !== null;
+  if (!explicitGoal && !(verb && env.goalYear)) return null;
+  if (startsWithWord(rest, ACTION_VERBS)) return null;
+  const subjText = verb ? pre.subject.slice(0, -verb.length) : pre.subject;
+  const subject = splitSubject(pc, subjText, pre.subjectStart);
+  return {
+    start: subject.start,
+    end: clause.end,
+    quantity: q,
+    indicator: rest,
+    base: rest,
+    // 每个市最少有一所…: what is before the verb is the scope, unless it is an action (支持发展壮大20个…)
+    scope: subject.scope ?? (subject.indicator && !startsWithWord(subject.indicator, ACTION_VERBS) ? subject.indicator : null),
+    comparator: cmp ?? opCmp ?? (q.approx ? 'approx' : 'eq'),
+    measure: pre.ops.some((o) => o.measure === 'increment') || verb === '新增' || verb === '新建' ? 'increment' : 'level',
+    direction: null,
+    baselineValue: null,
+    baselineYear: null,
+    ownYear: null,
+    signal: true,
+    flags: [],
+    confidence: 0.7,
+  };
+}
+
+/** 推进化肥农药零增长, 实现化肥农药使用量零增长: growth of at most 0 (零 is a number here). */
+function readZeroGrowth(env: ClauseEnv): Reading | null {
+  const { pc, text, clause } = env;
+  const s = text.slice(clause.start, clause.end);
+  const m = /零增长$/.exec(s);
+  if (!m) return null;
+  const pre = parsePre(text, clause.start, clause.start + m.index, env.qs);
+  const subject = splitSubject(pc, pre.subject.replace(/^(推进|推动|实现|保持|确保|力争|争取)/, ''), pre.subjectStart);
+  if (!subject.indicator || !indicatorLike(pc, subject.indicator)) return null;
+  const at = clause.start + m.index;
+  const q: Quantity = { start: at, end: at + 1, numEnd: at + 1, value: 0, range: null, unit: '%', role: 'measure', written: 'chinese', approx: false, raw: '零' };
+  const name = `${subject.indicator}增长率`;
+  return {
+    start: clause.start,
+    end: clause.end,
+    quantity: q,
+    indicator: name,
+    base: subject.indicator,
+    scope: subject.scope,
+    comparator: 'le',
+    measure: 'growth',
+    direction: null,
+    baselineValue: null,
+    baselineYear: null,
+    ownYear: null,
+    signal: true,
+    flags: [],
+    confidence: 0.7,
+  };
+}
+
+/** The subject of a clause without a number (城乡居民收入水平进一步提高 → 城乡居民收入水平), if it names a measure. */
+export function clauseSubject(pc: PlanContext, text: string, cl: Span): ClauseEnv['inherited'] {
+  const s = text.slice(cl.start, cl.end);
+  const m = /^(.{2,24}?)(?:进一步|显著|明显|稳步|持续|不断|大幅|较快|快速|全面|逐步|有所|继续)?(?:提高|提升|增长|增加|改善|增强|扩大|优化|下降|降低|减少)$/.exec(s);
+  if (!m) {
+    const sub = splitSubject(pc, s, cl.start);
+    if (!/\d/.test(s) && matchIndicator(sub.indicator, pc.ctx.lexicons.indicators)?.exact) return { base: sub.indicator, scope: sub.scope };
+    return null;
+  }
+  const sub = splitSubject(pc, m[1], cl.start);
+  if (!sub.indicator || !matchIndicator(sub.indicator, pc.ctx.lexicons.indicators)) return null;
+  return { base: sub.indicator.replace(/水平$/, ''), scope: sub.scope };
+}

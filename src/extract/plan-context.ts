@@ -1,0 +1,221 @@
+// The context a plan gives its sentences: its region and period, its body text cut into paragraphs
+// and clauses (headings and the table of contents left out), the sections around an offset, and
+// the years a sentence mentions (到2015年 is a goal year, 比2010年 a comparison, 从2005年的X binds X).
+import type { ExtractContext } from '../core/findings';
+import type { PlanDoc, Span } from '../core/types';
+import words from '../../data/lexicons/statement-words.json' with { type: 'json' };
+import { parseChineseInt } from '../parse/numerals';
+import type { Quantity } from './numbers';
+import { flattenSections, paragraphs, planRegionName } from './text';
+
+export const byLength = (ws: readonly string[]) => [...new Set(ws)].sort((a, b) => b.length - a.length);
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Regex alternation of literal words. */
+export const alt = (ws: readonly string[]) => ws.map(esc).join('|');
+/** “十二五”期间, “十四五”末: a five-year plan named by its number. */
+export const RE_FIVE_YEAR = /“?十([一二三四五六七八九])五”?(?:期间|时期|末期|末|规划期)?/y;
+export const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** The last year of the n-th five-year plan (12 → 2015). */
+export const fiveYearEnd = (n: number) => 1955 + 5 * n;
+export const OPEN = '（(“《〔【[「';
+export const CLOSE = '）)”》〕】]」';
+const PROJECT_BOX = new RegExp(alt(words.projectBoxes.words));
+
+export interface PlanContext {
+  doc: PlanDoc;
+  ctx: ExtractContext;
+  text: string;
+  region: string | null;
+  regionForms: string[];
+  period: [number, number] | null;
+  /** Headings as spans, sorted. */
+  headings: Span[];
+}
+
+export function planContext(doc: PlanDoc, ctx: ExtractContext): PlanContext {
+  const region = planRegionName(doc.meta);
+  const forms = new Set<string>();
+  if (region) forms.add(region);
+  for (const name of doc.meta.scope.length === 1 ? doc.meta.scope : []) {
+    forms.add(name);
+    const p = ctx.gazetteer.resolve(name);
+    if (p) forms.add(p.short);
+  }
+  if (region) {
+    const p = ctx.gazetteer.lookup(region)[0];
+    if (p) forms.add(p.short).add(p.name);
+  }
+  const headings = flattenSections(doc.sections)
+    .map((s) => ({ start: s.headingStart, end: s.headingEnd }))
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => a.start - b.start);
+  return {
+    doc,
+    ctx,
+    text: doc.text.text,
+    region,
+    regionForms: byLength([...forms].filter((f) => f.length >= 2)),
+    period: doc.meta.period ?? periodFromTitle(doc.meta.title),
+    headings,
+  };
+}
+
+/** 第十四个五年规划 / “十四五”规划 in a title → 2021–2025, when the text states no period. */
+export function periodFromTitle(title: string | null): [number, number] | null {
+  const m = /第([一二三四五六七八九十]+)个五年|“?十([一二三四五六七八九])五”?/.exec(title ?? '');
+  if (!m) return null;
+  const n = m[1] ? parseChineseInt(m[1]) : 10 + CN_DIGIT[m[2]];
+  if (!n || n < 6) return null;
+  const end = fiveYearEnd(n);
+  return [end - 4, end];
+}
+
+/** Section titles (outermost first) around an offset. */
+export function titlesAt(doc: PlanDoc, offset: number): string[] {
+  const out: string[] = [];
+  let list = doc.sections;
+  for (;;) {
+    const s = list.find((x) => offset >= x.start && offset < x.end);
+    if (!s) return out;
+    out.push(s.title);
+    list = s.children;
+  }
+}
+
+/** Is an offset inside a 专栏 of projects (重点工程, 重点项目)? Lengths and capacities there describe projects. */
+export function inProjectBox(doc: PlanDoc, offset: number): boolean {
+  return boxTitles(doc, offset).some((t) => PROJECT_BOX.test(t));
+}
+
+/** Titles of the 专栏 boxes and annex tables around an offset. */
+function boxTitles(doc: PlanDoc, offset: number): string[] {
+  const out: string[] = [];
+  let list = doc.sections;
+  for (;;) {
+    const s = list.find((x) => offset >= x.start && offset < x.end);
+    if (!s) return out;
+    if (s.kind === 'box' || s.kind === 'annex-table') out.push(s.title);
+    list = s.children;
+  }
+}
+
+/** Does any title contain one of the keys? */
+export const sectionIs = (titles: readonly string[], keys: readonly string[]) => titles.some((t) => keys.some((k) => t.includes(k)));
+
+/** Paragraphs of body text: lines cut at headings, outside the table of contents. */
+export function bodyPieces(pc: PlanContext): Span[] {
+  const out: Span[] = [];
+  const toc = pc.doc.toc;
+  for (const p of paragraphs(pc.text)) {
+    let a = p.start;
+    for (const h of pc.headings) {
+      if (h.end <= a || h.start >= p.end) continue;
+      if (h.start > a) out.push({ start: a, end: h.start });
+      a = Math.max(a, h.end);
+    }
+    if (a < p.end) out.push({ start: a, end: p.end });
+  }
+  return out
+    .map((s) => trimSpan(pc.text, s))
+    .filter((s) => s.end > s.start && !(toc && s.start >= toc.start && s.end <= toc.end));
+}
+
+export function trimSpan(text: string, s: Span): Span {
+  let a = s.start;
+  let b = s.end;
+  while (a < b && /[\s—-]/.test(text[a])) a++;
+  while (b > a && /\s/.test(text[b - 1])) b--;
+  return { start: a, end: b };
+}
+
+/** Clauses of a sentence: split at ，；：,;: outside brackets and quotes (not in 13:47). */
+export function clauses(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let depth = 0;
+  let a = start;
+  for (let i = start; i <= end; i++) {
+    const c = text[i];
+    if (i < end && OPEN.includes(c)) depth++;
+    else if (i < end && CLOSE.includes(c)) depth = Math.max(0, depth - 1);
+    const colon = c === '：' || c === ':';
+    const brk = i === end || (depth === 0 && (/[，；,;]/.test(c) || (colon && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')))));
+    if (brk) {
+      const s = trimSpan(text, { start: a, end: i });
+      if (s.end > s.start) out.push(s);
+      a = i + 1;
+    }
+  }
+  return out;
+}
+
+export interface YearMention {
+  start: number;
+  end: number;
+  year: number;
+  /** 到2015年, 2015年前: a goal year. */
+  future: boolean;
+  /** 比2010年, 较2020年: a comparison base, not the statement's year. */
+  compare: boolean;
+  /** 从2005年的 X: the year of that number only. */
+  boundTo: Quantity | null;
+}
+
+export function yearMentions(text: string, qs: readonly Quantity[], a: number, b: number): YearMention[] {
+  const out: YearMention[] = [];
+  const inTitle = (pos: number) => {
+    const open = Math.max(text.lastIndexOf('《', pos), text.lastIndexOf('（', pos), text.lastIndexOf('(', pos));
+    if (open < a) return false;
+    const close = Math.max(text.lastIndexOf('》', pos), text.lastIndexOf('）', pos), text.lastIndexOf(')', pos));
+    return close < open;
+  };
+  const measures = qs.filter((q) => q.role === 'measure');
+  for (const q of qs) {
+    if (q.role !== 'year' && q.role !== 'period') continue;
+    if (inTitle(q.start)) continue;
+    const year = q.range ? q.range[1] : (q.value as number);
+    const before = text.slice(Math.max(a, q.start - 4), q.start);
+    const after = text.slice(q.end, Math.min(b, q.end + 4));
+    const compare = /(?:比|较|同|与|相比|对比)\s*$/.test(before);
+    const future = /(?:^|[^截])(?:到|至)\s*$/.test(before) || /^(?:底前|末前|前|以前|之前)/.test(after);
+    let boundTo: Quantity | null = null;
+    if (/^(?:末|底)?的/.test(after)) {
+      boundTo = measures.find((m) => m.start >= q.end && m.start - q.end <= 4) ?? null;
+    }
+    out.push({ start: q.start, end: q.end, year, future, compare, boundTo });
+  }
+  // “十二五”期间, “十四五”末 → the last year of that five-year plan
+  for (let i = a; i < b; i++) {
+    RE_FIVE_YEAR.lastIndex = i;
+    const m = RE_FIVE_YEAR.exec(text);
+    if (!m || m.index >= b) continue;
+    const n = 10 + CN_DIGIT[m[1]];
+    out.push({ start: m.index, end: m.index + m[0].length, year: fiveYearEnd(n), future: true, compare: false, boundTo: null });
+    i = m.index + m[0].length;
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+export function nearestYear(years: readonly YearMention[], pos: number, q?: Quantity): YearMention | null {
+  let best: YearMention | null = null;
+  for (const y of years) {
+    if (y.start >= pos) break;
+    if (y.compare) continue;
+    if (y.boundTo && q && y.boundTo !== q) continue;
+    if (y.boundTo && !q) continue;
+    best = y;
+  }
+  return best;
+}
+
+export function isFutureYear(pc: PlanContext, y: YearMention): boolean {
+  if (pc.period) return y.year >= pc.period[0];
+  if (y.future) return true;
+  const issued = pc.doc.meta.issued ? Number(pc.doc.meta.issued.slice(0, 4)) : null;
+  return issued !== null ? y.year >= issued : false;
+}
+
+export function scopeCode(pc: PlanContext, scope: string | null): string | null {
+  if (!scope) return null;
+  const hits = pc.ctx.gazetteer.lookup(scope);
+  return hits.length === 1 ? hits[0].code : hits.length > 1 ? (pc.ctx.gazetteer.resolve(scope)?.code ?? null) : null;
+}
