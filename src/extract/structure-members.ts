@@ -146,7 +146,7 @@ function listBefore(s: string, end: number): string {
     const c = s[from - 1];
     if (CLOSE.includes(c)) depth++;
     else if (OPEN.includes(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (CLAUSE_END.test(c) || c === '—' && s[from - 2] === '—')) break;
+    else if (depth === 0 && (CLAUSE_END.test(c) || (c === '—' && s[from - 2] === '—'))) break;
     from--;
   }
   return s.slice(from, end).replace(/^(即以|即|以)/, '').replace(/(等等|等)\s*$/, '');

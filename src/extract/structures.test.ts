@@ -473,6 +473,17 @@ describe('sentences in the style of other plans', () => {
     expect(members(f)).toEqual({ 一核: ['县城'], 两带: ['沿江城镇发展带', '沿路城镇发展带'], 多点: [] });
   });
 
+  it('“四区一带”国土综合整治格局 (全国国土规划纲要, other plans)', () => {
+    const f = structures(['第六章 综合整治', '第一节 推动形成“四区一带”国土综合整治格局'])[0];
+    expect([f.data.code, f.data.subject]).toEqual(['四区一带', '国土综合整治格局']);
+  });
+
+  it('is less sure of a quoted code with no layout noun and no explanation (other plans)', () => {
+    const [slogan] = structures(['加快建设“三中心一基地”，提升城市能级。']);
+    const [layout] = structures(['构建“一核一带一区”区域发展格局。']);
+    expect(slogan.confidence).toBeLessThan(layout.confidence);
+  });
+
   it('“一江两岸”, written with ASCII quotes after PDF conversion (other plans)', () => {
     expect(codes(['打造"一江两岸"滨水空间格局，提升城市品质。'])).toEqual(['一江两岸']);
   });

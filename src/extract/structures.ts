@@ -114,7 +114,7 @@ function endsWithAny(s: string, words: readonly string[]): boolean {
 const SUBJECT_STOP = /[，,。；;：:、“”"《》（）()\s！？!?和与及并]/;
 
 /** The noun phrase after a code: 的国土开发格局, 都市圈发展格局, 发展轴 … cut after its last layout noun. */
-function subjectAfter(t: string, j: number, heads: readonly string[] = SUBJECT_HEADS): Subject | null {
+function subjectAfter(t: string, j: number): Subject | null {
   let k = j;
   const frame = /^为(主体|骨架|支撑|核心|引领|重点|框架|基础)的/.exec(t.slice(k, k + 6)); // “两屏三带”为主体的生态安全格局
   if (frame) k += frame[0].length;
@@ -129,7 +129,7 @@ function subjectAfter(t: string, j: number, heads: readonly string[] = SUBJECT_H
   }
   const chunk = t.slice(k, e);
   for (let n = chunk.length; n >= 2; n--) {
-    if (endsWithAny(chunk.slice(0, n), heads)) return { text: chunk.slice(0, n), start: k, end: k + n };
+    if (endsWithAny(chunk.slice(0, n), SUBJECT_HEADS)) return { text: chunk.slice(0, n), start: k, end: k + n };
   }
   return null;
 }
@@ -615,8 +615,10 @@ export function extractStructures(doc: PlanDoc, ctx: ExtractContext): Array<Find
       if (c.states.some((s) => s.rule === 'distributed' && s.el.count !== null && s.members.length === s.el.count && !s.members.every((m) => m.endsWith(s.el.noun))))
         flags.push('members_inferred');
       if (c.states.some((s) => s.members.length && s.el.count !== null && s.members.length !== s.el.count)) flags.push('member_count_differs');
-      const base = c.fromLabels ? 0.6 : c.primary.quoted ? 0.7 : 0.55;
-      const confidence = Math.min(0.98, base + (c.subject ? 0.1 : 0) + 0.18 * explained);
+      // a quoted code with a layout noun after it and explained elements is near certain; a quoted
+      // code with neither may be a slogan (“三中心一基地”)
+      const base = c.fromLabels ? 0.55 : c.primary.quoted ? 0.6 : 0.5;
+      const confidence = Math.min(0.98, base + (c.subject ? 0.15 : 0) + 0.2 * explained);
       const data: StructureData = { code: c.code, subject: c.subject?.text ?? null, elements };
       return { kind: 'structure', start: c.span.start, end: c.span.end, section: sectionAt(doc, c.span.start)?.id ?? null, confidence, flags, data };
     })
