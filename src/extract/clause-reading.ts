@@ -18,6 +18,7 @@ interface Op {
   per?: 'annual' | 'yearly';
   to?: boolean;
   each?: boolean;
+  weak?: boolean;
 }
 
 const OPS = words.operators.words as Record<string, Op>;
@@ -368,7 +369,7 @@ function finishReading(
     baselineValue: pre.baselineValue,
     baselineYear: pre.baselineYear,
     ownYear: pre.ownYear,
-    signal: ops.length > 0 || post.cmp !== null || measure === 'increment' || q.approx || (!!subject.verb && !subject.stateVerb),
+    signal: ops.some((o) => !o.weak) || post.cmp !== null || measure === 'increment' || q.approx || (!!subject.verb && !subject.stateVerb),
     flags,
     confidence: 0.9,
   };
@@ -462,6 +463,14 @@ function readStandard(env: ClauseEnv, group: Quantity[], post: { cmp: Comparator
   if (parts.length === 1 && group.length > 1 && eff.each) {
     const byAnd = splitEnumeration(subject.indicator, /[和及与]/);
     if (byAnd.length === group.length) parts = byAnd;
+    // 城乡居民人均可支配收入分别达到5.5万元和2.8万元: 城乡 is 城镇 and 农村
+    else if (group.length === 2 && subject.indicator.startsWith('城乡')) {
+      const rest = subject.indicator.slice(2);
+      parts = [
+        { name: `城镇${rest}`, written: subject.indicator },
+        { name: `农村${rest}`, written: subject.indicator },
+      ];
+    }
   }
   if (parts.length > 1 && (eff.each || group.length === parts.length)) {
     for (let k = 0; k < parts.length; k++) {

@@ -102,6 +102,32 @@ describe('other plans (written for this test): a prefecture 十四五 plan', () 
     ]);
   });
 
+  it('城乡居民…分别达到X和Y: 城镇 and 农村; 比2020年提高5个百分点 takes the indicator before it', () => {
+    const found = goals(['到2025年，城乡居民人均可支配收入分别达到5.5万元和2.8万元。全市城镇化率达到65%，比2020年提高5个百分点。']);
+    expect(found.map((f) => [f.data.indicator, f.data.value, f.data.unit, f.data.measure, f.data.baselineYear])).toEqual([
+      ['城镇居民人均可支配收入', 5.5, '万元', 'level', null],
+      ['农村居民人均可支配收入', 2.8, '万元', 'level', null],
+      ['城镇化率', 65, '%', 'level', null],
+      ['城镇化率提高百分点', 5, '个百分点', 'growth', 2020],
+    ]);
+    expect(found[0].data.canonical).toBe('urban_income');
+    expect(found[1].data.canonical).toBe('rural_income');
+  });
+
+  it('what is, in a task chapter: 为/约/共有 without a goal year or a goal word are facts, 目前/已 too', () => {
+    const doc = planOf(
+      ['第三章 重点任务', '全市森林覆盖率为58.5%，居全省前列。全市共有各类市场主体30万户，其中企业8万户。目前，全市已建成5G基站8000个。', '第四章 保障措施', '加强领导。'],
+      PREFECTURE,
+    );
+    expect(extractTargets(doc, ctx)).toEqual([]);
+    expect(extractFacts(doc, ctx).map((f) => [f.data.indicator, f.data.value])).toEqual([
+      ['森林覆盖率', 58.5],
+      ['共有各类市场主体', 30],
+      ['企业', 8],
+      ['5G基站', 8000],
+    ]);
+  });
+
   it('scope words: 县级以上城市建成区… (建成区 is a noun, not the verb 建成)', () => {
     const [t] = goals(['县级以上城市建成区黑臭水体消除比例达到100%。']);
     expect(t.data).toMatchObject({ indicator: '建成区黑臭水体消除比例', scope: '县级以上城市', value: 100 });
