@@ -121,3 +121,40 @@ describe('figures that do not add up exactly (other plans, written for this test
     expect(v('13531800', { cells: 2, years: 5, rate: false, higherIsBetter: true })).toEqual([1353, 1800, 'eq', null, true]);
   });
 });
+
+describe('tables with tab-separated cells, as ingest makes of HTML/DOCX tables (other plans, written for this test)', () => {
+  const doc = planOf(
+    [
+      '第二章 发展目标',
+      '表1 “十四五”时期经济社会发展主要指标',
+      '类别\t序号\t指标\t单位\t2020年\t2025年\t年均增长/累计\t属性',
+      '经济发展\t1\t地区生产总值增长\t%\t2.3\t6左右\t—\t预期性',
+      '2\t全员劳动生产率增长\t%\t2.5\t高于GDP增长\t—\t预期性',
+      '创新驱动\t3\t研发经费投入增长\t%\t—\t—\t>7\t预期性',
+      '绿色生态\t4\t单位地区生产总值能源消耗降低\t%\t—\t—\t〔14〕\t约束性',
+      '5\t森林覆盖率\t%\t58.5\t59\t—\t约束性',
+      '安全保障\t6\t粮食综合生产能力\t万吨\t120\t>120\t—\t约束性',
+      '第三章 重点任务',
+      '加快发展。',
+    ],
+    { title: '某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要', period: [2021, 2025], horizon: 2035, scope: [] },
+  );
+  const targets = extractTargets(doc, ctx);
+
+  it('columns by the header, rows short of the merged 类别 cell aligned from the right, words in value cells skipped', () => {
+    expect(targets.map((t) => [t.data.indicator, t.data.value, t.data.unit, t.data.comparator, t.data.measure, t.data.binding, t.data.baselineValue])).toEqual([
+      ['地区生产总值增长', 6, '%', 'approx', 'growth', 'expected', null],
+      ['研发经费投入增长', 7, '%', 'gt', 'growth', 'expected', null],
+      ['单位地区生产总值能源消耗降低', 14, '%', 'eq', 'increment', 'constraint', null],
+      ['森林覆盖率', 59, '%', 'eq', 'level', 'constraint', 58.5],
+      ['粮食综合生产能力', 120, '万吨', 'gt', 'level', 'constraint', 120],
+    ]);
+    expect(targets[0].data.canonical).toBe('gdp_growth');
+    expect(targets[2].data.direction).toBe('down');
+    expect(doc.text.text.slice(targets[3].start, targets[3].end)).toBe('森林覆盖率\t%\t58.5\t59\t—\t约束性');
+  });
+
+  it('the base-year column gives facts', () => {
+    expect(extractFacts(doc, ctx).map((f) => [f.data.indicator, f.data.year, f.data.value])).toContainEqual(['森林覆盖率', 2020, 58.5]);
+  });
+});
