@@ -3,6 +3,7 @@
 // one whose size matches the element's count wins.
 //   wei      以湛江、茂名、阳江市的中心城区为核心区 · 广州和南宁作为经济带的双核
 //   counted  重点建设广州—佛山、…、南宁—崇左—百色等四组团 · 鉴江、罗江…和南渡河 6 条河流生态廊道
+//   parts    东翼为临港产业区，西翼为生态旅游区
 //   list     即湛江临港重化工业基地、茂名世界级石化产业基地和阳江能源产业基地
 //   tail     以…等为重点的北部森林生态屏障和南部海洋生态屏障 (after the last 的)
 //   verb     构建都市圈交通主轴 · 合力打造蓝色生态海岸带
@@ -17,7 +18,7 @@ export interface MemberQuery {
 }
 
 export interface Candidate {
-  rule: 'children' | 'wei' | 'counted' | 'list' | 'tail' | 'verb' | 'verb-any';
+  rule: 'children' | 'wei' | 'counted' | 'parts' | 'list' | 'tail' | 'verb' | 'verb-any';
   items: string[];
 }
 
@@ -174,6 +175,17 @@ function weiLists(s: string, q: MemberQuery, gaz: Gazetteer): string[] {
   return [...new Set(out)];
 }
 
+/** 东翼为临港产业区，西翼为生态旅游区: clauses that open with a part named by the element noun. */
+function namedParts(s: string, q: MemberQuery): string[] {
+  const out: string[] = [];
+  for (const c of clauses(s)) {
+    const m = /^([^为]{1,12}?)(?:为|是|主要为|包括)/.exec(c.trim());
+    const part = m ? cleanMember(m[1]) : '';
+    if (part.length >= 2 && part.endsWith(q.noun) && !out.includes(part)) out.push(part);
+  }
+  return out;
+}
+
 /** …、南宁—崇左—百色等四组团 · …和南渡河 6 条河流生态廊道: the list before the element's count. */
 function countedList(s: string, q: MemberQuery): string[] {
   if (q.count === null) return [];
@@ -249,6 +261,7 @@ export function candidates(
   add('children', cleanItems(children, true));
   add('wei', weiLists(s, q, gaz));
   add('counted', countedList(s, q));
+  add('parts', namedParts(s, q));
   // after 两带。 a sentence that is nothing but the members (沿江城镇发展带和沿路城镇发展带。) lists them too
   const list = plainList(s, q.count);
   if (definitional || (list.length && list.every((m) => m.endsWith(q.noun)) && clauses(s).length === 1)) add('list', list);

@@ -484,6 +484,32 @@ describe('sentences in the style of other plans', () => {
     expect(slogan.confidence).toBeLessThan(layout.confidence);
   });
 
+  it('两翼：东翼为…，西翼为…: the parts the clauses open with (other plans)', () => {
+    const f = structures(['构建“一核两翼”的发展格局。', '一核：以中心城区为核心，打造区域综合服务中心。', '两翼：东翼为临港产业区，西翼为生态旅游区。'])[0];
+    expect(members(f)).toEqual({ 一核: ['中心城区'], 两翼: ['东翼', '西翼'] });
+  });
+
+  it('a subject said before the code (城镇空间结构为“…”), single quotes inside a quotation (other plans)', () => {
+    const [f] = structures(['优化城镇空间结构为“一主两副多节点”，提升中心城区首位度。']);
+    expect([f.data.code, f.data.subject]).toEqual(['一主两副多节点', '城镇空间结构']);
+    expect(codes(['会议提出“着力构建‘一核两翼’空间格局”。'])).toEqual(['一核两翼']);
+  });
+
+  it('a heading label followed by a space instead of a colon (other plans)', () => {
+    const f = structures([
+      '第一章 总体布局',
+      '第一节 空间格局',
+      '构建“一核两翼”的区域发展格局。',
+      '一、一核 中心城区和临港新城',
+      '以中心城区为主体，加快建设临港新城。',
+      '二、两翼 东部工业区、西部生态区',
+      '东部工业区承接产业转移，西部生态区加强生态保护。',
+      '第二节 城镇体系',
+      '提升县城综合承载能力。',
+    ])[0];
+    expect(members(f)).toEqual({ 一核: ['中心城区', '临港新城'], 两翼: ['东部工业区', '西部生态区'] });
+  });
+
   it('“一江两岸”, written with ASCII quotes after PDF conversion (other plans)', () => {
     expect(codes(['打造"一江两岸"滨水空间格局，提升城市品质。'])).toEqual(['一江两岸']);
   });

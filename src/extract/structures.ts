@@ -134,7 +134,24 @@ function subjectAfter(t: string, j: number): Subject | null {
   return null;
 }
 
+/**
+ * The noun phrase before a code that is said to be it: 城镇空间结构为“一主两副多节点”, 总体格局：“一核一带”.
+ * Only a phrase that ends right before 为/是/：and starts after a clause break or a verb counts.
+ */
+function subjectBefore(t: string, quoteStart: number): Subject | null {
+  const m = /([\u4e00-\u9fa5]{2,16})(?:为|是|：|:)$/.exec(t.slice(Math.max(0, quoteStart - 18), quoteStart));
+  if (!m) return null;
+  let phrase = m[1];
+  const verb = /^.*(?:形成|构建|构筑|打造|优化|完善|规划|确定|提出|明确|其中)/.exec(phrase);
+  if (verb) phrase = phrase.slice(verb[0].length);
+  if (phrase.length < 2 || !endsWithAny(phrase, SUBJECT_HEADS)) return null;
+  const end = quoteStart - (m[0].length - m[1].length);
+  return { text: phrase, start: end - phrase.length, end };
+}
+
 const QUOTES = /“([^“”\n]{2,40})”|「([^「」\n]{2,40})」|『([^『』\n]{2,40})』|"([^"\n]{2,40})"/g;
+/** Quotes inside quotes (“…构建‘一核两翼’空间格局”), read on their own. */
+const INNER_QUOTES = /‘([^‘’\n]{2,40})’/g;
 
 interface Quote extends Span {
   /** The text inside the quotes, trimmed, and where it starts. */
@@ -145,7 +162,7 @@ interface Quote extends Span {
 function mentionOf(t: string, code: string, at: number, els: CodeElement[], outerStart: number, after: number): Mention | null {
   const next = t.slice(t[after] === '的' ? after + 1 : after, after + 8);
   if (REJECT_AFTER.some((w) => next.startsWith(w))) return null; // 中越“两廊一圈”合作
-  const subject = subjectAfter(t, after);
+  const subject = subjectAfter(t, after) ?? subjectBefore(t, outerStart);
   return {
     start: at,
     end: at + code.length,
@@ -163,7 +180,8 @@ function mentionOf(t: string, code: string, at: number, els: CodeElement[], oute
  */
 function quotedMentions(t: string): { mentions: Mention[]; quoted: Span[] } {
   const quotes: Quote[] = [];
-  for (const m of t.matchAll(QUOTES)) {
+  const all = [...t.matchAll(QUOTES), ...t.matchAll(INNER_QUOTES)].sort((a, b) => a.index - b.index);
+  for (const m of all) {
     const raw = m[1] ?? m[2] ?? m[3] ?? m[4];
     const inner = raw.trim();
     quotes.push({ start: m.index, end: m.index + m[0].length, inner, at: m.index + 1 + raw.indexOf(inner) });
@@ -257,6 +275,7 @@ function findLabels(t: string, outline: Outline): Label[] {
     else if (quoted && (m = /^[，,]?\s*(?=即|是指|指)/.exec(rest))) sep = 'def';
     else if (quoted && /[^以把将]/.test(t[i - 2] ?? '') && (m = /^(?=为)/.exec(rest))) sep = 'def'; // 其中“一轴”为沿江发展轴 (not 以“双心”为引领)
     else if ((m = /^[。．]/.exec(rest))) sep = 'stop';
+    else if (outline.headingAt(i) && (m = /^[ \t\u3000]+(?=\S)/.exec(rest))) sep = 'colon'; // 一、双核 构建配套完善的产业发展核
     if (!sep || !m) {
       i = end - 1;
       continue;
@@ -346,7 +365,10 @@ function applyLabel(t: string, label: Label, states: readonly ElementState[], ga
   const span: Span = { start: label.quoted ? label.start - 1 : label.start, end: label.body.end };
   if (targets.length === 1 && label.elements.length === 1) {
     const s = targets[0];
-    const definitional = (label.sep !== 'stop' || label.heading !== null) && !bare;
+    // a bare heading is defined by what follows it on its line after a space (一、一核 中心城区和临港新城),
+    // narrated by a paragraph otherwise (（一）一心。以老城区…)
+    const spaced = bare && /^[ \t\u3000]+\S/.test(explanation);
+    const definitional = ((label.sep !== 'stop' || label.heading !== null) && !bare) || spaced;
     const pick = pickMembers(candidates(explanation, { noun: s.el.noun, count: s.el.count }, gaz, children, definitional), s.el.count);
     s.span = span;
     if (pick) {
@@ -425,7 +447,8 @@ function resolveMembers(t: string, code: Code, labels: readonly Label[], outline
   const m0 = code.primary;
   const r = outline.region(m0.start);
   if (r && lacking().length && r.children.length && m0.start < r.children[0].start) {
-    const free = r.children.filter((c) => PART_KINDS.has(c.kind));
+    // not the headings that are labels of this code (一、一核) — those were read above
+    const free = r.children.filter((c) => PART_KINDS.has(c.kind) && !labels.some((l) => l.heading === c && mine.includes(l)));
     for (const s of lacking()) {
       const k = free.findIndex((c) => c.title.includes(s.el.noun));
       if (k < 0) continue;
