@@ -44,6 +44,13 @@ describe('places', () => {
     ]);
   });
 
+  it('is less sure of a two-character county name (other plans)', () => {
+    expect(brief(places(['梧州市藤县加快承接产业转移。']))).toEqual([
+      ['梧州市', '450400', 'prefecture', 0.95, []],
+      ['藤县', '450422', 'county', 0.8, ['two_character_name']],
+    ]);
+  });
+
   it('flags an old name (alias) (other plans)', () => {
     expect(brief(places(['茂名市茂港区加快滨海新区建设。']))).toEqual([
       ['茂名市', '440900', 'prefecture', 0.95, []],

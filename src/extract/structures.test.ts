@@ -489,6 +489,11 @@ describe('sentences in the style of other plans', () => {
     expect(members(f)).toEqual({ 一核: ['中心城区'], 两翼: ['东翼', '西翼'] });
   });
 
+  it('以“双核”为引领 is no label; “一带”为… is (other plans)', () => {
+    const f = structures(['构建“双核一带”发展格局，以“双核”为引领，“一带”为滨海发展带。'])[0];
+    expect(members(f)).toEqual({ 双核: [], 一带: ['滨海发展带'] });
+  });
+
   it('a subject said before the code (城镇空间结构为“…”), single quotes inside a quotation (other plans)', () => {
     const [f] = structures(['优化城镇空间结构为“一主两副多节点”，提升中心城区首位度。']);
     expect([f.data.code, f.data.subject]).toEqual(['一主两副多节点', '城镇空间结构']);
