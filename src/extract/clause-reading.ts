@@ -386,6 +386,8 @@ export interface ClauseEnv {
   prevSignal: boolean;
   /** The sentence names a goal year before this clause (到2025年). */
   goalYear: boolean;
+  /** The clause is in a background section (发展基础): counts there are what the region has. */
+  background?: boolean;
 }
 
 /** All readings of one clause. */
@@ -653,7 +655,10 @@ function readTimeCircle(env: ClauseEnv, q: Quantity): Reading | null {
 function readCount(env: ClauseEnv, q: Quantity): Reading | null {
   const { pc, text, clause } = env;
   if (!q.unit || !COUNT_UNIT.test(q.unit)) return null;
-  let rest = text.slice(q.end, clause.end).trim();
+  // 7 个国家现代农业产业园和 40 个省级现代农业产业园: the next count ends this one
+  const next = env.qs.find((x) => x.start > q.end && x.end <= clause.end && x.role === 'measure');
+  const stop = next && /[和及、]\s*$/.test(text.slice(q.end, next.start)) ? next.start : clause.end;
+  let rest = text.slice(q.end, stop).trim().replace(/[和及、]$/, '');
   const m = RE_SUFFIX.exec(rest);
   let cmp: Comparator | null = null;
   if (m) {
@@ -664,18 +669,24 @@ function readCount(env: ClauseEnv, q: Quantity): Reading | null {
   }
   rest = rest.replace(/^的/, '');
   if (!/^[\u4e00-\u9fffA-Za-z0-9“”（）]{2,24}$/.test(rest)) return null;
-  if (/[，。、]/.test(rest)) return null;
+  if (/[，。、]/.test(rest) || /被|列入|成为|位居|之一/.test(rest)) return null;
   const pre = parsePre(text, clause.start, q.start, env.qs);
   const opCmp = pre.ops.find((o) => o.cmp && o.cmp !== 'eq')?.cmp ?? null;
-  const verb = endsWithWord(pre.subject, COUNT_VERBS);
+  // the verb may have been read as an operator (拥有七个…): look at the words as written too
+  const subjVerb = endsWithWord(pre.subject, COUNT_VERBS);
+  const verb = subjVerb ?? endsWithWord(text.slice(clause.start, q.start).trim(), COUNT_VERBS);
   const explicitGoal = opCmp !== null || cmp !== null;
-  if (!explicitGoal && !(verb && env.goalYear)) return null;
+  // 建成甘蔗、荔枝等 7 个国家现代农业产业园 (发展基础): the count of what the region has
+  const listed = /[等和、]$/.test(pre.subject.trim());
+  const pastCount = !!env.background && (verb !== null || listed) && !/之一$/.test(rest);
+  if (!explicitGoal && !(verb && env.goalYear) && !pastCount) return null;
   if (startsWithWord(rest, ACTION_VERBS)) return null;
-  const subjText = verb ? pre.subject.slice(0, -verb.length) : pre.subject;
-  const subject = splitSubject(pc, subjText, pre.subjectStart);
+  const subjText = subjVerb ? pre.subject.slice(0, -subjVerb.length) : pre.subject;
+  const subject = listed ? { scope: null, indicator: '', start: pre.subjectStart + pre.subject.length } : splitSubject(pc, subjText, pre.subjectStart);
+  const end = q.end + text.slice(q.end, stop).replace(/[\s和及、]+$/, '').length;
   return {
     start: subject.start,
-    end: clause.end,
+    end,
     quantity: q,
     indicator: rest,
     base: rest,

@@ -128,7 +128,7 @@ export function trimSpan(text: string, s: Span): Span {
   return { start: a, end: b };
 }
 
-/** Clauses of a sentence: split at ，；：,;: outside brackets and quotes (not in 13:47). */
+/** Clauses of a sentence: split at ，；：,;: outside brackets and quotes (not in 13:47), and at table-cell tabs. */
 export function clauses(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
   let depth = 0;
@@ -138,7 +138,7 @@ export function clauses(text: string, start: number, end: number): Span[] {
     if (i < end && OPEN.includes(c)) depth++;
     else if (i < end && CLOSE.includes(c)) depth = Math.max(0, depth - 1);
     const colon = c === '：' || c === ':';
-    const brk = i === end || (depth === 0 && (/[，；,;]/.test(c) || (colon && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')))));
+    const brk = i === end || c === '\t' || (depth === 0 && (/[，；,;]/.test(c) || (colon && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')))));
     if (brk) {
       const s = trimSpan(text, { start: a, end: i });
       if (s.end > s.start) out.push(s);

@@ -121,7 +121,7 @@ export function textStatements(doc: PlanDoc, ctx: ExtractContext): Statement[] {
       let prevSignal = false;
       for (const cl of clauses(text, sent.start, sent.end)) {
         const y0 = nearestYear(years, cl.end);
-        const readings = readClause({ pc, text, clause: cl, qs, inherited, prevSignal, goalYear: !!y0 && isFutureYear(pc, y0) });
+        const readings = readClause({ pc, text, clause: cl, qs, inherited, prevSignal, goalYear: !!y0 && isFutureYear(pc, y0), background });
         for (const r of readings) {
           r.clauseStart = cl.start;
           const st = toStatement(pc, r, years, history, si, { background, goal, projectBox, text, sent });
