@@ -71,6 +71,7 @@ describe('scanQuantities: values and units (000, 001, 002)', () => {
     expect(measures('引进企业300多家')[0]).toMatchObject({ value: 300, unit: '家', approx: true });
     expect(scan('构建“三核、四轴、两屏”的国土开发格局')).toEqual([]);
     expect(scan('属我省“十二五”区域规划')).toEqual([]);
+    expect(scan('加快破除城乡二元结构，走进千家万户')).toEqual([]);
   });
 });
 

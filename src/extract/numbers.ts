@@ -174,6 +174,8 @@ export function scanQuantities(text: string, start = 0, end = text.length): Quan
 function chineseCounts(text: string, tok: NumTok): boolean {
   if (text[tok.start - 1] === '第') return false;
   const u = matchUnit(text, tok.end);
+  // 千家万户, 百村: a bare 百/千 is a figure of speech unless 万/亿 follows (超百亿美元)
+  if (/^[百千]$/.test(text.slice(tok.start, tok.end)) && !/^[万亿]/.test(text.slice(tok.end, tok.end + 1))) return false;
   if (u && u.start === tok.end) {
     const base = u.unit.replace(new RegExp(`^(?:${MAGNITUDES.join('|')})`), '');
     if (COUNT_UNITS.has(u.unit) || COUNT_UNITS.has(base)) return true;
