@@ -303,10 +303,3 @@ function markLabelLists(text: string, qs: Quantity[]): void {
     if (b.role === 'label' && a.unit === null && /^[、,，和及]$/.test(text.slice(a.end, b.start))) a.role = 'label';
   }
 }
-
-/** Years mentioned in a text (2015年 → 2015), for context. */
-export function yearsIn(text: string): number[] {
-  return scanQuantities(text)
-    .filter((q) => q.role === 'year' || q.role === 'period')
-    .map((q) => (q.range ? q.range[1] : (q.value as number)));
-}

@@ -150,7 +150,8 @@ function toStatement(
   where: { background: boolean; goal: boolean; projectBox: boolean; text: string; sent: Span },
 ): Statement | null {
   const flags = [...r.flags];
-  let confidence = r.confidence;
+  // an indicator taken from an earlier clause is a little less sure
+  let confidence = r.confidence * (flags.includes('subject_inherited') ? 0.95 : 1);
   const q = r.quantity;
   let year: number | null = null;
   let tense: Tense;
