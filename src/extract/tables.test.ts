@@ -92,6 +92,8 @@ describe('tables with separated cells (other plans, written for this test)', () 
       '常住人口城镇化率（%） 57.8 62 — 预期性',
       '森林覆盖率（%） 74.4 74.5 — 约束性',
       '单位地区生产总值能耗降低（%） — 〔14〕 — 约束性',
+      '全员劳动生产率增长（%） — — — 预期性',
+      '单位地区生产总值二氧化碳排放降低（%） — 〔18〕 — 约束性',
       '第三章 重点任务',
       '加快发展。',
     ],
@@ -106,6 +108,7 @@ describe('tables with separated cells (other plans, written for this test)', () 
       ['常住人口城镇化率', 2025, 62, '%', 'level', 'expected'],
       ['森林覆盖率', 2025, 74.5, '%', 'level', 'constraint'],
       ['单位地区生产总值能耗降低', 2025, 14, '%', 'increment', 'constraint'],
+      ['单位地区生产总值二氧化碳排放降低', 2025, 18, '%', 'increment', 'constraint'],
     ]);
     expect(targets[0].flags).not.toContain('table_cells_split');
     expect(targets[0].data.scope).toBe('韶关市');

@@ -65,7 +65,7 @@ export function findTables(text: string): Array<{ header: TableHeader; rows: Raw
   const raw: Array<{ m: RegExpExecArray; start: number; end: number }> = [];
   ROW.lastIndex = 0;
   for (let m = ROW.exec(text); m; m = ROW.exec(text)) {
-    if (!/\d/.test(m[3])) continue;
+    // a row of dashes only (no figures yet) still holds the table together
     raw.push({ m, start: m.index, end: m.index + m[0].length });
   }
   const groups: Array<typeof raw> = [];
@@ -94,7 +94,7 @@ export function findTables(text: string): Array<{ header: TableHeader; rows: Raw
       const row = readRow(r.m, k === 0 ? lead : 0);
       if (row) rows.push(row);
     });
-    if (rows.length >= 3) out.push({ header, rows, start: rows[0].start, end: rows[rows.length - 1].end });
+    if (rows.filter((r) => /\d/.test(r.blob)).length >= 3) out.push({ header, rows, start: rows[0].start, end: rows[rows.length - 1].end });
   }
   return out;
 }
