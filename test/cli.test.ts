@@ -90,6 +90,33 @@ describe('planatlas CLI', () => {
     expect(show.stdout).toMatch(/v2 .*\n\s+v1 /);
   });
 
+  it('findings lists what was extracted; review verbs record decisions that findings then shows', () => {
+    const list = run(['--data', data, 'findings', '粤西', '--kind', 'targets', '--json']);
+    expect(list.code, list.stderr).toBe(0);
+    const j = JSON.parse(list.stdout) as { findings: Array<{ id: number; quote: string; status: string; data: Record<string, unknown> }> };
+    expect(j.findings.length).toBeGreaterThan(10);
+    const gdp = j.findings.find((f) => f.quote.includes('生产总值达到6340亿元') && f.data.unit === '亿元')!;
+    expect(gdp.status).toBe('pending');
+
+    const table = run(['--data', data, 'findings', '粤西', '--kind', 'targets']);
+    expect(table.stdout).toMatch(new RegExp(`^${gdp.id}\\s+target\\s+待审`, 'm'));
+
+    const bad = run(['--data', data, 'review', 'correct', String(gdp.id), '--set', 'comparator=more']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/target\.comparator/);
+
+    const ok = run(['--data', data, 'review', 'correct', String(gdp.id), '--set', 'value=6400', '--set', 'comparator=ge', '--by', '审核员']);
+    expect(ok.code, ok.stderr).toBe(0);
+    const add = run(['--data', data, 'review', 'add', '粤西', '--kind', 'target', '--quote', '县域经济焕发生机与活力', '--set', 'indicator=县域经济活力', '--set', 'year=2015']);
+    expect(add.code, add.stderr).toBe(0);
+
+    const after = JSON.parse(run(['--data', data, 'findings', '粤西', '--kind', 'target', '--json']).stdout) as typeof j;
+    const g2 = after.findings.find((f) => f.id === gdp.id)!;
+    expect(g2.status).toBe('corrected');
+    expect(g2.data).toMatchObject({ value: 6400, comparator: 'ge' });
+    expect(after.findings.filter((f) => f.status === 'added').map((f) => f.quote)).toEqual(['县域经济焕发生机与活力']);
+  });
+
   it('refuses a file over the size limit before reading it', () => {
     const r = run(['--data', data, 'ingest', '--max-size', '10KB', plans[0]]);
     expect(r.code).toBe(1);
