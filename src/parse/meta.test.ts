@@ -109,3 +109,15 @@ describe('issuer inferred from the text', () => {
     expect(inferIssuer(text, scope, gaz)?.name).toBe('广东省人民政府');
   });
 });
+
+// Not from the sample plans: the title pattern every prefecture's 十四五 outline uses.
+describe('metadata from a 十四五 outline title (other-plan style)', () => {
+  it('reads period, outlook, covered unit and level from the title alone', () => {
+    const text = '茂名市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n第一章 发展基础\n\n“十三五”时期，全市经济平稳发展。\n';
+    const meta = parsePlan(planTextFromString(text), loadGazetteer()).meta;
+    expect(meta.period).toEqual([2021, 2025]);
+    expect(meta.horizon).toBe(2035);
+    expect(meta.scope).toEqual(['茂名市']);
+    expect(meta.level).toBe('prefectural');
+  });
+});

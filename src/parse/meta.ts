@@ -99,12 +99,12 @@ export function extractMeta(input: MetaInput): PlanMeta {
   // ── period and outlook ──
   const period = readPeriod(text, title);
   if (period) note('period', period.start, period.end);
-  const horizon = readHorizon(text, period);
+  const horizon = readHorizon(text, period) ?? readTitleHorizon(title, period);
   if (horizon) note('horizon', horizon.start, horizon.end);
 
   // ── covered units and extension area ──
   const scopeRegionEnd = Math.min(text.length, bodyStart + 4000);
-  const scope = readScope(text, scopeRegionEnd, title?.text ?? null, gazetteer);
+  const scope = readScope(text, scopeRegionEnd, title?.text ?? null, gazetteer) ?? readTitleScope(title, gazetteer);
   if (scope) note('scope', scope.start, scope.end);
   const ext = readExtension(text, gazetteer);
   if (ext) note('extension', ext.start, ext.end);
@@ -278,10 +278,10 @@ export function readPeriod(text: string, title: Found | null): Period | null {
       const ys = years(m[1], m[2]);
       if (ys) return { from: ys[0], to: ys[1], start: title.start + m.index, end: title.start + m.index + m[0].length };
     }
-    // a five-year plan named by its number: “十四五”规划 → 2021–2025 (十一五 began in 2006)
-    const fy = /十([一二三四五六七八九])五/.exec(title.text);
-    const n = fy ? parseChineseInt(fy[1]) : null;
-    if (fy && n !== null) {
+    // a five-year plan named by its number: “十四五”规划 or 第十四个五年规划 → 2021–2025 (十一五 began in 2006)
+    const fy = /十([一二三四五六七八九])五|第(十[一二三四五六七八九]?)个五年/.exec(title.text);
+    const n = fy ? (fy[1] ? parseChineseInt(fy[1]) : (parseChineseInt(fy[2]) ?? 0) - 10) : null;
+    if (fy && n !== null && n > 0) {
       const from = 2006 + (n - 1) * 5;
       return { from, to: from + 4, start: title.start + fy.index, end: title.start + fy.index + fy[0].length };
     }
@@ -302,6 +302,15 @@ function readHorizon(text: string, period: Period | null): { year: number; start
     if (!first) first = found;
   }
   return first;
+}
+
+/** 和二〇三五年远景目标纲要 / 和2035年远景目标 in the title → outlook 2035. */
+function readTitleHorizon(title: Found | null, period: Period | null): { year: number; start: number; end: number } | null {
+  if (!title) return null;
+  const m = /([0-9]{4}|[〇○零一二三四五六七八九]{4})年远景目标/.exec(title.text);
+  const y = m ? years(m[1], m[1]) : null;
+  if (!m || !y || (period && y[0] <= period.to)) return null;
+  return { year: y[0], start: title.start + m.index, end: title.start + m.index + m[0].length };
 }
 
 // ── scope / extension ──────────────────────────────────────────────────────
@@ -333,6 +342,17 @@ export function readScope(text: string, regionEnd: number, title: string | null,
     if (score >= 3) break;
   }
   return best ? { places: best.places, start: best.start, end: best.end } : null;
+}
+
+/**
+ * A plan named after one administrative unit (茂名市国民经济和社会发展…纲要, 广东省国土空间规划)
+ * covers that unit, when the text states no 规划范围.
+ */
+export function readTitleScope(title: Found | null, gazetteer: Gazetteer): PlacesFound | null {
+  if (!title) return null;
+  const first = gazetteer.findMentions(title.text)[0];
+  if (!first || first.start !== 0 || first.surface !== first.place.name) return null;
+  return { places: [first.place], start: title.start, end: title.start + first.end };
 }
 
 /** 将广西桂林、玉林…作为规划延伸区 · 延伸区包括… */
@@ -431,5 +451,7 @@ export function planLevel(issuer: readonly string[], scope: readonly Place[], ga
   const levels = issuer.map((i) => issuerLevel(i, gazetteer)).filter((l): l is PlanLevel => l !== null);
   const order: PlanLevel[] = ['national', 'provincial', 'prefectural', 'county'];
   for (const l of order) if (levels.includes(l)) return l;
+  // no issuer known: a plan for exactly one unit is at that unit's level
+  if (scope.length === 1) return scope[0].level === 'province' ? 'provincial' : scope[0].level === 'prefecture' ? 'prefectural' : 'county';
   return 'unknown';
 }
