@@ -1,5 +1,5 @@
-// Benchmark: ingest every sample plan (decode, normalize, parse, store on PGlite) and print
-// wall time and peak memory. Run: npm run bench
+// Benchmark: ingest every sample plan (decode, normalize, parse, extract, store on PGlite) and print
+// wall time, throughput and peak memory. Run: npm run bench
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { ingestBytes } from '../src/ingest/index';
 import { parsePlan } from '../src/parse/index';
 import { loadGazetteer } from '../src/places/index';
+import { extractAll } from '../src/extract/index';
+import { loadLexicons } from '../src/extract/lexicons';
 import { ingestPlan } from '../src/commands/ingest-plan';
 import { openStore } from '../src/store/db';
 import { samplePlanFiles } from '../src/cli/samples';
@@ -19,19 +21,34 @@ let t = performance.now();
 const gaz = loadGazetteer();
 console.log(`gazetteer load: ${(performance.now() - t).toFixed(1)} ms (${gaz.places.length} units)`);
 
-// 1. pure pipeline, repeated to get a stable figure
+// 1. pure pipeline, repeated to get a stable figure: ingest, parse, extract timed apart
+const lex = loadLexicons();
 const rounds = 20;
 let chars = 0;
-t = performance.now();
+let findings = 0;
+const ms = { ingest: 0, parse: 0, extract: 0 };
 for (let i = 0; i < rounds; i++) {
   for (const f of inputs) {
+    let t0 = performance.now();
     const text = await ingestBytes(f.bytes, f.name);
-    parsePlan(text, gaz);
+    ms.ingest += performance.now() - t0;
+    t0 = performance.now();
+    const doc = parsePlan(text, gaz);
+    ms.parse += performance.now() - t0;
+    t0 = performance.now();
+    findings += extractAll(doc, { gazetteer: gaz, lexicons: lex }).length;
+    ms.extract += performance.now() - t0;
     chars += text.text.length;
   }
 }
-const pureMs = (performance.now() - t) / rounds;
-console.log(`ingest+parse (pure), ${inputs.length} plans, ${(totalBytes / 1024).toFixed(0)} KB: ${pureMs.toFixed(1)} ms per pass, ${((chars / rounds / pureMs) * 1000 / 1e6).toFixed(2)} M chars/s`);
+const per = (x: number) => x / rounds;
+const total = per(ms.ingest + ms.parse + ms.extract);
+const perPass = chars / rounds;
+console.log(`${inputs.length} plans, ${(totalBytes / 1024).toFixed(0)} KB, ${perPass} chars, ${findings / rounds} findings; per pass (mean of ${rounds}):`);
+console.log(`  ingest  ${per(ms.ingest).toFixed(1)} ms`);
+console.log(`  parse   ${per(ms.parse).toFixed(1)} ms`);
+console.log(`  extract ${per(ms.extract).toFixed(1)} ms`);
+console.log(`  ingest+parse+extract ${total.toFixed(1)} ms = ${((perPass / total) * 1000 / 1e6).toFixed(2)} M chars/s`);
 
 // 2. into a fresh embedded database
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planatlas-bench-'));

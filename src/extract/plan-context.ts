@@ -55,19 +55,9 @@ export function planContext(doc: PlanDoc, ctx: ExtractContext): PlanContext {
     text: doc.text.text,
     region,
     regionForms: byLength([...forms].filter((f) => f.length >= 2)),
-    period: doc.meta.period ?? periodFromTitle(doc.meta.title),
+    period: doc.meta.period, // parse/meta also reads it from 第十四个五年 / 十四五 titles
     headings,
   };
-}
-
-/** 第十四个五年规划 / “十四五”规划 in a title → 2021–2025, when the text states no period. */
-export function periodFromTitle(title: string | null): [number, number] | null {
-  const m = /第([一二三四五六七八九十]+)个五年|“?十([一二三四五六七八九])五”?/.exec(title ?? '');
-  if (!m) return null;
-  const n = m[1] ? parseChineseInt(m[1]) : 10 + CN_DIGIT[m[2]];
-  if (!n || n < 6) return null;
-  const end = fiveYearEnd(n);
-  return [end - 4, end];
 }
 
 /** Section titles (outermost first) around an offset. */

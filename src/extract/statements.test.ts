@@ -2,7 +2,7 @@
 // are not tied to one sample sentence (marked "other plans" where the sentence is written for the test).
 import { describe, expect, it } from 'vitest';
 import { extractTargets } from './targets';
-import { clauses, periodFromTitle } from './plan-context';
+import { clauses } from './plan-context';
 import { planRegionName, sentences } from './text';
 import { ctx, META, planOf, type MetaOf } from './testing/plans';
 
@@ -21,11 +21,6 @@ describe('text units', () => {
     expect(planRegionName({ title: '粤西地区经济社会发展规划纲要（2011—2015年）', scope: [] })).toBe('粤西地区');
     expect(planRegionName({ title: '茂名市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要', scope: [] })).toBe('茂名市');
     expect(planRegionName({ title: '广东省新型城镇化规划（2021—2035年）', scope: [] })).toBe('广东省');
-  });
-  it('the period of a five-year plan from its title', () => {
-    expect(periodFromTitle('茂名市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要')).toEqual([2021, 2025]);
-    expect(periodFromTitle('粤西地区“十二五”发展规划')).toEqual([2011, 2015]);
-    expect(periodFromTitle('湛茂都市圈发展规划')).toBeNull();
   });
 });
 

@@ -7,7 +7,8 @@ import { extractFacts } from './facts';
 import { extractTargets } from './targets';
 import { ctx, planOf, type MetaOf } from './testing/plans';
 
-const PREFECTURE: MetaOf = { title: '某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要', period: null, horizon: 2035, scope: [] };
+// period as parse/meta reads it from the title (第十四个五年 → 2021–2025)
+const PREFECTURE: MetaOf = { title: '某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要', period: [2021, 2025], horizon: 2035, scope: [] };
 const PROVINCE: MetaOf = { title: '广东省新型城镇化规划（2021—2035年）', period: [2021, 2035], horizon: null, scope: [] };
 
 const row = (f: Finding<'target'>) => [f.data.indicator, f.data.year, f.data.value, f.data.unit, f.data.comparator, f.data.measure];
@@ -15,7 +16,7 @@ const goals = (lines: string[], meta = PREFECTURE) =>
   extractTargets(planOf(['第一章 发展基础', '发展取得新成效。', '第二章 发展目标', ...lines, '第三章 重点任务', '加快发展。'], meta), ctx);
 
 describe('other plans (written for this test): a prefecture 十四五 plan', () => {
-  it('the period comes from 第十四个五年规划 in the title when the text states none', () => {
+  it('a goal with no year of its own takes the end of the period read from the title', () => {
     expect(goals(['研究与试验发展经费投入强度达到2.5%。']).map(row)).toEqual([['研究与试验发展经费投入强度', 2025, 2.5, '%', 'eq', 'level']]);
   });
 

@@ -119,5 +119,7 @@ describe('metadata from a 十四五 outline title (other-plan style)', () => {
     expect(meta.horizon).toBe(2035);
     expect(meta.scope).toEqual(['茂名市']);
     expect(meta.level).toBe('prefectural');
+    const t12 = parsePlan(planTextFromString('粤西地区“十二五”发展规划\n\n一、发展背景\n\n正文。\n'), loadGazetteer()).meta;
+    expect(t12.period).toEqual([2011, 2015]);
   });
 });
