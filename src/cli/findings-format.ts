@@ -45,9 +45,13 @@ export function formatFindings(list: readonly EffectiveFinding[], textOf: (f: Ef
         f.kind,
         STATUS[f.status] ?? f.status,
         f.confidence.toFixed(2),
-        summarize(f.kind, f.data) + (f.flags.length ? ` [${f.flags.join(',')}]` : ''),
-        q.length > 40 ? q.slice(0, 39) + '…' : q,
+        clip(summarize(f.kind, f.data), 90) + (f.flags.length ? ` [${f.flags.join(',')}]` : ''),
+        clip(q, 40),
       ];
     }),
   );
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
 }

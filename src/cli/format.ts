@@ -53,5 +53,6 @@ export function formatSummary(p: PlanSummary): string {
 
 export function formatCounts(counts: Record<string, number>): string {
   const order = ['target', 'fact', 'structure', 'duty', 'project', 'place', 'reference'];
-  return order.filter((k) => counts[k]).map((k) => `${counts[k]} ${k}s`).join(', ') || 'no findings';
+  const plural: Record<string, string> = { duty: 'duties' };
+  return order.filter((k) => counts[k]).map((k) => `${counts[k]} ${plural[k] ?? k + 's'}`).join(', ') || 'no findings';
 }
