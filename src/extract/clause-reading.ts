@@ -45,6 +45,11 @@ const RE_SUFFIX = new RegExp(`^\\s*(${alt(SUFFIX_WORDS)})`);
 const RE_TAIL = new RegExp(`^(${alt(TAIL_NOUNS)})$`);
 const RE_YEAR_PHRASE = /(?:(?:力争|争取|预计|计划)?(?:到|至|在)?\s*\d{4}\s*年(?:底|末|年底|年末)?(?:前|以前|之前)?)/y;
 
+/** A level reading with the usual defaults (no baseline, a goal signal, confidence 0.75). */
+function plainReading(r: Pick<Reading, 'start' | 'end' | 'quantity' | 'indicator' | 'base' | 'scope' | 'comparator'>): Reading {
+  return { ...r, measure: 'level', direction: null, baselineValue: null, baselineYear: null, ownYear: null, signal: true, flags: [], confidence: 0.75 };
+}
+
 export interface Reading {
   /** Offsets of the statement (subject start → clause end). */
   start: number;
@@ -592,7 +597,7 @@ function readPercentOfUnits(env: ClauseEnv, q: Quantity): Reading | null {
   const name = `${subject.indicator}${rest}的比例`;
   if (!indicatorLike(pc, subject.indicator || rest)) return null;
   const ops = pre.ops.filter((o) => o.cmp && o.cmp !== 'eq');
-  return {
+  return plainReading({
     start: subject.start,
     end: clause.end,
     quantity: q,
@@ -600,15 +605,7 @@ function readPercentOfUnits(env: ClauseEnv, q: Quantity): Reading | null {
     base: name,
     scope: subject.scope,
     comparator: m ? cmp : (ops[0]?.cmp ?? 'eq'),
-    measure: 'level',
-    direction: null,
-    baselineValue: null,
-    baselineYear: null,
-    ownYear: null,
-    signal: true,
-    flags: [],
-    confidence: 0.75,
-  };
+  });
 }
 
 /** 2小时高铁交通圈, 核心圈1小时通达: a travel time, at most N. */
@@ -632,7 +629,7 @@ function readTimeCircle(env: ClauseEnv, q: Quantity): Reading | null {
     scope = obj;
   }
   if (/[\u4e00-\u9fff]/.test(rest) === false) return null;
-  return {
+  return plainReading({
     start: clause.start + verbAt.i,
     end: clause.end,
     quantity: q,
@@ -640,15 +637,7 @@ function readTimeCircle(env: ClauseEnv, q: Quantity): Reading | null {
     base: indicator,
     scope,
     comparator: 'le',
-    measure: 'level',
-    direction: null,
-    baselineValue: null,
-    baselineYear: null,
-    ownYear: null,
-    signal: true,
-    flags: [],
-    confidence: 0.75,
-  };
+  });
 }
 
 /** 最少有一所标准化特殊教育学校, 培育10家以上龙头企业: a count before the thing counted. */
