@@ -6,7 +6,7 @@
 //   plan-context.ts    paragraphs, clauses, sections, the years a sentence mentions
 //   clause-reading.ts  what one clause says (indicator, scope, operators, the number)
 //   this file          the year and tense of each reading, what the text lost (%, decimal points)
-import type { Binding, Comparator, ExtractContext, TargetMeasure } from '../core/findings';
+import type { Binding, ExtractContext, TargetData } from '../core/findings';
 import type { PlanDoc, Span } from '../core/types';
 import words from '../../data/lexicons/statement-words.json' with { type: 'json' };
 import { clauseSubject, readClause, type ClauseEnv, type Reading } from './clause-reading';
@@ -32,23 +32,9 @@ import { sentences } from './text';
 
 export type Tense = 'future' | 'past';
 
-export interface Statement extends Span {
+/** A number-bearing clause or table row: the fields of a target, and whether it looks forward or back. */
+export interface Statement extends Span, TargetData {
   tense: Tense;
-  /** Indicator as the plan names it, composed with the measure (地区生产总值 + 年均增长 → 地区生产总值年均增长率). */
-  indicator: string;
-  canonical: string | null;
-  scope: string | null;
-  scopeCode: string | null;
-  year: number | null;
-  value: number | string | null;
-  range: [number, number] | null;
-  unit: string | null;
-  comparator: Comparator;
-  measure: TargetMeasure;
-  direction: 'up' | 'down' | null;
-  baselineValue: number | null;
-  baselineYear: number | null;
-  binding: Binding | null;
   /** year_implied, year_inherited, subject_inherited, percent_restored, decimal_restored, table_cells_split, doubtful_value … */
   flags: string[];
   confidence: number;
