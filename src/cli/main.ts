@@ -18,8 +18,8 @@ import type { FindingKind } from '../core/findings';
 import { formatFindings } from './findings-format';
 import { ingestFiles } from './ingest-files';
 import { formatCounts, formatPlanTable, formatSummary } from './format';
-import { samplePlanFiles } from './samples';
 import { readFileChecked } from './read-file';
+import { serve } from '../server/serve';
 
 export const DEFAULT_MAX_MB = 50;
 
@@ -239,24 +239,44 @@ export function buildProgram(): Command {
       }
     });
 
-  program
-    .command('start')
-    .description('create the database if needed, load the sample plans, and print what is there')
-    .action(async () => {
-      const g = program.opts<GlobalOpts>();
-      await withStore(g, async (store) => {
-        process.stdout.write(`PlanAtlas 规划图谱 — ${store.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'}: ${store.location}\n`);
-        process.stdout.write('Loading the sample plans…\n');
-        const failed = await ingestFiles(store, samplePlanFiles(), { maxBytes: maxBytesDefault(), out: process.stdout, err: process.stderr });
-        process.stdout.write('\n' + formatPlanTable(await listPlans(store)));
-        process.stdout.write(
-          `\nData: ${store.location}\nTry: npx planatlas show 粤西 --outline${g.data ? ` --data ${g.data}` : ''}\n`,
-        );
-        if (failed) process.exitCode = 1;
-      });
+  const serveAction = async (o: { port: string; host: string; samples: boolean }) => {
+    const g = program.opts<GlobalOpts>();
+    const running = await serve({
+      ...storeOptions(g),
+      port: parsePort(o.port),
+      host: o.host,
+      samples: o.samples,
+      maxFileBytes: maxBytesDefault(),
     });
+    const stop = () => {
+      process.stdout.write('\nStopping…\n');
+      running.close().then(() => process.exit(0), () => process.exit(1));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    await new Promise(() => {}); // serve until stopped
+  };
+
+  for (const [name, description] of [
+    ['serve', 'serve the web app and the HTTP API (loads the sample plans into an empty database)'],
+    ['start', 'the quick start: same as serve with the defaults'],
+  ] as const) {
+    program
+      .command(name)
+      .description(description)
+      .option('--port <port>', 'port to listen on (default: $PORT or 3000)', process.env.PORT || '3000')
+      .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
+      .option('--no-samples', 'do not load the sample plans into an empty database')
+      .action(serveAction);
+  }
 
   return program;
+}
+
+function parsePort(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`"${v}" is not a port number (0–65535)`);
+  return n;
 }
 
 function parseId(v: string): number {

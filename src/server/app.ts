@@ -1,0 +1,65 @@
+// The HTTP app: the JSON API under /api (described by OpenAPI at /api/docs) and the built web app.
+// Routes only parse input and call queries or commands; see routes/*.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import type { AppContext } from './context';
+import { installErrorHandler } from './errors';
+import { planRoutes } from './routes/plans';
+import { findingRoutes } from './routes/findings';
+import { reviewRoutes } from './routes/review';
+import { searchRoutes } from './routes/search';
+import { placeRoutes } from './routes/places';
+import { webDistDir } from './web-build';
+
+export interface BuildAppOptions {
+  /** Serve the built web app from this folder (default web/dist; null: API only). */
+  webDir?: string | null;
+  logger?: boolean;
+}
+
+export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024 });
+  installErrorHandler(app);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'PlanAtlas 规划图谱 API',
+        version: '0.1.0',
+        description: 'Plans, their outline and text, extracted findings, review decisions, search, places and maps.',
+      },
+      tags: [
+        { name: 'plans', description: '规划库: plans, text, outline, upload' },
+        { name: 'findings', description: 'Extracted findings (targets, structures, projects, duties, places, references) and exports' },
+        { name: 'review', description: '审核: the review queue and decisions' },
+        { name: 'search', description: '检索: Chinese full-text search' },
+        { name: 'places', description: '地图 and place pages' },
+      ],
+    },
+  });
+  await app.register(multipart, { limits: { fileSize: ctx.maxFileBytes, files: 1, fields: 10 } });
+
+  await app.register(planRoutes(ctx), { prefix: '/api' });
+  await app.register(findingRoutes(ctx), { prefix: '/api' });
+  await app.register(reviewRoutes(ctx), { prefix: '/api' });
+  await app.register(searchRoutes(ctx), { prefix: '/api' });
+  await app.register(placeRoutes(ctx), { prefix: '/api' });
+  app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
+
+  const webDir = opts.webDir === undefined ? webDistDir : opts.webDir;
+  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !webDir || !fs.existsSync(path.join(webDir, 'index.html'))) {
+      return reply.status(404).send({ error: { code: 'not-found', message: `no such address: ${req.method} ${req.url.split('?')[0]}` } });
+    }
+    // Client-side routes (/plans/…, /map, /places/…): the web app handles them.
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,67 @@
+// Shapes the API returns for plans and findings, shared by the route modules.
+import type { EffectiveFinding } from '../core/curation';
+import { summarize } from '../core/finding-summary';
+import { findPlan, type PlanSummary } from '../store/queries';
+import type { Store } from '../store/db';
+import { HttpError } from './errors';
+
+export interface FindingDto {
+  /** Finding row id (changes when a plan is re-extracted); null for a person's addition. */
+  id: number | null;
+  /** Stable identity (survives re-extraction): use it in links. */
+  key: string;
+  kind: string;
+  start: number | null;
+  end: number | null;
+  quote: string;
+  summary: string;
+  confidence: number;
+  flags: string[];
+  data: Record<string, unknown>;
+  /** What the extractor said, where a person corrected it. */
+  extracted: Record<string, unknown> | null;
+  status: string;
+  decision: { action: string; actor: string; at: string; note: string | null } | null;
+}
+
+export function findingDto(f: EffectiveFinding, text: string): FindingDto {
+  return {
+    id: f.id,
+    key: f.identity,
+    kind: f.kind,
+    start: f.start,
+    end: f.end,
+    quote: f.start == null ? (f.decision?.quote ?? '') : text.slice(f.start, f.end ?? f.start),
+    summary: summarize(f.kind, f.data),
+    confidence: f.confidence,
+    flags: f.flags,
+    data: f.data,
+    extracted: f.extracted,
+    status: f.status,
+    decision: f.decision
+      ? { action: f.decision.action, actor: f.decision.actor, at: new Date(f.decision.createdAt).toISOString(), note: f.decision.note }
+      : null,
+  };
+}
+
+/** The plan a URL names (slug, id or a unique part of the title), or a 404. */
+export async function planOr404(store: Store, ref: string): Promise<PlanSummary & { currentVersionId: number }> {
+  let p: PlanSummary;
+  try {
+    p = await findPlan(store, ref);
+  } catch (e) {
+    throw new HttpError(404, 'not-found', (e as Error).message.split('\n')[0]);
+  }
+  if (p.currentVersionId == null) throw new HttpError(404, 'not-found', `plan ${ref} has no stored version`);
+  return p as PlanSummary & { currentVersionId: number };
+}
+
+/** The sentence around a span: from the previous 。！？；or line break to the next one (for review and search). */
+export function sentenceAround(text: string, start: number, end: number, max = 240): { text: string; start: number; end: number } {
+  let a = start;
+  while (a > 0 && a > start - max && !/[。！？；\n]/.test(text[a - 1])) a--;
+  let b = end;
+  while (b < text.length && b < end + max && !/[。！？；\n]/.test(text[b])) b++;
+  if (b < text.length && text[b] !== '\n') b++;
+  return { text: text.slice(a, b), start: a, end: b };
+}

@@ -1,0 +1,70 @@
+// `planatlas serve` / `npm start`: opens the store, loads the sample plans into an empty one,
+// builds the web app if needed, and serves app + API on one port.
+import type { FastifyInstance } from 'fastify';
+import { openStore, type OpenOptions, type Store } from '../store/db';
+import { listPlans } from '../store/queries';
+import { loadGazetteer } from '../places/index';
+import { loadLexicons } from '../extract/lexicons';
+import { ingestFiles } from '../cli/ingest-files';
+import { samplePlanFiles } from '../cli/samples';
+import { buildApp } from './app';
+import { ensureWebBuilt } from './web-build';
+
+export interface ServeOptions extends OpenOptions {
+  port: number;
+  host?: string;
+  /** Load the sample plans when the database has no plans (default true). */
+  samples?: boolean;
+  maxFileBytes: number;
+  out?: NodeJS.WritableStream;
+  err?: NodeJS.WritableStream;
+}
+
+export interface Running {
+  app: FastifyInstance;
+  store: Store;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serve(opts: ServeOptions): Promise<Running> {
+  const out = opts.out ?? process.stdout;
+  const err = opts.err ?? process.stderr;
+  await ensureWebBuilt((s) => out.write(s));
+  const store = await openStore(opts);
+  try {
+    out.write(`PlanAtlas 规划图谱 — ${store.kind === 'pglite' ? 'embedded database' : 'PostgreSQL'}: ${store.location}\n`);
+    if (opts.samples !== false && (await listPlans(store)).length === 0) {
+      out.write('Loading the sample plans…\n');
+      await ingestFiles(store, samplePlanFiles(), { maxBytes: opts.maxFileBytes, out, err });
+    }
+    const gazetteer = loadGazetteer();
+    const lexicons = loadLexicons();
+    const app = await buildApp({ store, gazetteer, lexicons, maxFileBytes: opts.maxFileBytes, actor: 'web' });
+    const host = opts.host ?? '127.0.0.1';
+    try {
+      await app.listen({ port: opts.port, host });
+    } catch (e) {
+      await app.close();
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new Error(`port ${opts.port} is in use; choose another with --port`);
+      throw e;
+    }
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+    const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`;
+    out.write(`\nPlanAtlas is running at ${url}\n(API description: ${url}api/docs — stop with Ctrl+C)\n`);
+    return {
+      app,
+      store,
+      url,
+      close: async () => {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
