@@ -239,11 +239,11 @@ export function buildProgram(): Command {
       }
     });
 
-  const serveAction = async (o: { port: string; host: string; samples: boolean }) => {
+  const serveAction = async (o: { port: number; host: string; samples: boolean }) => {
     const g = program.opts<GlobalOpts>();
     const running = await serve({
       ...storeOptions(g),
-      port: parsePort(o.port),
+      port: o.port,
       host: o.host,
       samples: o.samples,
       maxFileBytes: maxBytesDefault(),
@@ -264,7 +264,7 @@ export function buildProgram(): Command {
     program
       .command(name)
       .description(description)
-      .option('--port <port>', 'port to listen on (default: $PORT or 3000)', process.env.PORT || '3000')
+      .option('--port <port>', 'port to listen on ($PORT if set)', parsePort, Number(process.env.PORT || 3000))
       .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
       .option('--no-samples', 'do not load the sample plans into an empty database')
       .action(serveAction);
