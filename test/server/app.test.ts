@@ -63,6 +63,7 @@ describe('planatlas serve', () => {
       const home = await fetch(s.url + '/');
       expect(home.status).toBe(200);
       expect(await home.text()).toContain('<div id="root">');
+      expect(home.headers.get('content-security-policy')).toContain("script-src 'self'");
       // A client-side route is answered with the web app, so every page can be linked.
       const deep = await fetch(s.url + '/places/440800');
       expect(deep.status).toBe(200);
