@@ -1,8 +1,276 @@
-// Routes of /api — to be filled in (see src/server/README.md for the API plan).
+// Findings of a plan, the targets table (目标指标) with its CSV / XLSX downloads, additions of
+// missed findings, re-extraction, and the editable fields of each kind (for generated forms).
 import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { addFinding, FINDING_KINDS } from '../../commands/curation';
+import { reextractVersion } from '../../commands/reextract';
+import { fieldSchemas } from '../../core/finding-fields';
+import type { FindingKind } from '../../core/findings';
+import { planFindings, sectionTitlesAt, statusMatches, type PlanRef, type QueueStatus } from '../../store/review';
 import type { AppContext } from '../context';
+import { findingDto, planOr404 } from '../dto';
+import { HttpError } from '../errors';
+import { attachment, filterTargets, TARGET_SORT_KEYS, targetRow, targetsTable, toCsv, toXlsx, type TargetFilters, type TargetRow } from '../export';
+import { withFieldErrors } from '../field-errors';
+
+export const QUEUE_STATUSES = ['pending', 'reviewed', 'all', 'accepted', 'corrected', 'rejected', 'added'] as const;
+
+const slugParams = {
+  type: 'object',
+  required: ['slug'],
+  properties: { slug: { type: 'string', minLength: 1, description: 'plan slug, id or a unique part of its title' } },
+} as const;
+
+const targetQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    q: { type: 'string', maxLength: 200, description: 'text in the indicator or the scope' },
+    year: { type: 'integer', minimum: 1949, maximum: 2100 },
+    measure: { type: 'string', enum: ['level', 'growth', 'increment', 'ratio'] },
+    binding: { type: 'string', enum: ['constraint', 'expected', 'none'], description: '约束性 / 预期性 / not stated' },
+    status: { type: 'string', enum: ['pending', 'reviewed', 'accepted', 'corrected', 'rejected', 'added'] },
+    sort: { type: 'string', enum: [...TARGET_SORT_KEYS] },
+    dir: { type: 'string', enum: ['asc', 'desc'] },
+  },
+} as const;
+
+export async function planRefOr404(ctx: AppContext, slug: string): Promise<PlanRef> {
+  const p = await planOr404(ctx.store, slug);
+  return { id: p.id, slug: p.slug, title: p.title, currentVersionId: p.currentVersionId };
+}
+
+/** Target rows of a plan's current version, decisions applied, with section titles. */
+async function targetRows(ctx: AppContext, plan: PlanRef): Promise<TargetRow[]> {
+  const { text, findings } = await planFindings(ctx.store, plan, 'target');
+  const titles = await sectionTitlesAt(ctx.store, plan.currentVersionId, findings.map((f) => f.start ?? 0));
+  return findings.map((f) => targetRow(f, text, titles.get(f.start ?? 0) ?? null));
+}
+
+// ---- editable fields, derived from the zod schemas (forms are generated, not written per kind) ----
+
+export interface FieldSpec {
+  name: string;
+  /** string, number, integer, enum, list (of strings), number-or-text (a number or a ratio 13:47:40), range ([low, high]), json */
+  type: 'string' | 'number' | 'integer' | 'enum' | 'list' | 'number-or-text' | 'range' | 'json';
+  nullable: boolean;
+  required: boolean;
+  options?: Array<{ value: string; zh: string; en: string }>;
+  zh: string;
+  en: string;
+}
+
+const LABELS: Record<string, [string, string]> = {
+  indicator: ['指标', 'Indicator'],
+  canonical: ['标准指标代码', 'Canonical indicator'],
+  scope: ['范围', 'Scope'],
+  scopeCode: ['区划代码', 'Area code'],
+  year: ['年份', 'Year'],
+  value: ['数值', 'Value'],
+  range: ['区间', 'Range'],
+  unit: ['单位', 'Unit'],
+  comparator: ['比较', 'Comparator'],
+  measure: ['类型', 'Measure'],
+  direction: ['方向', 'Direction'],
+  baselineValue: ['基期值', 'Baseline value'],
+  baselineYear: ['基期年份', 'Baseline year'],
+  binding: ['约束性/预期性', 'Binding'],
+  code: ['代码', 'Code'],
+  subject: ['对象', 'Subject'],
+  elements: ['组成', 'Elements'],
+  task: ['任务', 'Task'],
+  lead: ['牵头单位', 'Lead'],
+  support: ['参加单位', 'Support'],
+  deadline: ['时限', 'Deadline'],
+  name: ['名称', 'Name'],
+  category: ['类别', 'Category'],
+  places: ['地点', 'Places'],
+  capacity: ['规模', 'Capacity'],
+  investment: ['投资', 'Investment'],
+  count: ['数量', 'Count'],
+  level: ['级别', 'Level'],
+  title: ['标题', 'Title'],
+  docNumber: ['文号', 'Document number'],
+};
+
+const OPTION_LABELS: Record<string, [string, string]> = {
+  eq: ['等于（达到）', 'equals'],
+  ge: ['≥ 不低于', '≥ at least'],
+  gt: ['> 高于', '> more than'],
+  le: ['≤ 不高于', '≤ at most'],
+  lt: ['< 低于', '< less than'],
+  approx: ['约', 'about'],
+  level: ['总量/水平', 'level'],
+  growth: ['增速', 'growth rate'],
+  increment: ['增量', 'increment'],
+  ratio: ['比例', 'ratio'],
+  up: ['上升', 'up'],
+  down: ['下降', 'down'],
+  constraint: ['约束性', 'binding (约束性)'],
+  expected: ['预期性', 'expected (预期性)'],
+};
+
+function fieldSpec(name: string, schema: z.ZodType): FieldSpec {
+  let t = schema;
+  const nullable = t instanceof z.ZodNullable;
+  if (t instanceof z.ZodNullable) t = t.unwrap() as z.ZodType;
+  const [zh, en] = LABELS[name] ?? [name, name];
+  const base = { name, nullable, required: !nullable && !t.safeParse([]).success, zh, en };
+  if (t instanceof z.ZodString) return { ...base, type: 'string' };
+  if (t instanceof z.ZodNumber) return { ...base, type: t.format === 'safeint' || t.format === 'int32' ? 'integer' : 'number' };
+  if (t instanceof z.ZodEnum) {
+    const options = (t.options as string[]).map((v) => ({ value: v, zh: OPTION_LABELS[v]?.[0] ?? v, en: OPTION_LABELS[v]?.[1] ?? v }));
+    return { ...base, type: 'enum', options };
+  }
+  if (t instanceof z.ZodArray && t.element instanceof z.ZodString) return { ...base, type: 'list' };
+  if (t instanceof z.ZodUnion) return { ...base, type: 'number-or-text' };
+  if (t instanceof z.ZodTuple) return { ...base, type: 'range' };
+  return { ...base, type: 'json' };
+}
+
+export function fieldSpecs(kind: FindingKind): FieldSpec[] {
+  return Object.entries(fieldSchemas[kind].shape as Record<string, z.ZodType>).map(([name, s]) => fieldSpec(name, s));
+}
 
 export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
-  void ctx;
-  return async () => {};
+  return async (app) => {
+    app.get<{ Params: { slug: string }; Querystring: { kind?: string; status?: QueueStatus } }>(
+      '/plans/:slug/findings',
+      {
+        schema: {
+          tags: ['findings'],
+          summary: 'Findings of a plan (current version, people’s decisions applied)',
+          params: slugParams,
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              kind: { type: 'string', enum: FINDING_KINDS },
+              status: { type: 'string', enum: [...QUEUE_STATUSES], default: 'all' },
+            },
+          },
+        },
+      },
+      async (req) => {
+        const plan = await planRefOr404(ctx, req.params.slug);
+        const { text, findings } = await planFindings(ctx.store, plan, req.query.kind);
+        const status = req.query.status ?? 'all';
+        return { plan: { slug: plan.slug, title: plan.title }, findings: findings.filter((f) => statusMatches(status, f.status)).map((f) => findingDto(f, text)) };
+      },
+    );
+
+    app.get<{ Params: { slug: string }; Querystring: TargetFilters }>(
+      '/plans/:slug/targets',
+      {
+        schema: {
+          tags: ['findings'],
+          summary: 'The targets table (目标指标) of a plan, filtered and sorted as asked',
+          description: 'One row per target finding with people’s corrections applied. Filters: q (indicator/scope text), year, measure, binding, status; sort + dir.',
+          params: slugParams,
+          querystring: targetQuery,
+        },
+      },
+      async (req) => {
+        const plan = await planRefOr404(ctx, req.params.slug);
+        const rows = filterTargets(await targetRows(ctx, plan), req.query);
+        return { plan: { slug: plan.slug, title: plan.title }, targets: rows };
+      },
+    );
+
+    for (const format of ['csv', 'xlsx'] as const) {
+      app.get<{ Params: { slug: string }; Querystring: TargetFilters }>(
+        `/plans/:slug/targets.${format}`,
+        {
+          schema: {
+            tags: ['findings'],
+            summary: format === 'csv' ? 'Download the targets table as CSV (UTF-8 with BOM, CRLF)' : 'Download the targets table as an Excel workbook',
+            description:
+              'Same filters as /plans/{slug}/targets. Text cells that a spreadsheet would take for a formula (starting with = + - @, tab or CR) ' +
+              (format === 'csv' ? 'get a leading apostrophe.' : 'are stored as plain strings, never formulas.'),
+            params: slugParams,
+            querystring: targetQuery,
+            produces: [format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+          },
+        },
+        async (req, reply) => {
+          const plan = await planRefOr404(ctx, req.params.slug);
+          const { headers, cells } = targetsTable(filterTargets(await targetRows(ctx, plan), req.query));
+          const name = `${plan.title}-目标指标.${format}`;
+          reply.header('content-disposition', attachment(name, `${plan.slug}-targets.${format}`));
+          if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(headers, cells));
+          const body = await toXlsx('目标指标', plan.title, headers, cells);
+          return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(body);
+        },
+      );
+    }
+
+    app.post<{ Params: { slug: string }; Body: { kind: FindingKind; quote: string; occurrence?: number; fields: Record<string, unknown>; note?: string } }>(
+      '/plans/:slug/findings',
+      {
+        schema: {
+          tags: ['review'],
+          summary: 'Add a finding the extractors missed (补录)',
+          description: 'The quote must be exact text of the plan’s current version; give occurrence (1-based) when it appears more than once. Fields are validated against the kind’s schema (GET /api/finding-fields/{kind}); errors name the field.',
+          params: slugParams,
+          body: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['kind', 'quote', 'fields'],
+            properties: {
+              kind: { type: 'string', enum: FINDING_KINDS },
+              quote: { type: 'string', minLength: 1, maxLength: 2000 },
+              occurrence: { type: 'integer', minimum: 1 },
+              fields: { type: 'object', additionalProperties: true },
+              note: { type: 'string', maxLength: 2000 },
+            },
+          },
+        },
+      },
+      async (req, reply) => {
+        const plan = await planRefOr404(ctx, req.params.slug);
+        const b = req.body;
+        const added = await withFieldErrors(() =>
+          addFinding(ctx.store, { planId: plan.id, kind: b.kind, quote: b.quote, occurrence: b.occurrence, fields: b.fields, note: b.note, actor: ctx.actor }),
+        );
+        const { text, findings } = await planFindings(ctx.store, plan, b.kind);
+        const f = findings.find((x) => x.decision?.id === added.decisionId);
+        return reply.status(201).send({ decisionId: added.decisionId, start: added.start, end: added.end, finding: f ? findingDto(f, text) : null });
+      },
+    );
+
+    app.post<{ Params: { slug: string } }>(
+      '/plans/:slug/reextract',
+      {
+        schema: {
+          tags: ['findings'],
+          summary: 'Run the extractors again on the plan’s current version',
+          description: 'Replaces the extractor output; people’s decisions are kept and re-applied. Returns the number of findings per kind.',
+          params: slugParams,
+        },
+      },
+      async (req) => {
+        const plan = await planRefOr404(ctx, req.params.slug);
+        const findings = await reextractVersion(ctx.store, plan.currentVersionId, ctx.actor, ctx.gazetteer, ctx.lexicons);
+        return { plan: { slug: plan.slug, title: plan.title }, versionId: plan.currentVersionId, findings };
+      },
+    );
+
+    app.get<{ Params: { kind: string } }>(
+      '/finding-fields/:kind',
+      {
+        schema: {
+          tags: ['review'],
+          summary: 'The editable fields of a kind of finding (for generated correction and addition forms)',
+          params: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' } } },
+        },
+      },
+      async (req) => {
+        const kind = req.params.kind as FindingKind;
+        if (!FINDING_KINDS.includes(kind)) {
+          throw new HttpError(404, 'not-found', `no kind of finding "${req.params.kind}"; one of: ${FINDING_KINDS.join(', ')}`, 'kind');
+        }
+        return { kind, fields: fieldSpecs(kind) };
+      },
+    );
+  };
 }

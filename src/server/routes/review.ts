@@ -1,8 +1,128 @@
-// Routes of /api — to be filled in (see src/server/README.md for the API plan).
+// 审核: the review queue (least sure first), review counts and the extractor's precision, and
+// decisions (accept / reject / correct) on single findings.
 import type { FastifyPluginAsync } from 'fastify';
+import { decideFinding, FINDING_KINDS } from '../../commands/curation';
+import { listPlans } from '../../store/queries';
+import { getEffectiveFindings, getFindingRow } from '../../store/findings';
+import { reviewQueue, reviewStats, type PlanRef, type QueueStatus } from '../../store/review';
 import type { AppContext } from '../context';
+import { findingDto, sentenceAround } from '../dto';
+import { HttpError } from '../errors';
+import { withFieldErrors } from '../field-errors';
+import { planRefOr404, QUEUE_STATUSES } from './findings';
+
+export const PRECISION_NOTE =
+  'precision (strict) = accepted / (accepted + corrected + rejected); lenientPrecision = (accepted + corrected) / (accepted + corrected + rejected). ' +
+  'Counted over extractor findings people reviewed (additions are not counted); null when nothing is reviewed yet.';
+
+async function plansFor(ctx: AppContext, ref: string | undefined): Promise<PlanRef[]> {
+  if (ref) return [await planRefOr404(ctx, ref)];
+  return (await listPlans(ctx.store))
+    .filter((p) => p.currentVersionId != null)
+    .map((p) => ({ id: p.id, slug: p.slug, title: p.title, currentVersionId: p.currentVersionId! }));
+}
 
 export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
-  void ctx;
-  return async () => {};
+  return async (app) => {
+    app.get<{ Querystring: { plan?: string; kind?: string; status: QueueStatus; key?: string; limit: number; offset: number } }>(
+      '/review',
+      {
+        schema: {
+          tags: ['review'],
+          summary: 'The review queue: findings ordered by confidence, least sure first',
+          description:
+            'Each item has its plan, the finding (people’s decisions applied; additions have status "added") and the sentence around it; ' +
+            'mark is the finding’s span inside sentence.text. status: pending (default), reviewed, all, or one review status. key: one finding by its stable identity.',
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              plan: { type: 'string', minLength: 1, description: 'plan slug, id or a unique part of its title; all plans when absent' },
+              kind: { type: 'string', enum: FINDING_KINDS },
+              status: { type: 'string', enum: [...QUEUE_STATUSES], default: 'pending' },
+              key: { type: 'string', maxLength: 100 },
+              limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+              offset: { type: 'integer', minimum: 0, default: 0 },
+            },
+          },
+        },
+      },
+      async (req) => {
+        const q = req.query;
+        const plans = await plansFor(ctx, q.plan);
+        const { entries, total } = await reviewQueue(ctx.store, plans, { kind: q.kind, status: q.status, key: q.key, limit: q.limit, offset: q.offset });
+        const items = entries.map(({ plan, text, finding }) => {
+          const dto = findingDto(finding, text);
+          const start = finding.start ?? 0;
+          const end = finding.end ?? start;
+          const sentence = sentenceAround(text, start, end);
+          return {
+            plan: { slug: plan.slug, title: plan.title },
+            finding: dto,
+            sentence,
+            mark: { start: start - sentence.start, end: end - sentence.start },
+          };
+        });
+        return { items, total, limit: q.limit, offset: q.offset };
+      },
+    );
+
+    app.get<{ Querystring: { plan?: string } }>(
+      '/review/stats',
+      {
+        schema: {
+          tags: ['review'],
+          summary: 'Review progress and the extractor’s precision on reviewed findings',
+          description: PRECISION_NOTE,
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { plan: { type: 'string', minLength: 1, description: 'one plan; all plans when absent' } },
+          },
+        },
+      },
+      async (req) => reviewStats(ctx.store, await plansFor(ctx, req.query.plan)),
+    );
+
+    app.post<{ Params: { id: number }; Body: { action: 'accept' | 'reject' | 'correct'; fields?: Record<string, unknown>; note?: string } }>(
+      '/findings/:id/decision',
+      {
+        schema: {
+          tags: ['review'],
+          summary: 'Accept, reject or correct one finding',
+          description:
+            'correct needs fields (a subset of GET /api/finding-fields/{kind}); a bad field gives 400 invalid-field with error.field naming it. ' +
+            'The decision is keyed to the finding’s stable identity, so it survives re-extraction and new versions of the plan.',
+          params: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
+          body: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['action'],
+            properties: {
+              action: { type: 'string', enum: ['accept', 'reject', 'correct'] },
+              fields: { type: 'object', additionalProperties: true },
+              note: { type: 'string', maxLength: 2000 },
+            },
+          },
+        },
+      },
+      async (req) => {
+        const row = await getFindingRow(ctx.store, req.params.id);
+        if (!row) throw new HttpError(404, 'not-found', `no finding with id ${req.params.id} (ids change when a plan is re-extracted; use the review queue)`, 'id');
+        const b = req.body;
+        if (b.action === 'correct' && (!b.fields || !Object.keys(b.fields).length)) {
+          throw new HttpError(400, 'invalid-field', 'correct: give at least one field to change in "fields"', 'fields');
+        }
+        const d = await withFieldErrors(() =>
+          decideFinding(ctx.store, { findingId: req.params.id, action: b.action, fields: b.fields, note: b.note, actor: ctx.actor }),
+        );
+        const { findings } = await getEffectiveFindings(ctx.store, row.f.versionId, row.f.kind);
+        const f = findings.find((x) => x.identity === d.identity && x.kind === d.kind);
+        return {
+          decision: { id: d.decisionId, action: b.action, kind: d.kind, key: d.identity, actor: ctx.actor },
+          finding: f ? findingDto(f, row.text) : null,
+        };
+      },
+    );
+  };
 }
