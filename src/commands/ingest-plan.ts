@@ -15,6 +15,8 @@ import { writeFindings } from './store-findings';
 import type { Store, Tx } from '../store/db';
 import { auditLog, files, findings as findingsTable, planPlaces, plans, planVersions, repairs, sections } from '../store/schema';
 import { syncPlaces } from './sync-places';
+import { indexVersion } from '../search/indexing';
+import { getSegmenter } from '../search/segmenter';
 
 export interface IngestPlanInput {
   bytes: Uint8Array;
@@ -86,7 +88,12 @@ export async function ingestPlan(
   const { doc, findings } = analyze(text, gaz, lex);
 
   await syncPlaces(store, gaz);
-  return store.db.transaction((tx) => storeDoc(tx, doc, findings, bytes, hash, input.actor ?? 'cli', gaz));
+  const seg = getSegmenter(gaz, lex);
+  return store.db.transaction(async (tx) => {
+    const result = await storeDoc(tx, doc, findings, bytes, hash, input.actor ?? 'cli', gaz);
+    await indexVersion(tx, result.versionId, seg); // 检索: passages of the new current version
+    return result;
+  });
 }
 
 async function findVersionByHash(store: Store, hash: string): Promise<Omit<IngestPlanResult, 'status'> | null> {

@@ -10,6 +10,8 @@ import type { Store } from '../store/db';
 import { auditLog, files, planVersions, repairs } from '../store/schema';
 import { countByKind } from './ingest-plan';
 import { writeFindings } from './store-findings';
+import { indexVersion } from '../search/indexing';
+import { getSegmenter } from '../search/segmenter';
 
 /** The stored normalized text of a version, as the parser and extractors read it. */
 export async function loadPlanText(store: Store, versionId: number): Promise<PlanText> {
@@ -44,8 +46,10 @@ export async function reextractVersion(
   const { findings } = analyze(text, gaz, lex);
   const [{ planId }] = await store.db.select({ planId: planVersions.planId }).from(planVersions).where(eq(planVersions.id, versionId));
   const counts = countByKind(findings);
+  const seg = getSegmenter(gaz, lex);
   await store.db.transaction(async (tx) => {
     await writeFindings(tx, planId, versionId, text, findings);
+    await indexVersion(tx, versionId, seg); // the dictionary may have changed with the lexicons
     await tx.insert(auditLog).values({ actor, command: 'reextractVersion', subject: `plan:${planId}`, details: { versionId, findings: counts } });
   });
   return counts;

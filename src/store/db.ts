@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -62,7 +63,8 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
     const release = takeLock(dir);
     let client: PGlite;
     try {
-      client = await PGlite.create({ dataDir: path.join(dir, 'pgdata') });
+      // Extensions must be passed on every open, or their functions fail (could not access file "pg_trgm").
+      client = await PGlite.create({ dataDir: path.join(dir, 'pgdata'), extensions: { pg_trgm } });
     } catch (e) {
       release();
       throw new StoreError(`cannot open the embedded database in ${dir}: ${(e as Error).message}`);

@@ -218,4 +218,36 @@ export const auditLog = pgTable('audit_log', {
   details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
 });
 
-export const schema = { files, plans, planVersions, sections, repairs, places, planPlaces, findings, decisions, auditLog };
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * 检索: the text of current plan versions cut into passages (a paragraph, long ones at sentence
+ * ends), with jieba tokens as a tsvector (GIN) and the raw text under a trigram index (pg_trgm,
+ * created by the migration) for literal substrings. Written by src/search/indexing.ts.
+ */
+export const passages = pgTable(
+  'passages',
+  {
+    id: serial('id').primaryKey(),
+    versionId: integer('version_id').notNull().references(() => planVersions.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    /** Order in the version. */
+    seq: integer('seq').notNull(),
+    /** Deepest section containing the passage (path like '3.2', its title), and the titles from the top (for filtering). */
+    sectionPath: text('section_path'),
+    sectionTitle: text('section_title'),
+    sectionTrail: text('section_trail').notNull().default(''),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    text: text('text').notNull(),
+    tokens: tsvector('tokens').notNull(),
+  },
+  (t) => [
+    uniqueIndex('passages_version_seq').on(t.versionId, t.seq),
+    index('passages_plan').on(t.planId),
+    index('passages_tokens').using('gin', t.tokens),
+    index('passages_text_trgm').using('gin', t.text.op('gin_trgm_ops')),
+  ],
+);
+
+export const schema = { files, plans, planVersions, sections, repairs, places, planPlaces, findings, decisions, auditLog, passages };

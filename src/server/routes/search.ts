@@ -1,8 +1,95 @@
-// Routes of /api — to be filled in (see src/server/README.md for the API plan).
+// 检索: Chinese full-text search over the current versions of all plans.
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context';
+import { HttpError } from '../errors';
+import { planOr404 } from '../dto';
+import { ensureSearchIndex } from '../../search/indexing';
+import { searchPassages } from '../../search/query';
+import { getSegmenter } from '../../search/segmenter';
+
+const KINDS = ['target', 'structure', 'duty', 'project', 'fact', 'place', 'reference'];
+
+interface SearchQuery {
+  q?: string;
+  plan?: string;
+  section?: string;
+  kind?: string;
+  year?: number;
+  limit: number;
+  offset: number;
+}
+
+const span = { type: 'integer' } as const;
+
+const hitSchema = {
+  type: 'object',
+  properties: {
+    plan: { type: 'object', properties: { slug: { type: 'string' }, title: { type: 'string' } } },
+    section: { type: 'object', nullable: true, properties: { path: { type: 'string' }, title: { type: 'string' } } },
+    start: span,
+    end: span,
+    text: { type: 'string' },
+    highlights: {
+      type: 'array',
+      description: '[start, end) offsets inside text where a query term occurs',
+      items: { type: 'array', items: span, minItems: 2, maxItems: 2 },
+    },
+    findings: {
+      type: 'array',
+      description: 'effective findings (people’s decisions applied, rejected ones left out) whose span overlaps the passage',
+      items: {
+        type: 'object',
+        properties: { key: { type: 'string' }, kind: { type: 'string' }, summary: { type: 'string' }, start: span, end: span },
+      },
+    },
+  },
+} as const;
 
 export function searchRoutes(ctx: AppContext): FastifyPluginAsync {
-  void ctx;
-  return async () => {};
+  return async (app) => {
+    app.get<{ Querystring: SearchQuery }>(
+      '/search',
+      {
+        schema: {
+          tags: ['search'],
+          summary: 'Full-text search (jieba words and literal substrings) over the current versions of all plans',
+          description:
+            'Passages (paragraphs) ranked by relevance, with the offsets of the query terms and the findings inside each. ' +
+            'All words of the query must occur (jieba segmentation with the planning dictionary), or the whole query as written (3+ characters).',
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              q: { type: 'string', maxLength: 200, description: 'what to search for, e.g. 城镇化率 or 湛茂都市圈 港口' },
+              plan: { type: 'string', minLength: 1, maxLength: 300, description: 'only this plan (slug, id, or a unique part of its title)' },
+              section: { type: 'string', minLength: 1, maxLength: 100, description: "a section path ('3', '3.2' and what is inside) or words of a section title (发展目标)" },
+              kind: { type: 'string', enum: KINDS, description: 'only passages containing a finding of this kind' },
+              year: { type: 'integer', minimum: 1949, maximum: 2100, description: 'only passages with a target or fact for this year, or the year written in them' },
+              limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+              offset: { type: 'integer', minimum: 0, maximum: 100000, default: 0 },
+            },
+          },
+          response: {
+            200: {
+              type: 'object',
+              properties: {
+                q: { type: 'string' },
+                terms: { type: 'array', items: { type: 'string' } },
+                total: { type: 'integer' },
+                hits: { type: 'array', items: hitSchema },
+              },
+            },
+          },
+        },
+      },
+      async (req) => {
+        const { q, plan, section, kind, year, limit, offset } = req.query;
+        if (!q || !q.trim()) throw new HttpError(400, 'invalid-request', 'q: give the words to search for, e.g. ?q=城镇化率', 'q');
+        const slug = plan ? (await planOr404(ctx.store, plan)).slug : undefined;
+        const seg = getSegmenter(ctx.gazetteer, ctx.lexicons);
+        await ensureSearchIndex(ctx.store, seg); // versions stored before search existed (one cheap query otherwise)
+        return searchPassages(ctx.store, { q, plan: slug, section, kind, year, limit, offset }, seg);
+      },
+    );
+  };
 }
