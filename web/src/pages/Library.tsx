@@ -1,4 +1,169 @@
-// Placeholder: to be built (see issue #4).
+// 规划库: every plan as a card, filters kept in the URL (?level=&place=&period=), and the upload area.
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { qs, useApi } from '../api';
+import { LEVEL_NAMES, useLang, useT } from '../i18n';
+import { setQuery, useLocation } from '../router';
+import { ErrorBox, Loading } from '../components/Status';
+import { PlanCardView, type PlanCard, type PlaceRef } from './LibraryCard';
+import { LibraryUpload } from './LibraryUpload';
+import './Library.css';
+
+const strings = {
+  zh: {
+    title: '规划库',
+    intro: '已收录的发展规划：阅读全文、查看目标、审核抽取结果。',
+    level: '层级',
+    allLevels: '全部层级',
+    place: '地区',
+    placeHint: '如 湛江市 或 440800',
+    period: '年份',
+    periodHint: '如 2020',
+    apply: '筛选',
+    clear: '清除筛选',
+    count: '共 {n} 部规划',
+    shown: '显示 {n} / {all} 部',
+    none: '没有符合条件的规划。',
+    empty: '规划库还是空的：上传一份规划文件开始。',
+  },
+  en: {
+    title: 'Plan library',
+    intro: 'The plans stored here: read the text, see the targets, review what was extracted.',
+    level: 'Level',
+    allLevels: 'All levels',
+    place: 'Place',
+    placeHint: 'e.g. 湛江市 or 440800',
+    period: 'Year',
+    periodHint: 'e.g. 2020',
+    apply: 'Filter',
+    clear: 'Clear filters',
+    count: '{n} plans',
+    shown: '{n} of {all} plans',
+    none: 'No plan matches these filters.',
+    empty: 'The library is empty: upload a plan file to begin.',
+  },
+};
+
 export function LibraryPage() {
-  return <section className="page"><h1>Library </h1></section>;
+  const t = useT(strings);
+  const { lang } = useLang();
+  const { query } = useLocation();
+  const level = query.get('level') ?? '';
+  const place = query.get('place') ?? '';
+  const period = query.get('period') ?? '';
+  const filtered = !!(level || place || period);
+
+  const all = useApi<{ plans: PlanCard[] }>('/api/plans');
+  const some = useApi<{ plans: PlanCard[] }>(filtered ? `/api/plans${qs({ level, place, period })}` : null);
+  const shown = filtered ? some : all;
+
+  // Text filters are applied on Enter / the button / leaving the field, not on every keystroke.
+  const [placeInput, setPlaceInput] = useState(place);
+  const [periodInput, setPeriodInput] = useState(period);
+  useEffect(() => setPlaceInput(place), [place]);
+  useEffect(() => setPeriodInput(period), [period]);
+
+  const units = useMemo(() => {
+    const m = new Map<string, PlaceRef>();
+    for (const p of all.data?.plans ?? []) for (const u of [...p.scope, ...p.extension]) m.set(u.code, u);
+    return [...m.values()].sort((a, b) => a.code.localeCompare(b.code));
+  }, [all.data]);
+  const levels = useMemo(() => [...new Set((all.data?.plans ?? []).map((p) => p.level ?? 'unknown'))], [all.data]);
+
+  const apply = (e?: FormEvent) => {
+    e?.preventDefault();
+    setQuery({ place: placeInput.trim(), period: periodInput.trim() });
+  };
+
+  const reload = () => {
+    all.reload();
+    if (filtered) some.reload();
+  };
+
+  const total = all.data?.plans.length ?? 0;
+  return (
+    <section className="page library">
+      <div className="library-top">
+        <div>
+          <h1>{t.title}</h1>
+          <p className="muted library-intro">{t.intro}</p>
+        </div>
+        <LibraryUpload onUploaded={reload} />
+      </div>
+
+      <form className="toolbar library-filters" onSubmit={apply} data-testid="library-filters">
+        <label>
+          {t.level}{' '}
+          <select value={level} onChange={(e) => setQuery({ level: e.target.value })} data-testid="filter-level">
+            <option value="">{t.allLevels}</option>
+            {Object.keys(LEVEL_NAMES)
+              .filter((l) => levels.includes(l) || l === level)
+              .map((l) => (
+                <option key={l} value={l}>
+                  {LEVEL_NAMES[l][lang]}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          {t.place}{' '}
+          <input
+            list="library-units"
+            value={placeInput}
+            placeholder={t.placeHint}
+            size={12}
+            onChange={(e) => {
+              const v = e.target.value;
+              setPlaceInput(v);
+              if (units.some((u) => u.name === v)) setQuery({ place: v }); // picked from the list
+            }}
+            onBlur={() => placeInput.trim() !== place && apply()}
+            data-testid="filter-place"
+          />
+          <datalist id="library-units">
+            {units.map((u) => (
+              <option key={u.code} value={u.name}>
+                {u.code}
+              </option>
+            ))}
+          </datalist>
+        </label>
+        <label>
+          {t.period}{' '}
+          <input
+            type="number"
+            min={1949}
+            max={2100}
+            value={periodInput}
+            placeholder={t.periodHint}
+            className="library-year"
+            onChange={(e) => setPeriodInput(e.target.value)}
+            onBlur={() => periodInput.trim() !== period && apply()}
+            data-testid="filter-period"
+          />
+        </label>
+        <button type="submit">{t.apply}</button>
+        {filtered ? (
+          <button type="button" onClick={() => setQuery({ level: null, place: null, period: null })} data-testid="filter-clear">
+            {t.clear}
+          </button>
+        ) : null}
+        <span className="muted library-total" data-testid="library-total">
+          {filtered && shown.data
+            ? t.shown.replace('{n}', String(shown.data.plans.length)).replace('{all}', String(total))
+            : t.count.replace('{n}', String(total))}
+        </span>
+      </form>
+
+      {shown.error ? <ErrorBox error={shown.error} /> : null}
+      {shown.loading && !shown.data ? <Loading /> : null}
+      {shown.data && !shown.data.plans.length ? <p className="status">{filtered ? t.none : t.empty}</p> : null}
+      {shown.data ? (
+        <div className="library-grid" data-testid="plan-cards">
+          {shown.data.plans.map((p) => (
+            <PlanCardView key={p.id} plan={p} />
+          ))}
+        </div>
+      ) : null}
+    </section>
+  );
 }

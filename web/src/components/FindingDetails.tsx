@@ -1,0 +1,328 @@
+// One finding, shown in full: kind, summary, every data field with a Chinese label, confidence,
+// flags, review status, the repairs inside its span. Used by the reader (and usable elsewhere).
+import type { ReactNode } from 'react';
+import { KIND_NAMES, useLang, useT, type Lang } from '../i18n';
+import { Link } from '../router';
+import './FindingDetails.css';
+
+/** As GET /api/plans/:slug/text returns it (src/server/dto.ts FindingDto). */
+export interface FindingDto {
+  id: number | null;
+  key: string;
+  kind: string;
+  start: number | null;
+  end: number | null;
+  quote: string;
+  summary: string;
+  confidence: number;
+  flags: string[];
+  data: Record<string, unknown>;
+  extracted: Record<string, unknown> | null;
+  status: string;
+  decision: { action: string; actor: string; at: string; note: string | null } | null;
+}
+
+export interface RepairDto {
+  rule: string;
+  start: number;
+  end: number;
+  before: string;
+  after: string;
+  message: string;
+}
+
+type Labels = Record<string, { zh: string; en: string }>;
+
+/** Field labels per kind, in display order. */
+export const FIELD_LABELS: Record<string, Labels> = {
+  target: {
+    indicator: { zh: '指标', en: 'Indicator' },
+    canonical: { zh: '标准指标', en: 'Canonical' },
+    scope: { zh: '范围', en: 'Scope' },
+    scopeCode: { zh: '范围代码', en: 'Scope code' },
+    year: { zh: '年份', en: 'Year' },
+    value: { zh: '数值', en: 'Value' },
+    range: { zh: '区间', en: 'Range' },
+    unit: { zh: '单位', en: 'Unit' },
+    comparator: { zh: '比较', en: 'Comparator' },
+    measure: { zh: '类型', en: 'Measure' },
+    direction: { zh: '方向', en: 'Direction' },
+    baselineYear: { zh: '基期', en: 'Base year' },
+    baselineValue: { zh: '基期值', en: 'Base value' },
+    binding: { zh: '约束性/预期性', en: 'Binding' },
+  },
+  fact: {
+    indicator: { zh: '指标', en: 'Indicator' },
+    canonical: { zh: '标准指标', en: 'Canonical' },
+    scope: { zh: '范围', en: 'Scope' },
+    scopeCode: { zh: '范围代码', en: 'Scope code' },
+    year: { zh: '年份', en: 'Year' },
+    value: { zh: '数值', en: 'Value' },
+    unit: { zh: '单位', en: 'Unit' },
+  },
+  structure: {
+    code: { zh: '格局', en: 'Pattern' },
+    subject: { zh: '对象', en: 'Subject' },
+    elements: { zh: '组成', en: 'Elements' },
+  },
+  duty: {
+    task: { zh: '任务', en: 'Task' },
+    lead: { zh: '牵头单位', en: 'Lead' },
+    support: { zh: '参加单位', en: 'Support' },
+    deadline: { zh: '时限', en: 'Deadline' },
+  },
+  project: {
+    name: { zh: '名称', en: 'Name' },
+    category: { zh: '类别', en: 'Category' },
+    places: { zh: '地点', en: 'Places' },
+    capacity: { zh: '规模', en: 'Capacity' },
+    investment: { zh: '投资', en: 'Investment' },
+    count: { zh: '项目数', en: 'Count' },
+  },
+  place: {
+    name: { zh: '名称', en: 'Name' },
+    code: { zh: '区划代码', en: 'Code' },
+    level: { zh: '层级', en: 'Level' },
+  },
+  reference: {
+    title: { zh: '文件名称', en: 'Title' },
+    docNumber: { zh: '文号', en: 'Doc number' },
+  },
+};
+
+const VALUE_NAMES: Record<string, Labels> = {
+  comparator: {
+    eq: { zh: '等于 =', en: '= equal' },
+    ge: { zh: '不低于 ≥', en: '≥ at least' },
+    gt: { zh: '超过 >', en: '> above' },
+    le: { zh: '不高于 ≤', en: '≤ at most' },
+    lt: { zh: '低于 <', en: '< below' },
+    approx: { zh: '约 ≈', en: '≈ about' },
+  },
+  measure: {
+    level: { zh: '水平值', en: 'Level' },
+    growth: { zh: '增速', en: 'Growth rate' },
+    increment: { zh: '增量', en: 'Increment' },
+    ratio: { zh: '比例', en: 'Ratio' },
+  },
+  direction: { up: { zh: '上升', en: 'Up' }, down: { zh: '下降', en: 'Down' } },
+  binding: { constraint: { zh: '约束性', en: 'Binding (约束性)' }, expected: { zh: '预期性', en: 'Expected (预期性)' } },
+  level: {
+    province: { zh: '省级', en: 'Province' },
+    prefecture: { zh: '地级', en: 'Prefecture' },
+    county: { zh: '县级', en: 'County' },
+  },
+};
+
+export const FLAG_NAMES: Labels = {
+  decimal_restored: { zh: '恢复小数点', en: 'decimal point restored' },
+  percent_restored: { zh: '恢复百分号', en: 'percent sign restored' },
+  table_cells_split: { zh: '表格单元拆分', en: 'table cells split' },
+  year_implied: { zh: '年份推断', en: 'year implied' },
+  year_inherited: { zh: '年份沿用上文', en: 'year inherited' },
+  scope_implied: { zh: '范围推断', en: 'scope implied' },
+  subject_inherited: { zh: '主语沿用上文', en: 'subject inherited' },
+  subject_from_heading: { zh: '对象取自标题', en: 'subject from heading' },
+  doubtful_value: { zh: '数值存疑', en: 'doubtful value' },
+  added_by_reviewer: { zh: '人工添加', en: 'added by a reviewer' },
+  members_inferred: { zh: '成员推断', en: 'members inferred' },
+  member_count_differs: { zh: '成员数不符', en: 'member count differs' },
+  inconsistent_counts: { zh: '数目不一致', en: 'inconsistent counts' },
+  code_from_labels: { zh: '由条目归纳', en: 'code from labels' },
+  name_completed: { zh: '名称补全', en: 'name completed' },
+  task_missing: { zh: '缺少任务', en: 'task missing' },
+  title_line_break: { zh: '标题跨行', en: 'title line break' },
+  generic_title: { zh: '泛指标题', en: 'generic title' },
+  programme_total: { zh: '项目总数', en: 'programme total' },
+  short_form: { zh: '简称', en: 'short form' },
+  two_character_name: { zh: '两字地名', en: 'two-character name' },
+  alias: { zh: '别名', en: 'alias' },
+};
+
+export const STATUS_NAMES: Labels = {
+  pending: { zh: '待审核', en: 'Pending' },
+  accepted: { zh: '已确认', en: 'Accepted' },
+  corrected: { zh: '已修正', en: 'Corrected' },
+  rejected: { zh: '已驳回', en: 'Rejected' },
+  added: { zh: '人工添加', en: 'Added' },
+};
+
+export const REPAIR_NAMES: Labels = {
+  'page-number-removed': { zh: '删除页码', en: 'Page number removed' },
+  'toc-removed': { zh: '删除目录', en: 'Table of contents removed' },
+  'line-join': { zh: '合并断行', en: 'Line break joined' },
+  'markup-removed': { zh: '删除标记', en: 'Markup removed' },
+  'footnote-marker-removed': { zh: '删除脚注标记', en: 'Footnote marker removed' },
+  'width-unified': { zh: '统一全半角', en: 'Width unified' },
+  'cjk-unified': { zh: '统一汉字字形', en: 'CJK form unified' },
+  whitespace: { zh: '整理空白', en: 'Whitespace' },
+};
+
+export const label = (table: Labels, key: string, lang: Lang) => table[key]?.[lang] ?? key;
+
+const strings = {
+  zh: {
+    confidence: '置信度',
+    status: '审核状态',
+    flags: '提示',
+    quote: '原文',
+    fields: '字段',
+    extracted: '原提取值',
+    repairs: '本段修复',
+    review: '审核',
+    targets: '目标视图',
+    place: '地点页',
+    by: '审核人',
+    none: '无',
+    members: '成员',
+  },
+  en: {
+    confidence: 'Confidence',
+    status: 'Review',
+    flags: 'Flags',
+    quote: 'Text',
+    fields: 'Fields',
+    extracted: 'Extracted',
+    repairs: 'Repairs inside',
+    review: 'Review',
+    targets: 'Targets view',
+    place: 'Place page',
+    by: 'by',
+    none: 'none',
+    members: 'members',
+  },
+};
+
+/** A field value as Chinese planners write it: 6340亿元 is shown as value + unit rows; lists with 、. */
+function show(kind: string, field: string, v: unknown, lang: Lang): ReactNode {
+  if (v == null || v === '' || (Array.isArray(v) && v.length === 0)) return <span className="muted">—</span>;
+  if (VALUE_NAMES[field] && typeof v === 'string') return label(VALUE_NAMES[field], v, lang);
+  if ((field === 'year' || field === 'baselineYear') && typeof v === 'number') return lang === 'zh' ? `${v}年` : String(v);
+  if (field === 'range' && Array.isArray(v)) return `${v[0]}–${v[1]}`;
+  if (field === 'investment' && typeof v === 'object') {
+    const inv = v as { value: number; unit: string };
+    return `${inv.value}${inv.unit}`;
+  }
+  if (field === 'elements' && Array.isArray(v)) {
+    return (
+      <ul className="finding-elements">
+        {(v as Array<{ name: string; count: number | null; members: string[] }>).map((e, i) => (
+          <li key={i}>
+            <strong>{e.name}</strong>
+            {e.count != null ? `（${e.count}）` : ''}
+            {e.members?.length ? `：${e.members.join('、')}` : ''}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if (kind === 'place' && field === 'code' && typeof v === 'string') return <Link href={`/places/${v}`}>{v}</Link>;
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join('、');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+export function FindingFields({ finding }: { finding: FindingDto }) {
+  const { lang } = useLang();
+  const t = useT(strings);
+  const labels = FIELD_LABELS[finding.kind] ?? {};
+  const keys = [...Object.keys(labels), ...Object.keys(finding.data).filter((k) => !(k in labels))];
+  return (
+    <table className="finding-fields" data-testid="finding-fields">
+      <tbody>
+        {keys.map((k) => {
+          const corrected = finding.extracted && JSON.stringify(finding.extracted[k]) !== JSON.stringify(finding.data[k]);
+          return (
+            <tr key={k} data-field={k}>
+              <th scope="row">{labels[k]?.[lang] ?? k}</th>
+              <td>
+                {show(finding.kind, k, finding.data[k], lang)}
+                {corrected ? (
+                  <span className="finding-was">
+                    {t.extracted}: {show(finding.kind, k, finding.extracted![k], lang)}
+                  </span>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function FindingDetails({
+  finding,
+  planSlug,
+  repairs,
+  children,
+}: {
+  finding: FindingDto;
+  planSlug: string;
+  repairs: RepairDto[];
+  children?: ReactNode;
+}) {
+  const { lang } = useLang();
+  const t = useT(strings);
+  const inside = repairs.filter(
+    (r) => finding.start != null && finding.end != null && r.start >= finding.start && r.end <= finding.end && r.rule !== 'whitespace',
+  );
+  return (
+    <div className="finding-details" data-kind={finding.kind}>
+      <div className="finding-head">
+        <span className={`finding-kind fk-${finding.kind}`}>{label(KIND_NAMES, finding.kind, lang)}</span>
+        <span className={`badge finding-status fs-${finding.status}`} data-testid="finding-status">
+          {label(STATUS_NAMES, finding.status, lang)}
+        </span>
+        <span className="muted finding-conf" title={t.confidence}>
+          {t.confidence} {Math.round(finding.confidence * 100)}%
+        </span>
+      </div>
+      <p className="finding-summary" data-testid="finding-summary">
+        {finding.summary}
+      </p>
+      <blockquote className="finding-quote" title={t.quote}>
+        {finding.quote}
+      </blockquote>
+      <FindingFields finding={finding} />
+      {finding.flags.length ? (
+        <p className="finding-flags">
+          <span className="muted">{t.flags}：</span>
+          {finding.flags.map((f) => (
+            <span key={f} className="badge" title={f}>
+              {label(FLAG_NAMES, f, lang)}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {finding.decision ? (
+        <p className="muted finding-decision">
+          {label(STATUS_NAMES, finding.status, lang)} · {t.by} {finding.decision.actor} · {finding.decision.at.slice(0, 10)}
+          {finding.decision.note ? ` · ${finding.decision.note}` : ''}
+        </p>
+      ) : null}
+      {inside.length ? (
+        <div className="finding-repairs" data-testid="finding-repairs">
+          <div className="muted">{t.repairs}</div>
+          <ul>
+            {inside.map((r, i) => (
+              <li key={i}>
+                <strong>{label(REPAIR_NAMES, r.rule, lang)}</strong> {r.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p className="finding-links">
+        <Link href={`/review?plan=${encodeURIComponent(planSlug)}&f=${encodeURIComponent(finding.key)}`} data-testid="finding-review-link">
+          {t.review} →
+        </Link>
+        {finding.kind === 'target' ? <Link href={`/plans/${encodeURIComponent(planSlug)}/targets`}>{t.targets} →</Link> : null}
+        {finding.kind === 'place' && typeof finding.data.code === 'string' ? (
+          <Link href={`/places/${finding.data.code}`}>{t.place} →</Link>
+        ) : null}
+      </p>
+      {children}
+    </div>
+  );
+}
