@@ -1,4 +1,321 @@
-// Placeholder: to be built (see issue #4).
+// 检索: full-text search over all plans. The query and filters live in the URL
+// (/search?q=城镇化率&plan=…&kind=target&year=2020&section=…&offset=20) so results can be linked.
+// Plan text is untrusted: passages are rendered as React text nodes, terms wrapped in <mark>.
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { qs, useApi } from '../api';
+import { KIND_NAMES, formatNumber, useLang, useT } from '../i18n';
+import { Link, setQuery, useLocation } from '../router';
+import { ErrorBox, Loading } from '../components/Status';
+import './Search.css';
+
+interface HitFinding {
+  key: string;
+  kind: string;
+  summary: string;
+  start: number;
+  end: number;
+}
+
+interface Hit {
+  plan: { slug: string; title: string };
+  section: { path: string; title: string } | null;
+  start: number;
+  end: number;
+  text: string;
+  highlights: Array<[number, number]>;
+  findings: HitFinding[];
+}
+
+interface SearchResult {
+  q: string;
+  terms: string[];
+  total: number;
+  hits: Hit[];
+}
+
+const PAGE = 20;
+const KINDS = ['target', 'fact', 'structure', 'project', 'duty', 'place', 'reference'];
+
+const strings = {
+  zh: {
+    title: '检索',
+    intro: '在全部规划的全文中检索：按词（中文分词，含指标名、地名、区域名）或按原文字串匹配。',
+    placeholder: '输入检索词，如 城镇化率、湛茂都市圈 港口',
+    go: '检索',
+    plan: '规划',
+    allPlans: '全部规划',
+    kind: '含抽取结果',
+    anyKind: '不限类型',
+    year: '年份',
+    yearHint: '如 2020',
+    section: '章节',
+    sectionHint: '章节标题或编号',
+    clear: '清除筛选',
+    count: '共 {n} 段结果',
+    range: '第 {a}–{b} 段',
+    terms: '检索词：',
+    none: '没有找到匹配的段落。可以换一个词，或去掉筛选条件。',
+    start: '输入检索词后按回车。',
+    prev: '上一页',
+    next: '下一页',
+    findings: '段内抽取结果',
+    more: '还有 {n} 项',
+    open: '在原文中查看',
+    noSection: '（正文前）',
+  },
+  en: {
+    title: 'Search',
+    intro: 'Full-text search over all plans: by words (Chinese segmentation that knows indicator, place and region names) or by the literal string.',
+    placeholder: 'Search, e.g. 城镇化率, 湛茂都市圈 港口',
+    go: 'Search',
+    plan: 'Plan',
+    allPlans: 'All plans',
+    kind: 'Containing',
+    anyKind: 'Any finding',
+    year: 'Year',
+    yearHint: 'e.g. 2020',
+    section: 'Section',
+    sectionHint: 'section title or number',
+    clear: 'Clear filters',
+    count: '{n} passages',
+    range: 'passages {a}–{b}',
+    terms: 'Terms: ',
+    none: 'No passage matches. Try another word or remove the filters.',
+    start: 'Type what to search for and press Enter.',
+    prev: 'Previous',
+    next: 'Next',
+    findings: 'Findings in this passage',
+    more: '{n} more',
+    open: 'Open in the text',
+    noSection: '(before the first heading)',
+  },
+};
+
+const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+
+/** The passage with its highlight ranges wrapped in <mark className="hit"> — text nodes only. */
+function Marked({ text, ranges }: { text: string; ranges: Array<[number, number]> }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const [s, e] of ranges) {
+    if (s < at || e <= s || e > text.length) continue;
+    if (s > at) parts.push(text.slice(at, s));
+    parts.push(
+      <mark key={s} className="hit">
+        {text.slice(s, e)}
+      </mark>,
+    );
+    at = e;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return <>{parts}</>;
+}
+
+/** Chips shown before "N more": a table row passage can hold dozens of findings. */
+const CHIPS = 8;
+
+function HitView({ hit, t }: { hit: Hit; t: Record<keyof (typeof strings)['zh'], string> }) {
+  const { lang } = useLang();
+  const [allChips, setAllChips] = useState(false);
+  const base = `/plans/${encodeURIComponent(hit.plan.slug)}`;
+  // Findings where the query terms are come first.
+  const at = (f: HitFinding) => hit.highlights.some(([s, e]) => hit.start + s < f.end && hit.start + e > f.start);
+  const findings = [...hit.findings].sort((a, b) => Number(at(b)) - Number(at(a)));
+  const shown = allChips ? findings : findings.slice(0, CHIPS);
+  const first = findings[0];
+  return (
+    <li className="search-hit" data-testid="search-hit">
+      <div className="search-hit-head">
+        <Link href={base} className="search-hit-plan" data-testid="search-hit-plan">
+          {hit.plan.title}
+        </Link>
+        <span className="search-hit-section">{hit.section ? hit.section.title : t.noSection}</span>
+      </div>
+      <p className="search-hit-text">
+        <Marked text={hit.text} ranges={hit.highlights} />
+      </p>
+      {findings.length > 0 && (
+        <ul className="search-chips" aria-label={t.findings}>
+          {shown.map((f) => (
+            <li key={f.key}>
+              <Link href={`${base}${qs({ f: f.key })}`} className={`search-chip f-${f.kind}`} title={f.summary}>
+                <span className="search-chip-kind">{KIND_NAMES[f.kind]?.[lang] ?? f.kind}</span>
+                <span className="search-chip-summary">{f.summary}</span>
+              </Link>
+            </li>
+          ))}
+          {findings.length > shown.length && (
+            <li>
+              <button type="button" className="search-chip-more" onClick={() => setAllChips(true)}>
+                {fill(t.more, { n: findings.length - shown.length })}
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
+      <Link href={first ? `${base}${qs({ f: first.key })}` : base} className="search-hit-open">
+        {t.open} →
+      </Link>
+    </li>
+  );
+}
+
 export function SearchPage() {
-  return <section className="page"><h1>Search </h1></section>;
+  const t = useT(strings);
+  const { lang } = useLang();
+  const { query } = useLocation();
+  const q = query.get('q') ?? '';
+  const plan = query.get('plan') ?? '';
+  const kind = query.get('kind') ?? '';
+  const year = query.get('year') ?? '';
+  const section = query.get('section') ?? '';
+  const offset = Math.max(0, Number(query.get('offset')) || 0);
+
+  const [input, setInput] = useState(q);
+  const [yearInput, setYearInput] = useState(year);
+  const [sectionInput, setSectionInput] = useState(section);
+  useEffect(() => setInput(q), [q]);
+  useEffect(() => setYearInput(year), [year]);
+  useEffect(() => setSectionInput(section), [section]);
+
+  const plans = useApi<{ plans: Array<{ slug: string; title: string }> }>('/api/plans');
+  const url = q.trim() ? `/api/search${qs({ q, plan, kind, year, section, limit: PAGE, offset: offset || null })}` : null;
+  const result = useApi<SearchResult>(url);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setQuery({ q: input.trim(), year: yearInput.trim(), section: sectionInput.trim(), offset: null }, { replace: false });
+  };
+  const filtered = !!(plan || kind || year || section);
+  const data = result.data;
+
+  return (
+    <section className="page search-page">
+      <h1>{t.title}</h1>
+      <p className="muted">{t.intro}</p>
+      <form className="search-form" onSubmit={submit} role="search">
+        <div className="search-box">
+          <input
+            type="search"
+            data-testid="search-input"
+            value={input}
+            placeholder={t.placeholder}
+            aria-label={t.title}
+            maxLength={200}
+            onChange={(e) => setInput(e.target.value)}
+          />
+          <button type="submit" className="primary" data-testid="search-submit">
+            {t.go}
+          </button>
+        </div>
+        <div className="search-filters">
+          <label>
+            <span>{t.plan}</span>
+            <select value={plan} data-testid="search-plan" onChange={(e) => setQuery({ plan: e.target.value, offset: null })}>
+              <option value="">{t.allPlans}</option>
+              {(plans.data?.plans ?? []).map((p) => (
+                <option key={p.slug} value={p.slug}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t.kind}</span>
+            <select value={kind} data-testid="search-kind" onChange={(e) => setQuery({ kind: e.target.value, offset: null })}>
+              <option value="">{t.anyKind}</option>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_NAMES[k]?.[lang] ?? k}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t.year}</span>
+            <input
+              type="text"
+              inputMode="numeric"
+              pattern="\d{4}"
+              className="search-year"
+              data-testid="search-year"
+              value={yearInput}
+              placeholder={t.yearHint}
+              onChange={(e) => setYearInput(e.target.value)}
+              onBlur={() => yearInput.trim() !== year && setQuery({ year: yearInput.trim(), offset: null })}
+            />
+          </label>
+          <label>
+            <span>{t.section}</span>
+            <input
+              type="text"
+              className="search-section"
+              data-testid="search-section"
+              value={sectionInput}
+              placeholder={t.sectionHint}
+              maxLength={100}
+              onChange={(e) => setSectionInput(e.target.value)}
+              onBlur={() => sectionInput.trim() !== section && setQuery({ section: sectionInput.trim(), offset: null })}
+            />
+          </label>
+          {filtered && (
+            <button type="button" onClick={() => setQuery({ plan: null, kind: null, year: null, section: null, offset: null })}>
+              {t.clear}
+            </button>
+          )}
+        </div>
+      </form>
+
+      {!url && <p className="status">{t.start}</p>}
+      {url && result.loading && !data && <Loading />}
+      {result.error && <ErrorBox error={result.error} />}
+      {url && data && (
+        <div className="search-results" data-testid="search-results" aria-busy={result.loading}>
+          <p className="search-count" data-testid="search-count">
+            <strong>{fill(t.count, { n: formatNumber(data.total, lang) })}</strong>
+            {data.total > PAGE && data.hits.length > 0 && (
+              <span className="muted"> · {fill(t.range, { a: offset + 1, b: offset + data.hits.length })}</span>
+            )}
+            {data.terms.length > 0 && (
+              <span className="muted search-terms">
+                {' · '}
+                {t.terms}
+                {data.terms.map((w) => (
+                  <mark key={w} className="hit">
+                    {w}
+                  </mark>
+                ))}
+              </span>
+            )}
+          </p>
+          {data.hits.length === 0 ? (
+            <p className="status">{t.none}</p>
+          ) : (
+            <ol className="search-hits">
+              {data.hits.map((h) => (
+                <HitView key={`${h.plan.slug}:${h.start}`} hit={h} t={t} />
+              ))}
+            </ol>
+          )}
+          {data.total > PAGE && (
+            <nav className="search-pages">
+              <button type="button" disabled={offset === 0} onClick={() => setQuery({ offset: Math.max(0, offset - PAGE) || null }, { replace: false })}>
+                {t.prev}
+              </button>
+              <button
+                type="button"
+                disabled={offset + PAGE >= data.total}
+                onClick={() => {
+                  setQuery({ offset: offset + PAGE }, { replace: false });
+                  window.scrollTo(0, 0);
+                }}
+              >
+                {t.next}
+              </button>
+            </nav>
+          )}
+        </div>
+      )}
+    </section>
+  );
 }
