@@ -15,7 +15,7 @@ const strings = {
     level: '层级',
     allLevels: '全部层级',
     place: '地区',
-    placeHint: '如 湛江市 或 440800',
+    placeHint: '湛江市 / 440800',
     period: '年份',
     periodHint: '如 2020',
     apply: '筛选',
