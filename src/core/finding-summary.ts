@@ -1,5 +1,6 @@
 // One short Chinese line per finding (CLI tables, the web app's lists, exports).
 const CMP: Record<string, string> = { eq: '', ge: '≥', gt: '>', le: '≤', lt: '<', approx: '≈' };
+const MEASURE: Record<string, string> = { level: '水平值', growth: '增速', increment: '增量', ratio: '比例' };
 
 type D = Record<string, unknown>;
 const s = (v: unknown) => (v == null ? '' : Array.isArray(v) ? v.join('、') : String(v));
@@ -9,7 +10,7 @@ export function summarize(kind: string, d: D): string {
     case 'target': {
       const range = Array.isArray(d.range) ? `${d.range[0]}–${d.range[1]}` : s(d.value);
       const base = d.baselineValue != null ? `（基期${s(d.baselineYear)}年${s(d.baselineValue)}）` : '';
-      return `${s(d.indicator)} | ${s(d.scope)} | ${s(d.year)}年 | ${CMP[s(d.comparator)] ?? ''}${range}${d.unit === 'ratio' ? '' : s(d.unit)} | ${s(d.measure)}${d.binding ? ' | ' + (d.binding === 'constraint' ? '约束性' : '预期性') : ''}${base}`;
+      return `${s(d.indicator)} | ${s(d.scope)} | ${s(d.year)}年 | ${CMP[s(d.comparator)] ?? ''}${range}${d.unit === 'ratio' ? '' : s(d.unit)} | ${MEASURE[s(d.measure)] ?? s(d.measure)}${d.binding ? ' | ' + (d.binding === 'constraint' ? '约束性' : '预期性') : ''}${base}`;
     }
     case 'fact':
       return `${s(d.indicator)} | ${s(d.scope)} | ${s(d.year)}年 | ${s(d.value)}${s(d.unit)}`;
