@@ -12,7 +12,10 @@ export function useLang() {
 
 export function initialLang(): Lang {
   const q = new URLSearchParams(window.location.search).get('lang');
-  if (q === 'en' || q === 'zh') return q;
+  if (q === 'en' || q === 'zh') {
+    window.localStorage.setItem('planatlas.lang', q); // a shared ?lang= link keeps its language while browsing on
+    return q;
+  }
   return window.localStorage.getItem('planatlas.lang') === 'en' ? 'en' : 'zh';
 }
 
