@@ -37,7 +37,7 @@ export function buildDictionary(gaz: Gazetteer, lex: Lexicons, terms: readonly s
   const out = new Map<string, number>();
   const add = (word: string, freq: number) => {
     const w = word.trim();
-    // jieba's dictionary line is "word freq": a word may not contain spaces; one character is no term.
+    // A dictionary word may not contain spaces; one character is no term.
     if ([...w].length < 2 || /\s/.test(w)) return;
     if ((out.get(w) ?? 0) < freq) out.set(w, freq);
   };
@@ -52,9 +52,4 @@ export function buildDictionary(gaz: Gazetteer, lex: Lexicons, terms: readonly s
   }
   for (const t of terms) add(t, FREQ_TERM);
   return [...out].map(([word, freq]) => ({ word, freq }));
-}
-
-/** The dictionary as jieba's text format ("word freq" per line). */
-export function dictionaryText(entries: readonly DictEntry[]): string {
-  return entries.map((e) => `${e.word} ${e.freq}`).join('\n') + '\n';
 }
