@@ -4,25 +4,10 @@ import { summarize } from '../core/finding-summary';
 import { findPlan, type PlanSummary } from '../store/queries';
 import type { Store } from '../store/db';
 import { HttpError } from './errors';
+import type { FindingDto } from '../core/api-types';
 
-export interface FindingDto {
-  /** Finding row id (changes when a plan is re-extracted); null for a person's addition. */
-  id: number | null;
-  /** Stable identity (survives re-extraction): use it in links. */
-  key: string;
-  kind: string;
-  start: number | null;
-  end: number | null;
-  quote: string;
-  summary: string;
-  confidence: number;
-  flags: string[];
-  data: Record<string, unknown>;
-  /** What the extractor said, where a person corrected it. */
-  extracted: Record<string, unknown> | null;
-  status: string;
-  decision: { action: string; actor: string; at: string; note: string | null } | null;
-}
+export type { FindingDto };
+
 
 export function findingDto(f: EffectiveFinding, text: string): FindingDto {
   return {

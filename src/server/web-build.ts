@@ -22,7 +22,8 @@ function newestMtime(p: string): number {
 export function webBuildIsFresh(): boolean {
   const index = path.join(webDistDir, 'index.html');
   if (!fs.existsSync(index)) return false;
-  return fs.statSync(index).mtimeMs >= newestMtime(webRoot);
+  // The web app also imports shared pure modules (types, the targets table) from src/core.
+  return fs.statSync(index).mtimeMs >= Math.max(newestMtime(webRoot), newestMtime(path.join(repoRoot, 'src', 'core')));
 }
 
 /** Builds web/dist unless it is up to date. Returns true when it built. */

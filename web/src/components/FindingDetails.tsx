@@ -3,24 +3,11 @@
 import type { ReactNode } from 'react';
 import { KIND_NAMES, useLang, useT, type Lang } from '../i18n';
 import { Link } from '../router';
+import type { FindingDto } from '../../../src/core/api-types';
 import './FindingDetails.css';
 
-/** As GET /api/plans/:slug/text returns it (src/server/dto.ts FindingDto). */
-export interface FindingDto {
-  id: number | null;
-  key: string;
-  kind: string;
-  start: number | null;
-  end: number | null;
-  quote: string;
-  summary: string;
-  confidence: number;
-  flags: string[];
-  data: Record<string, unknown>;
-  extracted: Record<string, unknown> | null;
-  status: string;
-  decision: { action: string; actor: string; at: string; note: string | null } | null;
-}
+/** As GET /api/plans/:slug/text returns it. */
+export type { FindingDto };
 
 export interface RepairDto {
   rule: string;

@@ -8,23 +8,8 @@ import { ErrorBox, Loading } from '../components/Status';
 import { KIND_NAMES, useLang, useT } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
 import { formatTargetValue, STATUS_NAMES } from './TargetsFormat';
+import type { FindingDto } from '../../../src/core/api-types';
 import './Review.css';
-
-interface FindingDto {
-  id: number | null;
-  key: string;
-  kind: string;
-  start: number | null;
-  end: number | null;
-  quote: string;
-  summary: string;
-  confidence: number;
-  flags: string[];
-  data: Record<string, unknown>;
-  extracted: Record<string, unknown> | null;
-  status: string;
-  decision: { action: string; actor: string; at: string; note: string | null } | null;
-}
 
 interface ReviewItem {
   plan: { slug: string; title: string };

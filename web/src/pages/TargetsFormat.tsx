@@ -1,32 +1,7 @@
 // Targets as Chinese planners write them (≥12.5%, 6340亿元, 约50万人, 13∶47∶40), and the table's
 // filters and sort — the same rules as the server's export (src/server/export.ts), so a download
 // holds exactly the rows the page shows.
-
-export interface TargetRow {
-  id: number | null;
-  key: string;
-  indicator: string;
-  canonical: string | null;
-  scope: string | null;
-  year: number | null;
-  value: number | string | null;
-  range: [number, number] | null;
-  unit: string | null;
-  comparator: string;
-  measure: string;
-  direction: string | null;
-  baselineValue: number | null;
-  baselineYear: number | null;
-  binding: string | null;
-  confidence: number;
-  status: string;
-  flags: string[];
-  quote: string;
-  start: number | null;
-  end: number | null;
-  section: string | null;
-  extracted: Record<string, unknown> | null;
-}
+export { filterTargets, sortTargets, type TargetFilters, type TargetRow } from '../../../src/core/target-table';
 
 const CMP: Record<string, string> = { eq: '', ge: '≥', gt: '>', le: '≤', lt: '<', approx: '约' };
 
@@ -79,54 +54,3 @@ export const STATUS_NAMES: Record<string, { zh: string; en: string }> = {
   reviewed: { zh: '已审核', en: 'Reviewed' },
   all: { zh: '全部', en: 'All' },
 };
-
-export interface TargetFilters {
-  q?: string;
-  year?: number;
-  measure?: string;
-  binding?: string;
-  status?: string;
-  sort?: string;
-  dir?: 'asc' | 'desc';
-}
-
-export function filterTargets(rows: readonly TargetRow[], f: TargetFilters): TargetRow[] {
-  const q = f.q?.trim();
-  const out = rows.filter(
-    (r) =>
-      (!q || r.indicator.includes(q) || (r.scope ?? '').includes(q)) &&
-      (f.year == null || r.year === f.year) &&
-      (!f.measure || r.measure === f.measure) &&
-      (!f.binding || (f.binding === 'none' ? r.binding == null : r.binding === f.binding)) &&
-      (!f.status || (f.status === 'reviewed' ? r.status !== 'pending' : r.status === f.status)),
-  );
-  return f.sort ? sortTargets(out, f.sort, f.dir ?? 'asc') : out;
-}
-
-function sortValue(r: TargetRow, key: string): number | string | null {
-  switch (key) {
-    case 'value':
-      return r.range ? r.range[0] : typeof r.value === 'number' ? r.value : null;
-    case 'baseline':
-      return r.baselineValue;
-    case 'year':
-      return r.year;
-    case 'confidence':
-      return r.confidence;
-    default:
-      return (r as unknown as Record<string, string | null>)[key] ?? null;
-  }
-}
-
-/** Stable sort; empty values last in either direction (as the server sorts). */
-export function sortTargets(rows: readonly TargetRow[], key: string, dir: 'asc' | 'desc'): TargetRow[] {
-  const sign = dir === 'desc' ? -1 : 1;
-  return rows
-    .map((r, i) => ({ r, i, v: sortValue(r, key) }))
-    .sort((a, b) => {
-      if (a.v == null || b.v == null) return a.v == null && b.v == null ? a.i - b.i : a.v == null ? 1 : -1;
-      const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : String(a.v).localeCompare(String(b.v), 'zh-CN');
-      return c * sign || a.i - b.i;
-    })
-    .map((x) => x.r);
-}
