@@ -19,3 +19,30 @@ export interface FindingDto {
   status: string;
   decision: { action: string; actor: string; at: string; note: string | null } | null;
 }
+
+/** GET /api/review/stats (and per kind). */
+export interface ReviewCounts {
+  total: number;
+  reviewed: number;
+  pending: number;
+  accepted: number;
+  corrected: number;
+  rejected: number;
+  added: number;
+  /** Strict precision of the extractor on reviewed items: accepted / (accepted + corrected + rejected); null when none reviewed. */
+  precision: number | null;
+  /** Lenient precision: (accepted + corrected) / (accepted + corrected + rejected); a corrected finding was at least found. */
+  lenientPrecision: number | null;
+}
+
+/** GET /api/finding-fields/:kind: one editable field of a kind of finding. */
+export interface FieldSpec {
+  name: string;
+  /** string, number, integer, enum, list (of strings), number-or-text (a number or a ratio 13:47:40), range ([low, high]), json */
+  type: 'string' | 'number' | 'integer' | 'enum' | 'list' | 'number-or-text' | 'range' | 'json';
+  nullable: boolean;
+  required: boolean;
+  options?: Array<{ value: string; zh: string; en: string }>;
+  zh: string;
+  en: string;
+}

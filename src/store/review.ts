@@ -5,6 +5,7 @@ import type { EffectiveFinding, ReviewStatus } from '../core/curation';
 import type { Store } from './db';
 import { getEffectiveFindings } from './findings';
 import { planVersions, sections } from './schema';
+import type { ReviewCounts } from '../core/api-types';
 
 export interface PlanRef {
   id: number;
@@ -92,19 +93,7 @@ export async function reviewQueue(
   return { entries: all.slice(opts.offset, opts.offset + opts.limit), total: all.length };
 }
 
-export interface ReviewCounts {
-  total: number;
-  reviewed: number;
-  pending: number;
-  accepted: number;
-  corrected: number;
-  rejected: number;
-  added: number;
-  /** Strict precision of the extractor on reviewed items: accepted / (accepted + corrected + rejected); null when none reviewed. */
-  precision: number | null;
-  /** Lenient precision: (accepted + corrected) / (accepted + corrected + rejected); a corrected finding was at least found. */
-  lenientPrecision: number | null;
-}
+export type { ReviewCounts };
 
 export function countStatuses(statuses: Iterable<ReviewStatus>): ReviewCounts {
   const c = { total: 0, pending: 0, accepted: 0, corrected: 0, rejected: 0, added: 0 };

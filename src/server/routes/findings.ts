@@ -12,6 +12,7 @@ import { findingDto, planOr404 } from '../dto';
 import { HttpError } from '../errors';
 import { attachment, filterTargets, TARGET_SORT_KEYS, targetRow, targetsTable, toCsv, toXlsx, type TargetFilters, type TargetRow } from '../export';
 import { withFieldErrors } from '../field-errors';
+import type { FieldSpec } from '../../core/api-types';
 
 export const QUEUE_STATUSES = ['pending', 'reviewed', 'all', 'accepted', 'corrected', 'rejected', 'added'] as const;
 
@@ -49,16 +50,7 @@ async function targetRows(ctx: AppContext, plan: PlanRef): Promise<TargetRow[]> 
 
 // ---- editable fields, derived from the zod schemas (forms are generated, not written per kind) ----
 
-export interface FieldSpec {
-  name: string;
-  /** string, number, integer, enum, list (of strings), number-or-text (a number or a ratio 13:47:40), range ([low, high]), json */
-  type: 'string' | 'number' | 'integer' | 'enum' | 'list' | 'number-or-text' | 'range' | 'json';
-  nullable: boolean;
-  required: boolean;
-  options?: Array<{ value: string; zh: string; en: string }>;
-  zh: string;
-  en: string;
-}
+export type { FieldSpec };
 
 const LABELS: Record<string, [string, string]> = {
   indicator: ['指标', 'Indicator'],

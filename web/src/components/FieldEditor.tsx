@@ -3,16 +3,9 @@
 // validates them and its errors are shown next to the field they name.
 import { useApi } from '../api';
 import { useLang } from '../i18n';
+import type { FieldSpec } from '../../../src/core/api-types';
 
-export interface FieldSpec {
-  name: string;
-  type: 'string' | 'number' | 'integer' | 'enum' | 'list' | 'number-or-text' | 'range' | 'json';
-  nullable: boolean;
-  required: boolean;
-  options?: Array<{ value: string; zh: string; en: string }>;
-  zh: string;
-  en: string;
-}
+export type { FieldSpec };
 
 export function useFieldSpecs(kind: string | null): FieldSpec[] | null {
   const r = useApi<{ kind: string; fields: FieldSpec[] }>(kind ? `/api/finding-fields/${encodeURIComponent(kind)}` : null);

@@ -8,7 +8,7 @@ import { ErrorBox, Loading } from '../components/Status';
 import { KIND_NAMES, useLang, useT } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
 import { formatTargetValue, STATUS_NAMES } from './TargetsFormat';
-import type { FindingDto } from '../../../src/core/api-types';
+import type { FindingDto, ReviewCounts } from '../../../src/core/api-types';
 import './Review.css';
 
 interface ReviewItem {
@@ -18,17 +18,7 @@ interface ReviewItem {
   mark: { start: number; end: number };
 }
 
-interface Counts {
-  total: number;
-  reviewed: number;
-  pending: number;
-  accepted: number;
-  corrected: number;
-  rejected: number;
-  added: number;
-  precision: number | null;
-  lenientPrecision: number | null;
-}
+type Counts = ReviewCounts;
 
 const PAGE = 50;
 const KINDS = ['target', 'structure', 'project', 'duty', 'fact', 'place', 'reference'];
