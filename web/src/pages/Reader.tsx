@@ -1,6 +1,6 @@
 // 阅读: a plan's text with its outline, findings highlighted by kind, a panel for the selected
 // finding (?f=KEY, so other pages can link to a span), and repairs shown on demand (?repairs=1).
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useApi } from '../api';
 import { KIND_NAMES, useLang, useT } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
@@ -157,18 +157,16 @@ export function ReaderPage({ slug }: { slug: string }) {
 
   // Scroll the selected finding into view when it comes from the URL or the findings list.
   const ready = !!detail.data && paras.length > 0;
-  useEffect(() => {
+  // A layout effect runs after the marks are in the DOM and before the browser paints, so the page never shows the top first.
+  useLayoutEffect(() => {
     if (!selected || !ready) return;
     if (clicked.current === selected.key) {
       clicked.current = null;
       return;
     }
-    const id = requestAnimationFrame(() => {
-      const el = textRef.current?.querySelector('mark.f.selected');
-      // On narrow screens the panel is a bottom sheet: put the finding in the upper part instead of the middle.
-      el?.scrollIntoView({ block: window.innerWidth <= 1100 ? 'start' : 'center' });
-    });
-    return () => cancelAnimationFrame(id);
+    const el = textRef.current?.querySelector('mark.f.selected');
+    // On narrow screens the panel is a bottom sheet: put the finding in the upper part instead of the middle.
+    el?.scrollIntoView({ block: window.innerWidth <= 1100 ? 'start' : 'center' });
   }, [selected, ready]);
 
   const select = (key: string | null, fromText = false) => {
