@@ -78,16 +78,18 @@ describe('planatlas CLI', () => {
     expect(run(['--data', data, 'show', '湛茂', '--outline']).stdout).toMatch(/^附件\s*重点任务分工方案/m);
   });
 
-  it('a changed file becomes version 2; the same file again changes nothing', () => {
+  it('a changed file becomes version 2; the same file again changes nothing; the old file again is a revert (v3)', () => {
     const changed = path.join(scratch, '000_dde77a566d45a381.txt');
     fs.writeFileSync(changed, fs.readFileSync(plans[0], 'utf8').replace('年均增长12.5%以上', '年均增长13%以上'));
     const r1 = run(['--data', data, 'ingest', changed]);
     expect(r1.code, r1.stderr).toBe(0);
     expect(r1.stdout).toMatch(/new version v2/);
-    const r2 = run(['--data', data, 'ingest', plans[0]]);
+    const r2 = run(['--data', data, 'ingest', changed]);
     expect(r2.stdout).toMatch(/unchanged/);
+    const r3 = run(['--data', data, 'ingest', plans[0]]);
+    expect(r3.stdout).toMatch(/new version v3/);
     const show = run(['--data', data, 'show', '粤西', '--versions']);
-    expect(show.stdout).toMatch(/v2 .*\n\s+v1 /);
+    expect(show.stdout).toMatch(/v3 .*\n\s+v2 .*\n\s+v1 /);
   });
 
   it('findings lists what was extracted; review verbs record decisions that findings then shows', () => {

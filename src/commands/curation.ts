@@ -1,6 +1,6 @@
 // Review commands: accept, correct, reject a finding, or add one the extractors missed.
 // Each validates its input, writes one decision record and one audit record in one transaction.
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { findingKeys, neighbourhood, quoteKeyOf, type DecisionAction } from '../core/curation';
 import { FieldError, validateAddition, validateCorrection } from '../core/finding-fields';
 import type { FindingKind } from '../core/findings';
@@ -124,5 +124,64 @@ export async function addFinding(store: Store, input: AddInput): Promise<{ decis
       .returning({ id: decisions.id });
     await tx.insert(auditLog).values({ actor, command: 'addFinding', subject: `plan:${input.planId}`, details: { kind: input.kind, quote, data } });
     return { decisionId: d.id, start, end };
+  });
+}
+
+export interface DecideAdditionInput {
+  planId: number;
+  /** The addition's stable identity (its key in the API). */
+  identity: string;
+  action: Exclude<DecisionAction, 'add'>;
+  fields?: Record<string, unknown>;
+  note?: string;
+  actor?: string;
+}
+
+/**
+ * Accept, correct or withdraw (reject) a finding a person added. The decision repeats the
+ * addition's quote and neighbourhood, so it follows the addition into later versions.
+ */
+export async function decideAddition(store: Store, input: DecideAdditionInput): Promise<{ decisionId: number; kind: string; identity: string }> {
+  const [add] = await store.db
+    .select()
+    .from(decisions)
+    .where(and(eq(decisions.planId, input.planId), eq(decisions.identity, input.identity), eq(decisions.action, 'add')))
+    .orderBy(desc(decisions.id))
+    .limit(1);
+  if (!add) throw new FieldError(`no addition with key ${input.identity} in plan ${input.planId}`);
+  let fields: Record<string, unknown> = {};
+  if (input.action === 'correct') {
+    if (!input.fields || !Object.keys(input.fields).length) throw new FieldError('correct: give at least one field to change (field=value)');
+    fields = validateCorrection(add.kind as FindingKind, input.fields);
+  }
+  const [p] = await store.db.select({ versionId: plans.currentVersionId }).from(plans).where(eq(plans.id, input.planId));
+  const actor = input.actor ?? 'cli';
+  return store.db.transaction(async (tx) => {
+    const [d] = await tx
+      .insert(decisions)
+      .values({
+        planId: add.planId,
+        kind: add.kind,
+        identity: add.identity,
+        quoteKey: add.quoteKey,
+        action: input.action,
+        fields,
+        quote: add.quote,
+        before: add.before,
+        after: add.after,
+        versionId: p?.versionId ?? add.versionId,
+        start: add.start,
+        end: add.end,
+        note: input.note ?? null,
+        actor,
+      })
+      .returning({ id: decisions.id });
+    await tx.insert(auditLog).values({
+      actor,
+      command: `${input.action}Addition`,
+      subject: `plan:${add.planId}`,
+      details: { kind: add.kind, identity: add.identity, fields, note: input.note ?? null },
+    });
+    return { decisionId: d.id, kind: add.kind, identity: add.identity };
   });
 }

@@ -3,7 +3,7 @@
 // then one transaction: file bytes, plan, version, sections, repairs, covered places, audit record.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { count, eq, max } from 'drizzle-orm';
+import { and, count, eq, max } from 'drizzle-orm';
 import type { Gazetteer, PlanDoc } from '../core/types';
 import { assertSize, ingestBytes, type IngestOptions } from '../ingest/index';
 import { flattenSections } from '../parse/index';
@@ -26,7 +26,7 @@ export interface IngestPlanInput {
 }
 
 export interface IngestPlanResult {
-  /** created: a new plan; new-version: a changed file of a known plan; unchanged: these bytes were stored before. */
+  /** created: a new plan; new-version: a changed (or reverted) file of a known plan; unchanged: these bytes are the plan's current version. */
   status: 'created' | 'new-version' | 'unchanged';
   planId: number;
   slug: string;
@@ -80,6 +80,8 @@ export async function ingestPlan(
   const { bytes, fileName } = input;
   assertSize(bytes.length, fileName, input.options); // a file over the limit is refused even if stored before
   const hash = sha256(bytes);
+  // The same bytes as the current version change nothing; the bytes of an older version (a file
+  // reverted) become a new current version, so the history reads as it happened.
   const known = await findVersionByHash(store, hash);
   if (known) return { ...known, status: 'unchanged' };
 
@@ -109,7 +111,7 @@ async function findVersionByHash(store: Store, hash: string): Promise<Omit<Inges
     .from(files)
     .innerJoin(planVersions, eq(planVersions.fileId, files.id))
     .innerJoin(plans, eq(plans.id, planVersions.planId))
-    .where(eq(files.sha256, hash))
+    .where(and(eq(files.sha256, hash), eq(plans.currentVersionId, planVersions.id)))
     .limit(1);
   const r = rows[0];
   if (!r) return null;

@@ -113,4 +113,24 @@ describe('applyDecisions', () => {
     expect(gone.findings).toHaveLength(0);
     expect(gone.orphans).toHaveLength(1);
   });
+
+  it('lets a person correct or withdraw their own addition; the latest decision wins', () => {
+    const text = '新增高速公路通车里程230公里。港口货物吞吐能力超过3亿吨。';
+    const base = { id: 0, kind: 'target', identity: 'added:y', quoteKey: 'q', ...span(text, '港口货物吞吐能力超过3亿吨'), confidence: 1, flags: [], data: {} };
+    const add = decision(base, text, 'add', { indicator: '港口货物吞吐能力', value: 3 }, 10);
+    const fix = decision(base, text, 'correct', { value: 3.5 }, 20);
+    const corrected = applyDecisions(text, [], [fix, add]); // order of the records does not matter, their time does
+    expect(corrected.orphans).toEqual([]);
+    expect(corrected.findings).toHaveLength(1);
+    expect(corrected.findings[0].status).toBe('added');
+    expect(corrected.findings[0].data).toEqual({ indicator: '港口货物吞吐能力', value: 3.5 });
+    expect(corrected.findings[0].decision?.id).toBe(fix.id);
+
+    const withdrawn = applyDecisions(text, [], [add, fix, decision(base, text, 'reject', {}, 30)]);
+    expect(withdrawn.findings).toEqual([]);
+    expect(withdrawn.orphans).toEqual([]); // withdrawn on purpose: nothing to re-check
+
+    const again = applyDecisions(text, [], [add, decision(base, text, 'reject', {}, 30), decision(base, text, 'add', { indicator: '港口吞吐能力' }, 40)]);
+    expect(again.findings.map((f) => f.data.indicator)).toEqual(['港口吞吐能力']);
+  });
 });

@@ -105,12 +105,20 @@ export interface MergeResult {
  * Applies decisions to the findings extracted from one version. The latest decision per identity
  * wins. A decision finds its finding by identity, else by quote when exactly one finding of that
  * kind has the quote (the neighbourhood changed in a new version). An addition is anchored to its
- * quote in the version's text, preferring the occurrence with the same neighbourhood.
+ * quote in the version's text, preferring the occurrence with the same neighbourhood. A person's
+ * addition can itself be decided on later: a correction changes its fields, a rejection withdraws
+ * it, an acceptance leaves it as it is.
  */
 export function applyDecisions(text: string, extracted: readonly ExtractedRecord[], decisions: readonly DecisionRecord[]): MergeResult {
   const latest = new Map<string, DecisionRecord>();
+  /** Per addition identity: its fields with later corrections applied, in decision order. */
+  const additions = new Map<string, DecisionRecord>();
   for (const d of [...decisions].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id)) {
-    latest.set(`${d.kind}\u0000${d.identity}`, d);
+    const k = `${d.kind}\u0000${d.identity}`;
+    const add = additions.get(k);
+    if (d.action === 'add') additions.set(k, d);
+    else if (add && d.action === 'correct') additions.set(k, { ...add, fields: { ...add.fields, ...d.fields } });
+    latest.set(k, d);
   }
   const byIdentity = new Map(extracted.map((f) => [`${f.kind}\u0000${f.identity}`, f]));
   const byQuote = new Map<string, ExtractedRecord[]>();
@@ -119,28 +127,31 @@ export function applyDecisions(text: string, extracted: readonly ExtractedRecord
   const applied = new Map<number, DecisionRecord>();
   const orphans: DecisionRecord[] = [];
   const added: EffectiveFinding[] = [];
-  for (const d of latest.values()) {
-    if (d.action === 'add') {
-      const at = anchor(text, d);
+  for (const [k, last] of latest) {
+    const add = additions.get(k);
+    if (add) {
+      if (last.action === 'reject') continue; // withdrawn by a person
+      const at = anchor(text, add);
       if (!at) {
-        orphans.push(d);
+        orphans.push(add);
         continue;
       }
       added.push({
         id: null,
-        kind: d.kind,
-        identity: d.identity,
+        kind: add.kind,
+        identity: add.identity,
         start: at.start,
         end: at.end,
         confidence: 1,
         flags: ['added_by_reviewer'],
-        data: d.fields,
+        data: add.fields,
         extracted: null,
         status: 'added',
-        decision: d,
+        decision: last.action === 'add' ? add : { ...last, fields: add.fields },
       });
       continue;
     }
+    const d = last;
     let f = byIdentity.get(`${d.kind}\u0000${d.identity}`);
     if (!f) {
       const same = byQuote.get(d.quoteKey) ?? [];

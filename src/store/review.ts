@@ -1,7 +1,7 @@
 // Read queries for the targets view and the review queue: a plan's effective findings (decisions
 // applied) together with the version text, section titles, the queue order and review counts.
 import { asc, eq } from 'drizzle-orm';
-import type { EffectiveFinding, ReviewStatus } from '../core/curation';
+import type { DecisionRecord, EffectiveFinding, ReviewStatus } from '../core/curation';
 import type { Store } from './db';
 import { getEffectiveFindings } from './findings';
 import { planVersions, sections } from './schema';
@@ -110,12 +110,29 @@ export function countStatuses(statuses: Iterable<ReviewStatus>): ReviewCounts {
   };
 }
 
-/** Review counts over some plans, in all and per kind. */
-export async function reviewStats(store: Store, plans: readonly PlanRef[]): Promise<ReviewCounts & { byKind: Record<string, ReviewCounts> }> {
+/** Review counts over some plans, in all and per kind, and how many decisions no longer match a finding. */
+export async function reviewStats(
+  store: Store,
+  plans: readonly PlanRef[],
+): Promise<ReviewCounts & { byKind: Record<string, ReviewCounts>; orphans: number }> {
   const statuses: EffectiveFinding[] = [];
-  for (const plan of plans) statuses.push(...(await getEffectiveFindings(store, plan.currentVersionId)).findings);
+  let orphans = 0;
+  for (const plan of plans) {
+    const merged = await getEffectiveFindings(store, plan.currentVersionId);
+    statuses.push(...merged.findings);
+    orphans += merged.orphans.length;
+  }
   const kinds = [...new Set(statuses.map((f) => f.kind))].sort();
   const byKind: Record<string, ReviewCounts> = {};
   for (const k of kinds) byKind[k] = countStatuses(statuses.filter((f) => f.kind === k).map((f) => f.status));
-  return { ...countStatuses(statuses.map((f) => f.status)), byKind };
+  return { ...countStatuses(statuses.map((f) => f.status)), byKind, orphans };
+}
+
+/** Decisions of some plans that no longer match a finding of the current version, newest first. */
+export async function reviewOrphans(store: Store, plans: readonly PlanRef[]): Promise<Array<{ plan: PlanRef; decision: DecisionRecord }>> {
+  const out: Array<{ plan: PlanRef; decision: DecisionRecord }> = [];
+  for (const plan of plans) {
+    for (const decision of (await getEffectiveFindings(store, plan.currentVersionId)).orphans) out.push({ plan, decision });
+  }
+  return out.sort((a, b) => new Date(b.decision.createdAt).getTime() - new Date(a.decision.createdAt).getTime() || b.decision.id - a.decision.id);
 }

@@ -193,6 +193,44 @@ describe.skipIf(!hasChromium)('targets and review in the browser', () => {
     expect(await page.textContent('[data-testid="review-sentence"] mark')).toBe('县域经济焕发生机与活力');
     expect(await page.textContent('[data-testid="review-field-indicator"]')).toBe('县域经济活力');
     expect((await api<{ added: number }>(`/api/review/stats?plan=${yuexi}`)).added).toBe(1);
+
+    // the addition can be corrected (E) and withdrawn (R) like any finding
+    const addedKey = (await page.getAttribute('[data-testid="review-current"]', 'data-key'))!;
+    await page.keyboard.press('e');
+    await page.waitForSelector('[data-testid="review-editor"]');
+    await page.fill('[data-testid="field-year"]', '2020');
+    await page.press('[data-testid="field-year"]', 'Enter');
+    await page.waitForURL((u) => u.searchParams.get('f') !== addedKey); // saved, moved on
+    await page.goto(`${app.url}/review?plan=${yuexi}&kind=target&f=${addedKey}`);
+    await page.waitForSelector(`[data-testid="review-current"][data-key="${addedKey}"][data-status="added"]`);
+    expect(await page.textContent('[data-testid="review-field-year"]')).toContain('2020');
+    expect(await page.textContent('[data-testid="review-field-indicator"]')).toBe('县域经济活力');
+    await page.keyboard.press('r');
+    await page.waitForSelector('[data-testid="review-flash"]');
+    await expect.poll(() => page.textContent('[data-testid="review-flash"]')).toContain('已撤销补录');
+    await page.waitForSelector(`[data-testid="review-item"][data-key="${addedKey}"]`, { state: 'detached' });
+    expect((await api<{ added: number; orphans: number }>(`/api/review/stats?plan=${yuexi}`))).toMatchObject({ added: 0, orphans: 0 });
+    await page.close();
+  });
+
+  it('shows decisions whose sentence changed in a new version as kept for re-checking', async () => {
+    const original = fs.readFileSync(path.resolve('data/plans', yuexiFile), 'utf8');
+    const v3 = await ingestPlan(app.running.store, { bytes: new TextEncoder().encode(original.replaceAll('6340亿元', '6500亿元')), fileName: yuexiFile });
+    expect(v3.status).toBe('new-version');
+    const page = await newPage();
+    await page.goto(`${app.url}/review?plan=${yuexi}`);
+    const box = page.getByTestId('review-orphans');
+    await box.waitFor();
+    expect(await box.locator('summary').innerText()).toMatch(/^\d+ 条审核决定已对不上提取结果/);
+    await box.locator('summary').click();
+    const lost = page.getByTestId('review-orphan').filter({ hasText: '6340亿元' });
+    await expect.poll(() => lost.count()).toBe(1);
+    expect(await lost.innerText()).toContain('更正');
+    expect(await lost.innerText()).toContain('7000'); // the corrected value, kept
+    await shot(page, 'review-orphans');
+    await lost.getByRole('link').click();
+    await page.waitForURL(/\/search\?/);
+    expect(new URL(page.url()).searchParams.get('plan')).toBe(yuexi);
     await page.close();
   });
 

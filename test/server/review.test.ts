@@ -55,7 +55,7 @@ for (const backend of backends) {
     };
     const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, payload: payload as object });
     const queue = (q: string) => get<{ items: ReviewItem[]; total: number }>(`/api/review?${q}`);
-    const stats = (plan = yuexi.replace('.txt', '')) => get<Counts & { byKind: Record<string, Counts> }>(`/api/review/stats?plan=${plan}`);
+    const stats = (plan = yuexi.replace('.txt', '')) => get<Counts & { byKind: Record<string, Counts>; orphans: number }>(`/api/review/stats?plan=${plan}`);
 
     it('orders the queue by confidence, least sure first, with the sentence around each finding', async () => {
       const all = await queue('limit=500');
@@ -184,6 +184,57 @@ for (const backend of backends) {
       expect(re.statusCode, re.body).toBe(200);
       expect(re.json().findings.target).toBeGreaterThan(10);
       await check('re-extracted');
+    });
+  
+    it('corrects and withdraws a person’s addition by its key; decisions by key work on extracted findings too', async () => {
+      const slug = yuexi.replace('.txt', '');
+      const [item] = (await queue(`plan=${encodeURIComponent('粤西')}&status=added`)).items;
+      const key = item.finding.key;
+      const fixed = await post(`/api/plans/${slug}/decisions`, { key, action: 'correct', fields: { year: 2020 } });
+      expect(fixed.statusCode, fixed.body).toBe(200);
+      expect(fixed.json().finding).toMatchObject({ key, status: 'added', data: { indicator: '县域经济活力', year: 2020 } });
+      const bad = await post(`/api/plans/${slug}/decisions`, { key, action: 'correct', fields: { year: 'soon' } });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.field).toBe('year');
+      const unknown = await post(`/api/plans/${slug}/decisions`, { key: 'no-such-key', action: 'accept' });
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json().error.field).toBe('key');
+
+      const gone = await post(`/api/plans/${slug}/decisions`, { key, action: 'reject', note: '误录' });
+      expect(gone.statusCode, gone.body).toBe(200);
+      expect(gone.json().finding).toBeNull();
+      expect((await queue(`plan=${encodeURIComponent('粤西')}&status=added`)).total).toBe(0);
+      const s = await stats();
+      expect(s).toMatchObject({ added: 0, orphans: 0 }); // withdrawn on purpose, not left for re-checking
+
+      // by key on an extractor finding: the same as by id
+      const pending = (await queue(`plan=${encodeURIComponent('粤西')}&kind=project&limit=1`)).items[0].finding;
+      const ok = await post(`/api/plans/${slug}/decisions`, { key: pending.key, action: 'accept' });
+      expect(ok.json().finding).toMatchObject({ key: pending.key, id: pending.id, status: 'accepted' });
+      expect((await stats()).accepted).toBe(s.accepted + 1);
+    });
+
+    it('lists decisions whose text changed away as orphans, and applies them again when the text comes back', async () => {
+      const slug = yuexi.replace('.txt', '');
+      const original = fs.readFileSync(path.join(plansDir, yuexi), 'utf8');
+      expect(original).toContain('6340亿元');
+      await ingestPlan(t.store, { bytes: new TextEncoder().encode(original.replaceAll('6340亿元', '6500亿元')), fileName: yuexi });
+      const orphans = await get<{ items: Array<{ plan: { slug: string }; decision: { action: string; quote: string; fields: Record<string, unknown>; actor: string } }>; total: number }>(
+        `/api/review/orphans?plan=${slug}`,
+      );
+      const lost = orphans.items.find((o) => o.decision.action === 'correct');
+      expect(lost, JSON.stringify(orphans.items)).toBeDefined();
+      expect(lost!.decision.quote).toContain('6340亿元');
+      expect(lost!.decision.fields).toMatchObject({ value: 6400 });
+      expect(lost!.plan.slug).toBe(slug);
+      expect((await stats()).orphans).toBe(orphans.total);
+      expect((await stats()).corrected).toBe(0);
+
+      const back = await ingestPlan(t.store, { bytes: new TextEncoder().encode(original), fileName: yuexi });
+      expect(back.status).toBe('new-version'); // a reverted file becomes current again
+      const after = await get<{ items: Array<{ decision: { quote: string } }> }>(`/api/review/orphans?plan=${slug}`);
+      expect(after.items.some((o) => o.decision.quote.includes('6340亿元'))).toBe(false);
+      expect((await stats()).corrected).toBe(1);
     });
   });
 }

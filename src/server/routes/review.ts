@@ -1,10 +1,11 @@
 // 审核: the review queue (least sure first), review counts and the extractor's precision, and
 // decisions (accept / reject / correct) on single findings.
 import type { FastifyPluginAsync } from 'fastify';
-import { decideFinding, FINDING_KINDS } from '../../commands/curation';
+import { decideAddition, decideFinding, FINDING_KINDS } from '../../commands/curation';
+import type { DecisionRecord } from '../../core/curation';
 import { listPlans } from '../../store/queries';
 import { getEffectiveFindings, getFindingRow } from '../../store/findings';
-import { reviewQueue, reviewStats, type PlanRef, type QueueStatus } from '../../store/review';
+import { reviewOrphans, reviewQueue, versionText, reviewStats, type PlanRef, type QueueStatus } from '../../store/review';
 import type { AppContext } from '../context';
 import { findingDto, sentenceAround } from '../dto';
 import { HttpError } from '../errors';
@@ -84,6 +85,77 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
       async (req) => reviewStats(ctx.store, await plansFor(ctx, req.query.plan)),
     );
 
+    app.get<{ Querystring: { plan?: string } }>(
+      '/review/orphans',
+      {
+        schema: {
+          tags: ['review'],
+          summary: 'Decisions that no longer match a finding (the plan text changed there); kept for a person to re-check',
+          description:
+            'A correction, acceptance or rejection whose finding the current version no longer has, or an addition whose quote is no longer in the text. ' +
+            'Nothing is deleted: the decision applies again if a later version brings the text back.',
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { plan: { type: 'string', minLength: 1, description: 'one plan; all plans when absent' } },
+          },
+        },
+      },
+      async (req) => {
+        const items = (await reviewOrphans(ctx.store, await plansFor(ctx, req.query.plan))).map(({ plan, decision }) => ({
+          plan: { slug: plan.slug, title: plan.title },
+          decision: decisionDto(decision),
+        }));
+        return { items, total: items.length };
+      },
+    );
+
+    app.post<{ Params: { slug: string }; Body: { key: string; action: 'accept' | 'reject' | 'correct'; fields?: Record<string, unknown>; note?: string } }>(
+      '/plans/:slug/decisions',
+      {
+        schema: {
+          tags: ['review'],
+          summary: 'Accept, reject or correct a finding of a plan by its stable key — also a person’s own addition',
+          description:
+            'key is the finding’s key (FindingDto.key), which survives re-extraction. For an addition, correct changes its fields and reject withdraws it. ' +
+            'A bad field gives 400 invalid-field naming it; an unknown key gives 404 naming "key". finding is null when the decision withdrew an addition.',
+          params: { type: 'object', required: ['slug'], properties: { slug: { type: 'string', minLength: 1 } } },
+          body: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['key', 'action'],
+            properties: {
+              key: { type: 'string', minLength: 1, maxLength: 100 },
+              action: { type: 'string', enum: ['accept', 'reject', 'correct'] },
+              fields: { type: 'object', additionalProperties: true },
+              note: { type: 'string', maxLength: 2000 },
+            },
+          },
+        },
+      },
+      async (req) => {
+        const plan = await planRefOr404(ctx, req.params.slug);
+        const b = req.body;
+        const before = await getEffectiveFindings(ctx.store, plan.currentVersionId);
+        const f = before.findings.find((x) => x.identity === b.key);
+        if (!f) throw new HttpError(404, 'not-found', `plan ${plan.slug} has no finding with key ${b.key}`, 'key');
+        if (b.action === 'correct' && (!b.fields || !Object.keys(b.fields).length)) {
+          throw new HttpError(400, 'invalid-field', 'correct: give at least one field to change in "fields"', 'fields');
+        }
+        const input = { action: b.action, fields: b.fields, note: b.note, actor: ctx.actor };
+        const d = await withFieldErrors(() =>
+          f.id != null ? decideFinding(ctx.store, { findingId: f.id, ...input }) : decideAddition(ctx.store, { planId: plan.id, identity: f.identity, ...input }),
+        );
+        const after = await getEffectiveFindings(ctx.store, plan.currentVersionId, f.kind);
+        const g = after.findings.find((x) => x.identity === d.identity && x.kind === d.kind);
+        const text = await versionText(ctx.store, plan.currentVersionId);
+        return {
+          decision: { id: d.decisionId, action: b.action, kind: d.kind, key: d.identity, actor: ctx.actor },
+          finding: g ? findingDto(g, text) : null,
+        };
+      },
+    );
+
     app.post<{ Params: { id: number }; Body: { action: 'accept' | 'reject' | 'correct'; fields?: Record<string, unknown>; note?: string } }>(
       '/findings/:id/decision',
       {
@@ -124,5 +196,19 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
         };
       },
     );
+  };
+}
+
+function decisionDto(d: DecisionRecord) {
+  return {
+    id: d.id,
+    action: d.action,
+    kind: d.kind,
+    key: d.identity,
+    quote: d.quote,
+    fields: d.fields,
+    note: d.note,
+    actor: d.actor,
+    at: new Date(d.createdAt).toISOString(),
   };
 }

@@ -7,6 +7,7 @@ import { FieldInputs, fromText, toText, useFieldSpecs, type FieldSpec } from '..
 import { ErrorBox, Loading } from '../components/Status';
 import { KIND_NAMES, useLang, useT } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
+import { ReviewOrphans } from './ReviewOrphans';
 import { formatTargetValue, STATUS_NAMES } from './TargetsFormat';
 import type { FindingDto, ReviewCounts } from '../../../src/core/api-types';
 import './Review.css';
@@ -53,7 +54,8 @@ const strings = {
     extractedWas: '原提取',
     decidedBy: '{who} 于 {at} {what}',
     noChange: '没有修改任何字段。',
-    added: '补录的条目由人工给出，不能在此更正；如有错误请驳回后重新补录。',
+    added: '此条为人工补录：更正会修改其字段，驳回即撤销补录。',
+    withdrawn: '已撤销补录：{what}',
     kind: '类型',
     plan: '规划',
     quote: '原文片段（须与原文完全一致）',
@@ -99,7 +101,8 @@ const strings = {
     extractedWas: 'extracted',
     decidedBy: '{what} by {who} at {at}',
     noChange: 'No field was changed.',
-    added: 'Added by a person: it cannot be corrected here; reject it and add it again if it is wrong.',
+    added: 'Added by a person: correcting changes its fields, rejecting withdraws it.',
+    withdrawn: 'Addition withdrawn: {what}',
     kind: 'Kind',
     plan: 'Plan',
     quote: 'Quote (exactly as in the text)',
@@ -178,7 +181,7 @@ export function ReviewPage() {
 
   const plans = useApi<{ plans: Array<{ slug: string; title: string }> }>('/api/plans');
   const list = useApi<{ items: ReviewItem[]; total: number }>(`/api/review${qs({ plan, kind, status, limit: PAGE, offset })}`);
-  const stats = useApi<Counts & { byKind: Record<string, Counts> }>(`/api/review/stats${qs({ plan })}`);
+  const stats = useApi<Counts & { byKind: Record<string, Counts>; orphans: number }>(`/api/review/stats${qs({ plan })}`);
   const [items, setItems] = useState<ReviewItem[]>([]);
   useEffect(() => setItems(list.data?.items ?? []), [list.data]);
 
@@ -230,22 +233,35 @@ export function ReviewPage() {
   };
 
   const decide = async (action: 'accept' | 'reject' | 'correct', fields?: Record<string, unknown>) => {
-    if (!current || current.finding.id == null || busy) return;
+    if (!current || busy) return;
     setBusy(true);
     try {
-      const r = await sendJSON<{ finding: FindingDto | null }>(`/api/findings/${current.finding.id}/decision`, { action, fields, note: note || undefined });
-      const updated: ReviewItem = { ...current, finding: r.finding ?? { ...current.finding, status: action } };
-      const next = items.map((x) => (x.finding.key === updated.finding.key ? updated : x));
+      // By the finding's stable key, which also reaches a person's own additions (they have no row id).
+      const r = await sendJSON<{ finding: FindingDto | null }>(`/api/plans/${encodeURIComponent(current.plan.slug)}/decisions`, {
+        key: current.finding.key,
+        action,
+        fields,
+        note: note || undefined,
+      });
+      // No finding back: a person's addition was withdrawn; it leaves the list.
+      const updated: ReviewItem = { ...current, finding: r.finding ?? { ...current.finding, status: 'rejected' } };
+      const i0 = items.findIndex((x) => x.finding.key === updated.finding.key);
+      const next = r.finding ? items.map((x) => (x.finding.key === updated.finding.key ? updated : x)) : items.filter((x) => x.finding.key !== updated.finding.key);
       setItems(next);
-      if (outside?.finding.key === updated.finding.key) setOutside(updated);
-      setFlash(t.done.replace('{what}', `${STATUS_NAMES[updated.finding.status]?.[lang] ?? updated.finding.status} · ${updated.finding.summary}`));
+      if (outside?.finding.key === updated.finding.key) setOutside(r.finding ? updated : null);
+      setFlash(
+        r.finding
+          ? t.done.replace('{what}', `${STATUS_NAMES[updated.finding.status]?.[lang] ?? updated.finding.status} · ${updated.finding.summary}`)
+          : t.withdrawn.replace('{what}', updated.finding.summary),
+      );
       setMode('view');
       setErrors({});
       setNote('');
       stats.reload();
-      const i = next.findIndex((x) => x.finding.key === updated.finding.key);
+      const i = r.finding ? next.findIndex((x) => x.finding.key === updated.finding.key) : i0 - 1;
       const after = next.slice(i + 1).find((x) => x.finding.status === 'pending') ?? next.slice(0, Math.max(0, i)).find((x) => x.finding.status === 'pending');
       if (after) select(after.finding.key);
+      else if (!r.finding) setQuery({ f: null });
     } catch (e) {
       showError(e);
     } finally {
@@ -254,7 +270,7 @@ export function ReviewPage() {
   };
 
   const startEdit = () => {
-    if (!current || current.finding.id == null || !specs) return;
+    if (!current || !specs) return;
     setValues(Object.fromEntries(specs.map((s) => [s.name, toText(s, current.finding.data[s.name])])));
     setErrors({});
     setFlash('');
@@ -384,7 +400,7 @@ export function ReviewPage() {
   const statusName = (s: string) => STATUS_NAMES[s]?.[lang] ?? s;
   const total = list.data?.total ?? 0;
   const frac = counts && counts.total ? counts.reviewed / counts.total : 0;
-  const canDecide = !!current && current.finding.id != null && !busy;
+  const canDecide = !!current && !busy;
 
   const filters = useMemo(
     () => (
@@ -451,6 +467,7 @@ export function ReviewPage() {
         </div>
       </div>
       {filters}
+      <ReviewOrphans plan={plan} count={stats.data?.orphans ?? 0} />
       {flash && (
         <p className="review-flash" role="status" data-testid="review-flash">
           {flash}
