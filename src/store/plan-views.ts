@@ -4,7 +4,8 @@ import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { Gazetteer } from '../core/types';
 import type { Store } from './db';
 import { listPlans, type PlanSummary } from './queries';
-import { findings, planPlaces, places, planVersions, sections } from './schema';
+import { getEffectiveFindings } from './findings';
+import { decisions, findings, planPlaces, places, planVersions, sections } from './schema';
 
 export interface PlaceRef {
   code: string;
@@ -17,7 +18,7 @@ export interface PlanCard extends Omit<PlanSummary, 'scope' | 'currentVersionId'
   scope: PlaceRef[];
   /** Units of its extension area (规划延伸区). */
   extension: PlaceRef[];
-  /** Extractor findings per kind in the current version (before review decisions). */
+  /** Findings per kind in the current version as reviewed: rejected ones left out, people's additions counted. */
   counts: Record<string, number>;
   /** 'warnings' when ingest noted something about the file (e.g. PDF pages without text). */
   status: 'ok' | 'warnings';
@@ -45,11 +46,22 @@ export async function listPlanCards(store: Store): Promise<PlanCard[]> {
     .innerJoin(places, eq(places.code, planPlaces.placeCode))
     .where(inArray(planPlaces.versionId, versionIds))
     .orderBy(asc(places.code));
-  const countRows = await store.db
+  let countRows = await store.db
     .select({ versionId: findings.versionId, kind: findings.kind, n: count() })
     .from(findings)
     .where(inArray(findings.versionId, versionIds))
     .groupBy(findings.versionId, findings.kind);
+  // Plans with review decisions: count their findings with the decisions applied instead.
+  const reviewed = await store.db.selectDistinct({ planId: decisions.planId }).from(decisions);
+  for (const { planId } of reviewed) {
+    const p = summaries.find((x) => x.id === planId);
+    if (p?.currentVersionId == null) continue;
+    const merged = await getEffectiveFindings(store, p.currentVersionId);
+    const byKind = new Map<string, number>();
+    for (const f of merged.findings) if (f.status !== 'rejected') byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
+    const versionId = p.currentVersionId;
+    countRows = countRows.filter((r) => r.versionId !== versionId).concat([...byKind].map(([kind, n]) => ({ versionId, kind, n })));
+  }
   const warningRows = await store.db
     .select({ id: planVersions.id, warnings: planVersions.warnings })
     .from(planVersions)

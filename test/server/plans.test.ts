@@ -247,6 +247,24 @@ for (const backend of backends) {
       expect(text.json().text).toContain('<img src=x onerror=alert(2)>');
     });
 
+    it('counts findings as reviewed: a rejected target drops out of the card, an added one counts', async () => {
+      const before = (await list()).find((p) => p.title.includes('湛茂'))!;
+      const { findings } = (await app.inject({ method: 'GET', url: `/api/plans/${before.slug}/findings?kind=target` })).json() as { findings: Array<{ key: string }> };
+      const rej = await app.inject({ method: 'POST', url: `/api/plans/${before.slug}/decisions`, payload: { key: findings[0].key, action: 'reject' } });
+      expect(rej.statusCode, rej.body).toBe(200);
+      const acc = await app.inject({ method: 'POST', url: `/api/plans/${before.slug}/decisions`, payload: { key: findings[1].key, action: 'accept' } });
+      expect(acc.statusCode, acc.body).toBe(200);
+      const mid = (await list()).find((p) => p.slug === before.slug)!;
+      expect(mid.counts.target).toBe(before.counts.target - 1);
+      expect(mid.counts.place).toBe(before.counts.place); // other kinds as before
+      const text = (await app.inject({ method: 'GET', url: `/api/plans/${before.slug}/text` })).json().text as string;
+      const quote = text.slice(text.indexOf('湛江') , text.indexOf('湛江') + 6);
+      const add = await app.inject({ method: 'POST', url: `/api/plans/${before.slug}/findings`, payload: { kind: 'project', quote, occurrence: 1, fields: { name: quote } } });
+      expect(add.statusCode, add.body).toBe(201);
+      const after = (await list()).find((p) => p.slug === before.slug)!;
+      expect(after.counts.project).toBe(before.counts.project + 1);
+    });
+
     it('is described in the OpenAPI document', async () => {
       const doc = (await app.inject({ method: 'GET', url: '/api/docs' })).json();
       expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/plans', '/api/plans/{slug}', '/api/plans/{slug}/text', '/api/plans/{slug}/original']));
