@@ -3,6 +3,7 @@
 // substring (ILIKE, served by the pg_trgm index) for 3+ characters, so text that jieba cut
 // differently is still found. User input only ever reaches SQL as bound parameters.
 import { sql, type SQL } from 'drizzle-orm';
+import type { EffectiveFinding } from '../core/curation';
 import { summarize } from '../core/finding-summary';
 import { queryRows, type Store } from '../store/db';
 import { effectiveFindingsOf } from './hit-findings';
@@ -87,14 +88,21 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
       sql`(p.section_path = ${s} or left(p.section_path, ${s.length + 1}) = ${s + '.'} or p.section_trail ilike ${containsPattern(s)})`,
     );
   }
-  if (params.kind) {
-    where.push(sql`exists (select 1 from findings f where f.version_id = p.version_id and f.kind = ${params.kind}
-      and f.start < p."end" and f."end" > p.start)`);
-  }
-  if (params.year != null) {
-    const y = String(params.year);
-    where.push(sql`(exists (select 1 from findings f where f.version_id = p.version_id and f.kind in ('target', 'fact')
-      and f.data->>'year' = ${y} and f.start < p."end" and f."end" > p.start) or strpos(p.text, ${y}) > 0)`);
+  // Kind and year filters look at findings as people reviewed them (a rejected target does not
+  // count, an added one does), so they take the spans from the merged findings, not the raw table.
+  if (params.kind || params.year != null) {
+    const merged = await effectiveFindingsOf(store, await currentVersionIds(store, params.plan));
+    const spans = (keep: (f: EffectiveFinding) => boolean) => {
+      const out: Array<{ v: number; a: number; b: number }> = [];
+      for (const [v, fs] of merged) for (const f of fs) if (f.status !== 'rejected' && f.start != null && f.end != null && keep(f)) out.push({ v, a: f.start, b: f.end });
+      return sql`exists (select 1 from jsonb_to_recordset(${JSON.stringify(out)}::jsonb) as s(v int, a int, b int)
+        where s.v = p.version_id and s.a < p."end" and s.b > p.start)`;
+    };
+    if (params.kind) where.push(spans((f) => f.kind === params.kind));
+    if (params.year != null) {
+      const y = params.year;
+      where.push(sql`(${spans((f) => (f.kind === 'target' || f.kind === 'fact') && Number(f.data.year) === y)} or strpos(p.text, ${String(y)}) > 0)`);
+    }
   }
   const score = sql.join(
     [
@@ -140,4 +148,15 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
     };
   });
   return { q, terms, total, hits };
+}
+
+/** The current version of each plan, or of the one plan asked for. */
+async function currentVersionIds(store: Store, slug?: string): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
+    store.db,
+    slug
+      ? sql`select current_version_id as id from plans where slug = ${slug} and current_version_id is not null`
+      : sql`select current_version_id as id from plans where current_version_id is not null`,
+  );
+  return rows.map((r) => Number(r.id));
 }

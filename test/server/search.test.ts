@@ -135,6 +135,33 @@ for (const backend of backends) {
       }
     });
 
+    it('kind and year filters follow review decisions: a rejected project no longer counts, an added one does', async () => {
+      const projects = await search({ q: '港口', kind: 'project', limit: 100 });
+      const lone = projects.hits[0];
+      for (const f of lone.findings.filter((x) => x.kind === 'project')) {
+        const rej = await app.inject({ method: 'POST', url: `/api/plans/${lone.plan.slug}/decisions`, payload: { key: f.key, action: 'reject' } });
+        expect(rej.statusCode, rej.body).toBe(200);
+      }
+      const same = (h: Hit) => h.plan.slug === lone.plan.slug && h.start === lone.start;
+      const after = await search({ q: '港口', kind: 'project', limit: 100 });
+      expect(after.total).toBe(projects.total - 1);
+      expect(after.hits.some(same)).toBe(false);
+
+      // a passage about 港口 without a project: once a person adds one there, the filter finds it
+      const all = await search({ q: '港口', limit: 100 });
+      const bare = all.hits.find((h) => !h.findings.some((f) => f.kind === 'project') && h.text.includes('港口'))!;
+      const quote = bare.text.slice(bare.text.indexOf('港口'), bare.text.indexOf('港口') + 4);
+      const text = (await app.inject({ method: 'GET', url: `/api/plans/${bare.plan.slug}/text` })).json().text as string;
+      let occurrence = 0;
+      for (let i = text.indexOf(quote); i >= 0 && i < bare.start + bare.text.indexOf('港口') + 1; i = text.indexOf(quote, i + 1)) occurrence++;
+      const add = await app.inject({ method: 'POST', url: `/api/plans/${bare.plan.slug}/findings`, payload: { kind: 'project', quote, occurrence, fields: { name: quote } } });
+      expect(add.statusCode, add.body).toBe(201);
+      expect(add.json().start).toBe(bare.start + bare.text.indexOf('港口'));
+      const withAdded = await search({ q: '港口', kind: 'project', limit: 100 });
+      expect(withAdded.total).toBe(after.total + 1);
+      expect(withAdded.hits.some((h) => h.plan.slug === bare.plan.slug && h.start === bare.start)).toBe(true);
+    });
+
     it("returns the findings whose span overlaps each passage", async () => {
       const r = await search({ q: '城镇化率', limit: 100 });
       const found = r.hits.flatMap((h) => h.findings.map((f) => ({ h, f })));
