@@ -30,6 +30,7 @@ try {
     ['search 城镇化率', `/api/search?q=${q('城镇化率')}`],
     ['search 湛茂都市圈 港口', `/api/search?q=${q('湛茂都市圈 港口')}`],
     ['search, filtered by plan', `/api/search?q=${q('交通')}&plan=${zm.slug}`],
+    ['search, filtered by kind and year', `/api/search?q=${q('港口')}&kind=target&year=2020`],
     ['map units', '/api/map/units?color=plans'],
     ['place page 湛江市', '/api/places/440800'],
     ['structure of a plan', `/api/plans/${zm.slug}/structure`],
@@ -37,7 +38,27 @@ try {
   console.log(`API latency over loopback HTTP, ${rounds} requests each after 3 warm-up requests (PGlite, ${plans.length} sample plans)\n`);
   console.log('address'.padEnd(40) + 'status   p50 ms   p95 ms   max ms   bytes');
   const p95s: number[] = [];
-  for (const [label, url] of addresses) {
+  // The same addresses once more after people reviewed some findings of every plan (lists then
+  // count findings with decisions applied).
+  const reviewed: Array<[string, string]> = [
+    ['plan list (every plan reviewed)', '/api/plans'],
+    ['review stats (every plan reviewed)', '/api/review/stats'],
+    ['search by kind (every plan reviewed)', `/api/search?q=${q('港口')}&kind=project`],
+  ];
+  for (const [label, url] of [...addresses, ['', 'review'] as [string, string], ...reviewed]) {
+    if (url === 'review') {
+      for (const p of plans) {
+        const { findings } = (await (await fetch(`${base}/api/plans/${p.slug}/findings`)).json()) as { findings: Array<{ key: string }> };
+        for (const [i, f] of findings.slice(0, 10).entries()) {
+          await fetch(`${base}/api/plans/${p.slug}/decisions`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ key: f.key, action: i % 3 ? 'accept' : 'reject' }),
+          });
+        }
+      }
+      continue;
+    }
     let status = 0;
     let bytes = 0;
     for (let i = 0; i < 3; i++) await (await fetch(base + url)).arrayBuffer();
