@@ -117,6 +117,23 @@ describe('planatlas CLI', () => {
     expect(g2.status).toBe('corrected');
     expect(g2.data).toMatchObject({ value: 6400, comparator: 'ge' });
     expect(after.findings.filter((f) => f.status === 'added').map((f) => f.quote)).toEqual(['县域经济焕发生机与活力']);
+
+    // the addition is listed as +N; it can be corrected and withdrawn by that reference
+    const listed = run(['--data', data, 'findings', '粤西', '--kind', 'target', '--status', 'added']).stdout;
+    const ref = listed.match(/^(\+\d+)\s+target/m)![1];
+    const fix = run(['--data', data, 'review', 'correct', ref, '--set', 'year=2020']);
+    expect(fix.code, fix.stderr).toBe(0);
+    const fixed = JSON.parse(run(['--data', data, 'findings', '粤西', '--kind', 'target', '--status', 'added', '--json']).stdout) as typeof j;
+    expect(fixed.findings.map((f) => f.data.year)).toEqual([2020]);
+    const badRef = run(['--data', data, 'review', 'reject', '+99999']);
+    expect(badRef.code).not.toBe(0);
+    expect(badRef.stderr).toMatch(/no decision 99999/);
+    const withdraw = run(['--data', data, 'review', 'reject', ref]);
+    expect(withdraw.code, withdraw.stderr).toBe(0);
+    expect(withdraw.stdout).toMatch(/^withdrew target \+\d+/);
+    const none = JSON.parse(run(['--data', data, 'findings', '粤西', '--kind', 'target', '--status', 'added', '--json']).stdout) as typeof j & { orphans: unknown[] };
+    expect(none.findings).toEqual([]);
+    expect(none.orphans).toEqual([]);
   });
 
   it('refuses a file over the size limit before reading it', () => {

@@ -10,8 +10,8 @@ import { loadLexicons } from '../extract/lexicons';
 import { openStore, defaultDataDir, type Store } from '../store/db';
 import { runMigrations, appliedMigrations } from '../store/migrate';
 import { findPlan, getOutline, getRepairs, getVersion, listPlans, listVersions } from '../store/queries';
-import { getEffectiveFindings, getFindingRow } from '../store/findings';
-import { addFinding, decideFinding, parseKind } from '../commands/curation';
+import { getDecision, getEffectiveFindings, getFindingRow } from '../store/findings';
+import { addFinding, decideAddition, decideFinding, parseKind } from '../commands/curation';
 import { reextractVersion } from '../commands/reextract';
 import { parseFieldAssignments } from '../core/finding-fields';
 import type { FindingKind } from '../core/findings';
@@ -157,15 +157,15 @@ export function buildProgram(): Command {
   const decideVerb = (action: 'accept' | 'reject') =>
     review
       .command(action)
-      .description(`${action} findings by id`)
-      .argument('<ids...>', 'finding ids (planatlas findings PLAN)')
+      .description(`${action} findings by id (+N: a person's addition, as planatlas findings lists it)`)
+      .argument('<ids...>', 'finding ids, or +N for an addition (planatlas findings PLAN)')
       .option('--note <text>', 'why')
       .option('--by <name>', 'reviewer name', process.env.USER || 'cli')
       .action(async (ids: string[], o: { note?: string; by: string }) => {
         await withStore(program.opts<GlobalOpts>(), async (store) => {
           for (const id of ids) {
-            const r = await decideFinding(store, { findingId: parseId(id), action, note: o.note, actor: o.by });
-            process.stdout.write(`${action}ed ${r.kind} ${id} (decision ${r.decisionId})\n`);
+            const r = await decideRef(store, id, { action, note: o.note, actor: o.by });
+            process.stdout.write(`${action === 'reject' && id.startsWith('+') ? 'withdrew' : `${action}ed`} ${r.kind} ${id} (decision ${r.decisionId})\n`);
           }
         });
       });
@@ -174,16 +174,15 @@ export function buildProgram(): Command {
   review
     .command('correct')
     .description('correct fields of a finding: planatlas review correct 12 --set value=6500 --set comparator=ge')
-    .argument('<id>', 'finding id')
+    .argument('<id>', 'finding id, or +N for an addition')
     .option('--set <field=value>', 'a corrected field (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--note <text>', 'why')
     .option('--by <name>', 'reviewer name', process.env.USER || 'cli')
     .action(async (id: string, o: { set: string[]; note?: string; by: string }) => {
       await withStore(program.opts<GlobalOpts>(), async (store) => {
-        const row = await getFindingRow(store, parseId(id));
-        if (!row) throw new Error(`no finding with id ${id}`);
-        const fields = parseFieldAssignments(row.f.kind as FindingKind, o.set);
-        const r = await decideFinding(store, { findingId: parseId(id), action: 'correct', fields, note: o.note, actor: o.by });
+        const kind = await kindOfRef(store, id);
+        const fields = parseFieldAssignments(kind as FindingKind, o.set);
+        const r = await decideRef(store, id, { action: 'correct', fields, note: o.note, actor: o.by });
         process.stdout.write(`corrected ${r.kind} ${id}: ${Object.keys(fields).join(', ')} (decision ${r.decisionId})\n`);
       });
     });
@@ -277,6 +276,30 @@ function parsePort(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`"${v}" is not a port number (0–65535)`);
   return n;
+}
+
+/** A finding id, or +N: the addition that decision N made (or a later decision on it). */
+async function additionOf(store: Store, ref: string) {
+  const d = await getDecision(store, parseId(ref.slice(1)));
+  if (!d) throw new Error(`no decision ${ref.slice(1)} (additions are listed as +N by planatlas findings PLAN)`);
+  return d;
+}
+
+async function kindOfRef(store: Store, ref: string): Promise<string> {
+  if (ref.startsWith('+')) return (await additionOf(store, ref)).kind;
+  const row = await getFindingRow(store, parseId(ref));
+  if (!row) throw new Error(`no finding with id ${ref}`);
+  return row.f.kind;
+}
+
+async function decideRef(
+  store: Store,
+  ref: string,
+  input: { action: 'accept' | 'reject' | 'correct'; fields?: Record<string, unknown>; note?: string; actor: string },
+): Promise<{ decisionId: number; kind: string }> {
+  if (!ref.startsWith('+')) return decideFinding(store, { findingId: parseId(ref), ...input });
+  const d = await additionOf(store, ref);
+  return decideAddition(store, { planId: d.planId, identity: d.identity, ...input });
 }
 
 function parseId(v: string): number {

@@ -9,6 +9,11 @@ export async function getDecisions(store: Store, planId: number): Promise<Decisi
   return rows.map((d) => ({ ...d, action: d.action as DecisionAction }));
 }
 
+export async function getDecision(store: Store, id: number): Promise<(DecisionRecord & { planId: number }) | null> {
+  const [d] = await store.db.select().from(decisions).where(eq(decisions.id, id));
+  return d ? { ...d, action: d.action as DecisionAction } : null;
+}
+
 const MAX_CACHED = 64;
 const caches = new WeakMap<Store, Map<number, { fp: string; merged: MergeResult }>>();
 
