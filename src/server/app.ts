@@ -14,6 +14,7 @@ import { reviewRoutes } from './routes/review';
 import { searchRoutes } from './routes/search';
 import { placeRoutes } from './routes/places';
 import { webDistDir } from './web-build';
+import { addSharedSchemas } from './schemas';
 
 export interface BuildAppOptions {
   /** Serve the built web app from this folder (default web/dist; null: API only). */
@@ -24,6 +25,12 @@ export interface BuildAppOptions {
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024 });
   installErrorHandler(app);
+  // Response schemas (src/server/schemas.ts) document the API and are checked by a contract test;
+  // they must never filter what a handler returns. Fastify would compile them into fast-json-stringify
+  // serializers that silently drop properties the schema does not list, so serialize with plain
+  // JSON.stringify instead. (Strings and Buffers — CSV, XLSX, original files — are never serialized.)
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  addSharedSchemas(app);
   // Plan text is untrusted: besides rendering it as text only, forbid inline and foreign scripts.
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -34,6 +41,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     return payload;
   });
   await app.register(swagger, {
+    // Shared schemas (app.addSchema) appear under components.schemas by their $id.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     openapi: {
       openapi: '3.0.3',
       info: {

@@ -13,6 +13,7 @@ import { HttpError } from '../errors';
 import { attachment, filterTargets, TARGET_SORT_KEYS, targetRow, targetsTable, toCsv, toXlsx, type TargetFilters, type TargetRow } from '../export';
 import { withFieldErrors } from '../field-errors';
 import type { FieldSpec } from '../../core/api-types';
+import { countsByKind, download, errors, int, obj, offset, ref, refOrNull } from '../schemas';
 
 export const QUEUE_STATUSES = ['pending', 'reviewed', 'all', 'accepted', 'corrected', 'rejected', 'added'] as const;
 
@@ -35,6 +36,29 @@ const targetQuery = {
     dir: { type: 'string', enum: ['asc', 'desc'] },
   },
 } as const;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const fieldSpecSchema = obj(
+  {
+    name: { type: 'string', description: 'the key in data / fields' },
+    type: {
+      type: 'string',
+      enum: ['string', 'number', 'integer', 'enum', 'list', 'number-or-text', 'range', 'json'],
+      description: 'list: of strings; number-or-text: a number or a ratio such as 13:47:40; range: [low, high]; json: an object or array as JSON',
+    },
+    nullable: { type: 'boolean', description: 'null is allowed' },
+    required: { type: 'boolean', description: 'an addition must give it' },
+    options: {
+      type: 'array',
+      description: 'enum only: the allowed values with Chinese and English labels',
+      items: obj({ value: { type: 'string' }, zh: { type: 'string' }, en: { type: 'string' } }),
+    },
+    zh: { type: 'string', description: 'label in Chinese' },
+    en: { type: 'string', description: 'label in English' },
+  },
+  { optional: ['options'] },
+);
 
 export async function planRefOr404(ctx: AppContext, slug: string): Promise<PlanRef> {
   const p = await planOr404(ctx.store, slug);
@@ -141,6 +165,13 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
               status: { type: 'string', enum: [...QUEUE_STATUSES], default: 'all' },
             },
           },
+          response: {
+            200: obj(
+              { plan: ref('planRef'), findings: { type: 'array', items: ref('findingDto') } },
+              { description: 'The findings of the current version that match kind and status' },
+            ),
+            ...errors(400, [404, 'No plan matches the slug']),
+          },
         },
       },
       async (req) => {
@@ -160,6 +191,10 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
           description: 'One row per target finding with people’s corrections applied. Filters: q (indicator/scope text), year, measure, binding, status; sort + dir.',
           params: slugParams,
           querystring: targetQuery,
+          response: {
+            200: obj({ plan: ref('planRef'), targets: { type: 'array', items: ref('targetRow') } }, { description: 'The rows of the targets table, filtered and sorted' }),
+            ...errors(400, [404, 'No plan matches the slug']),
+          },
         },
       },
       async (req) => {
@@ -181,7 +216,10 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
               (format === 'csv' ? 'get a leading apostrophe.' : 'are stored as plain strings, never formulas.'),
             params: slugParams,
             querystring: targetQuery,
-            produces: [format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+            response: {
+              200: download(format === 'csv' ? 'The table as CSV, as an attachment' : 'The table as an .xlsx workbook, as an attachment', [format === 'csv' ? 'text/csv' : XLSX]),
+              ...errors(400, [404, 'No plan matches the slug']),
+            },
           },
         },
         async (req, reply) => {
@@ -191,7 +229,7 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
           reply.header('content-disposition', attachment(name, `${plan.slug}-targets.${format}`));
           if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(headers, cells));
           const body = await toXlsx('目标指标', plan.title, headers, cells);
-          return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(body);
+          return reply.type(XLSX).send(body);
         },
       );
     }
@@ -216,6 +254,22 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
               note: { type: 'string', maxLength: 2000 },
             },
           },
+          response: {
+            201: obj(
+              {
+                decisionId: { type: 'integer', description: 'the decision that records the addition' },
+                start: offset('where the quote was found'),
+                end: offset('end of the quote (exclusive)'),
+                finding: refOrNull('findingDto', 'the added finding (status added); null if it cannot be found again'),
+              },
+              { description: 'The addition was stored' },
+            ),
+            ...errors(
+              [400, 'Invalid body, a field that does not fit the kind, or a quote not in the text / ambiguous without occurrence (code invalid-field, error.field names it)'],
+              [404, 'No plan matches the slug'],
+              415,
+            ),
+          },
         },
       },
       async (req, reply) => {
@@ -238,6 +292,17 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
           summary: 'Run the extractors again on the plan’s current version',
           description: 'Replaces the extractor output; people’s decisions are kept and re-applied. Returns the number of findings per kind.',
           params: slugParams,
+          response: {
+            200: obj(
+              {
+                plan: ref('planRef'),
+                versionId: { type: 'integer', description: 'the version re-extracted (the current one)' },
+                findings: { ...countsByKind, description: 'extractor findings per kind now' },
+              },
+              { description: 'The findings were replaced; decisions are applied again' },
+            ),
+            ...errors(400, [404, 'No plan matches the slug']),
+          },
         },
       },
       async (req) => {
@@ -254,6 +319,13 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
           tags: ['review'],
           summary: 'The editable fields of a kind of finding (for generated correction and addition forms)',
           params: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' } } },
+          response: {
+            200: obj(
+              { kind: { type: 'string', enum: [...FINDING_KINDS] }, fields: { type: 'array', items: fieldSpecSchema } },
+              { description: 'The fields of the kind, in the order a form shows them' },
+            ),
+            ...errors([404, 'No such kind of finding (error.field is kind)']),
+          },
         },
       },
       async (req) => {

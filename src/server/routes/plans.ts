@@ -8,6 +8,7 @@ import { formatBytes } from '../../ingest/errors';
 import { getEffectiveFindings } from '../../store/findings';
 import { getOriginalFile, getOutline, getRepairs, getVersion, listVersions } from '../../store/queries';
 import { filterPlanCards, getFlatSections, listPlanCards, placeCodeOf, type PlanCard } from '../../store/plan-views';
+import { countsByKind, download, errors, int, isoTime, obj, offset, planCardProperties, ref, SECTION_KINDS, str, strList, strOrNull } from '../schemas';
 
 const slugParams = {
   type: 'object',
@@ -16,6 +17,56 @@ const slugParams = {
 } as const;
 
 const LEVELS = ['national', 'cross-provincial', 'provincial', 'prefectural', 'county', 'unknown'];
+
+const META_FIELDS = ['title', 'issuer', 'docNumber', 'issued', 'period', 'horizon', 'scope', 'extension', 'level'];
+
+/** GET /plans/:slug: the card with versions, metadata evidence and the outline. */
+const planDetail = obj(
+  {
+    ...planCardProperties,
+    versionsList: {
+      type: 'array',
+      description: 'stored versions, newest first',
+      items: obj({ id: int, version: int, fileName: str, sha256: { type: 'string', description: 'SHA-256 of the file, hex' }, createdAt: isoTime }),
+    },
+    metaEvidence: {
+      type: 'array',
+      description: 'where in the normalized text each metadata field was read',
+      items: obj({ field: { type: 'string', enum: META_FIELDS }, start: offset(), end: offset('end (exclusive)') }),
+    },
+    outline: { type: 'array', items: ref('outlineSection'), description: 'the outline as a tree' },
+  },
+  { description: 'The plan card with its versions, where its metadata was read, and its outline' },
+);
+
+const flatSection = obj({
+  path: { type: 'string', description: "path in the outline tree ('3.2'); the reader's paragraph anchor" },
+  title: str,
+  label: strOrNull,
+  kind: { type: 'string', enum: SECTION_KINDS },
+  level: int,
+  start: offset('start of the section'),
+  end: offset('end of the section with its descendants (exclusive)'),
+  headingStart: offset('start of the heading line'),
+  headingEnd: offset('end of the heading line (exclusive)'),
+});
+
+const ingestResult = obj({
+  status: {
+    type: 'string',
+    enum: ['created', 'new-version', 'unchanged'],
+    description: 'created: a new plan; new-version: a changed (or reverted) file of a known plan; unchanged: these bytes are already the current version',
+  },
+  planId: int,
+  slug: str,
+  title: str,
+  versionId: int,
+  version: { type: 'integer', description: 'version number of the plan (1, 2, …)' },
+  sections: { type: 'integer', description: 'outline sections found' },
+  repairs: { type: 'integer', description: 'repairs made while normalizing' },
+  findings: countsByKind,
+  warnings: strList,
+});
 
 const MIME: Record<string, string> = {
   pdf: 'application/pdf',
@@ -53,6 +104,10 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsync {
               period: { type: 'integer', minimum: 1949, maximum: 2100, description: 'a year the plan period contains' },
             },
           },
+          response: {
+            200: obj({ plans: { type: 'array', items: ref('planCard') } }, { description: 'The plans matching the filters, in ingest order' }),
+            ...errors([400, 'Invalid filter, or place is not a known administrative unit (code unknown-place)']),
+          },
         },
       },
       async (req) => {
@@ -76,6 +131,15 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsync {
           description:
             'txt, md, html, docx or pdf. 201 with the ingest result; 413 when the file is over the size limit; 422 when it cannot be read (empty, binary, bad encoding, corrupt docx/pdf). Nothing is stored on failure.',
           consumes: ['multipart/form-data'],
+          response: {
+            201: obj({ result: ingestResult }, { description: 'The file was stored (or recognised as unchanged)' }),
+            ...errors(
+              [400, 'Not multipart/form-data, or no file in the field "file" (codes invalid-request, missing-file)'],
+              413,
+              415,
+              422,
+            ),
+          },
         },
       },
       async (req, reply) => {
@@ -109,7 +173,14 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.get<{ Params: { slug: string } }>(
       '/plans/:slug',
-      { schema: { tags: ['plans'], summary: 'A plan: its card, versions, metadata evidence and outline tree', params: slugParams } },
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'A plan: its card, versions, metadata evidence and outline tree',
+          params: slugParams,
+          response: { 200: planDetail, ...errors(400, [404, 'No plan matches the slug (or it matches several)']) },
+        },
+      },
       async (req) => {
         const c = await cardOf(ctx, req.params.slug);
         const versionId = c.currentVersionId!;
@@ -130,6 +201,31 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsync {
           tags: ['plans'],
           summary: "A plan's normalized text with its sections, findings (review decisions applied) and normalization repairs",
           params: slugParams,
+          response: {
+            200: obj(
+              {
+                slug: str,
+                title: str,
+                text: { type: 'string', description: 'the normalized text: every offset of the API points into it (UTF-16 code units)' },
+                sections: { type: 'array', items: flatSection, description: 'the outline in document order' },
+                findings: { type: 'array', items: ref('findingDto'), description: 'all findings of the current version, decisions applied: rejected ones included (status rejected), withdrawn additions left out' },
+                repairs: {
+                  type: 'array',
+                  description: 'changes made while normalizing the file’s text (tables of contents removed, page numbers removed, lines joined, …), by position',
+                  items: obj({
+                    rule: { type: 'string', description: 'rule id: toc-removed, page-number-removed, line-join, markup-removed, width-unified, …' },
+                    start: offset('where the change sits (an empty span for a deletion)'),
+                    end: offset('end (exclusive)'),
+                    before: { type: 'string', description: 'the source text it replaced' },
+                    after: { type: 'string', description: 'the text now in its place' },
+                    message: { type: 'string', description: 'what was changed and why' },
+                  }),
+                },
+              },
+              { description: 'The text with its sections, findings and repairs' },
+            ),
+            ...errors(400, [404, 'No plan matches the slug']),
+          },
         },
       },
       async (req) => {
@@ -154,7 +250,18 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsync {
 
     app.get<{ Params: { slug: string } }>(
       '/plans/:slug/original',
-      { schema: { tags: ['plans'], summary: 'The original file of the current version, byte for byte', params: slugParams } },
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'The original file of the current version, byte for byte',
+          description: 'Sent as an attachment (Content-Disposition with the file name). pdf and docx with their types; every other format (txt, md, html) as application/octet-stream, so a browser never renders it.',
+          params: slugParams,
+          response: {
+            200: download('The file as uploaded', ['application/pdf', MIME.docx, 'application/octet-stream']),
+            ...errors(400, [404, 'No plan matches the slug, or its file is missing']),
+          },
+        },
+      },
       async (req, reply: FastifyReply) => {
         const p = await planOr404(ctx.store, req.params.slug);
         const f = await getOriginalFile(ctx.store, p.currentVersionId);

@@ -11,6 +11,24 @@ import { findingDto, sentenceAround } from '../dto';
 import { HttpError } from '../errors';
 import { withFieldErrors } from '../field-errors';
 import { planRefOr404, QUEUE_STATUSES } from './findings';
+import { anyObject, DECISION_ACTIONS, errors, int, isoTime, obj, offset, ref, reviewCountsProperties, str, strOrNull } from '../schemas';
+
+const planNotFound: [number, string] = [404, 'No plan matches the plan parameter'];
+
+const orphanDecision = obj(
+  {
+    id: { type: 'integer', description: 'decision id' },
+    action: { type: 'string', enum: DECISION_ACTIONS },
+    kind: str,
+    key: { type: 'string', description: 'stable identity of the finding the decision was about' },
+    quote: { type: 'string', description: 'the quote the decision was made on' },
+    fields: { ...anyObject, description: 'corrected fields (correct) or the whole data (add); empty otherwise' },
+    note: strOrNull,
+    actor: str,
+    at: isoTime,
+  },
+  { description: 'A decision that no longer matches a finding of the current version' },
+);
 
 export const PRECISION_NOTE =
   'precision (strict) = accepted / (accepted + corrected + rejected); lenientPrecision = (accepted + corrected) / (accepted + corrected + rejected). ' +
@@ -46,6 +64,33 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
               offset: { type: 'integer', minimum: 0, default: 0 },
             },
           },
+          response: {
+            200: obj({
+              items: {
+                type: 'array',
+                items: obj({
+                  plan: ref('planRef'),
+                  finding: ref('findingDto'),
+                  sentence: obj(
+                    {
+                      text: str,
+                      start: offset('start of the sentence'),
+                      end: offset('end of the sentence (exclusive)'),
+                    },
+                    { description: 'the sentence around the finding (up to the previous and next 。！？； or line break)' },
+                  ),
+                  mark: obj(
+                    { start: int, end: int },
+                    { description: 'the finding’s span inside sentence.text (offsets into sentence.text, not the plan text)' },
+                  ),
+                }),
+              },
+              total: { type: 'integer', description: 'items matching the filters, over all pages' },
+              limit: int,
+              offset: int,
+            }, { description: 'One page of the queue' }),
+            ...errors(400, planNotFound),
+          },
         },
       },
       async (req) => {
@@ -80,6 +125,17 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
             additionalProperties: false,
             properties: { plan: { type: 'string', minLength: 1, description: 'one plan; all plans when absent' } },
           },
+          response: {
+            200: obj(
+              {
+                ...reviewCountsProperties,
+                byKind: { type: 'object', additionalProperties: ref('reviewCounts'), description: 'the same counts per kind of finding' },
+                orphans: { type: 'integer', description: 'decisions that no longer match a finding (GET /api/review/orphans)' },
+              },
+              { description: 'Review counts over all findings, per kind, and the number of orphaned decisions' },
+            ),
+            ...errors(400, planNotFound),
+          },
         },
       },
       async (req) => reviewStats(ctx.store, await plansFor(ctx, req.query.plan)),
@@ -98,6 +154,13 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
             type: 'object',
             additionalProperties: false,
             properties: { plan: { type: 'string', minLength: 1, description: 'one plan; all plans when absent' } },
+          },
+          response: {
+            200: obj({
+              items: { type: 'array', items: obj({ plan: ref('planRef'), decision: orphanDecision }), description: 'newest first' },
+              total: int,
+            }, { description: 'The orphaned decisions' }),
+            ...errors(400, planNotFound),
           },
         },
       },
@@ -130,6 +193,14 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
               fields: { type: 'object', additionalProperties: true },
               note: { type: 'string', maxLength: 2000 },
             },
+          },
+          response: {
+            200: ref('decisionResult'),
+            ...errors(
+              [400, 'Invalid body, or a field that does not fit the kind (code invalid-field, error.field names it)'],
+              [404, 'No plan matches the slug, or the plan has no finding with this key (error.field is key)'],
+              415,
+            ),
           },
         },
       },
@@ -175,6 +246,14 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
               fields: { type: 'object', additionalProperties: true },
               note: { type: 'string', maxLength: 2000 },
             },
+          },
+          response: {
+            200: ref('decisionResult'),
+            ...errors(
+              [400, 'Invalid id or body, or a field that does not fit the kind (code invalid-field, error.field names it)'],
+              [404, 'No finding with this id (ids change when a plan is re-extracted; error.field is id)'],
+              415,
+            ),
           },
         },
       },

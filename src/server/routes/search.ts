@@ -6,6 +6,7 @@ import { planOr404 } from '../dto';
 import { ensureSearchIndex } from '../../search/indexing';
 import { searchPassages } from '../../search/query';
 import { getSegmenter } from '../../search/segmenter';
+import { errors, int, obj, offset, ref, str } from '../schemas';
 
 const KINDS = ['target', 'structure', 'duty', 'project', 'fact', 'place', 'reference'];
 
@@ -19,31 +20,32 @@ interface SearchQuery {
   offset: number;
 }
 
-const span = { type: 'integer' } as const;
-
-const hitSchema = {
-  type: 'object',
-  properties: {
-    plan: { type: 'object', properties: { slug: { type: 'string' }, title: { type: 'string' } } },
-    section: { type: 'object', nullable: true, properties: { path: { type: 'string' }, title: { type: 'string' } } },
-    start: span,
-    end: span,
-    text: { type: 'string' },
-    highlights: {
-      type: 'array',
-      description: '[start, end) offsets inside text where a query term occurs',
-      items: { type: 'array', items: span, minItems: 2, maxItems: 2 },
-    },
-    findings: {
-      type: 'array',
-      description: 'effective findings (people’s decisions applied, rejected ones left out) whose span overlaps the passage',
-      items: {
-        type: 'object',
-        properties: { key: { type: 'string' }, kind: { type: 'string' }, summary: { type: 'string' }, start: span, end: span },
-      },
-    },
+const hitSchema = obj({
+  plan: ref('planRef'),
+  section: obj(
+    { path: { type: 'string', description: "outline path ('3.2')" }, title: str },
+    { nullable: true, description: 'the innermost section holding the passage; null before the first heading' },
+  ),
+  start: offset('start of the passage'),
+  end: offset('end of the passage (exclusive)'),
+  text: { type: 'string', description: 'the passage (a paragraph of the normalized text)' },
+  highlights: {
+    type: 'array',
+    description: '[start, end) offsets inside text (not the plan text) where a query term occurs',
+    items: { type: 'array', items: int, minItems: 2, maxItems: 2 },
   },
-} as const;
+  findings: {
+    type: 'array',
+    description: 'effective findings (people’s decisions applied, rejected ones left out) whose span overlaps the passage',
+    items: obj({
+      key: { type: 'string', description: 'stable identity of the finding' },
+      kind: str,
+      summary: str,
+      start: offset('start of the finding'),
+      end: offset('end of the finding (exclusive)'),
+    }),
+  },
+});
 
 export function searchRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
@@ -70,15 +72,13 @@ export function searchRoutes(ctx: AppContext): FastifyPluginAsync {
             },
           },
           response: {
-            200: {
-              type: 'object',
-              properties: {
-                q: { type: 'string' },
-                terms: { type: 'array', items: { type: 'string' } },
-                total: { type: 'integer' },
-                hits: { type: 'array', items: hitSchema },
-              },
-            },
+            200: obj({
+              q: { type: 'string', description: 'the query, trimmed' },
+              terms: { type: 'array', items: str, description: 'the words searched for: jieba words of the query, and the literal query when it is 3+ characters' },
+              total: { type: 'integer', description: 'passages matching, over all pages' },
+              hits: { type: 'array', items: hitSchema, description: 'ranked by relevance' },
+            }, { description: 'One page of matching passages' }),
+            ...errors([400, 'No q, or an invalid parameter (error.field names it)'], [404, 'No plan matches the plan parameter']),
           },
         },
       },
