@@ -12,7 +12,8 @@ import { findPlan, getOriginalFile, getOutline, getRepairs, getVersion, listPlan
 import { planPlaces, places } from '../src/store/schema';
 import { loadGazetteer } from '../src/places/index';
 import type { Gazetteer } from '../src/core/types';
-import { backends, type TestStore } from './helpers/stores';
+import pg from 'pg';
+import { backends, pgUrl, type TestStore } from './helpers/stores';
 
 const plansDir = path.resolve(__dirname, '../data/plans');
 const sample = (id: string) => new Uint8Array(fs.readFileSync(path.join(plansDir, `${id}.txt`)));
@@ -147,3 +148,26 @@ for (const backend of backends) {
     });
   });
 }
+
+describe.skipIf(!pgUrl)('PostgreSQL connection loss', () => {
+  it('keeps running when the server drops an idle connection, and the next query reconnects', async () => {
+    const t = await backends.find((b) => b.name === 'postgres')!.create();
+    const errors: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array) => (errors.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      expect(await tableCounts(t.store)).toMatchObject({ plans: 0 }); // opens pooled connections
+      const db = new URL(t.databaseUrl!).pathname.slice(1);
+      const admin = new pg.Client({ connectionString: pgUrl });
+      await admin.connect();
+      const killed = await admin.query('select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [db]);
+      await admin.end();
+      expect(killed.rowCount).toBeGreaterThan(0);
+      await expect.poll(() => errors.join('')).toMatch(/PostgreSQL connection lost .*reconnecting/);
+      expect(await tableCounts(t.store)).toMatchObject({ plans: 0 });
+    } finally {
+      process.stderr.write = write;
+      await t.dispose();
+    }
+  });
+});

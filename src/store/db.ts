@@ -45,6 +45,13 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   let store: Store;
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection that the server drops (a restart, a killed backend) is an 'error' event on
+    // the pool; without a listener it would end the process. The pool discards that connection and
+    // opens a new one for the next query, so it is only reported (not while closing on purpose).
+    let closing = false;
+    pool.on('error', (e) => {
+      if (!closing) process.stderr.write(`PostgreSQL connection lost (${redact(url)}): ${e.message}; reconnecting on the next query\n`);
+    });
     try {
       await pool.query('select 1');
     } catch (e) {
@@ -55,7 +62,10 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
       db: drizzlePg(pool, { schema }) as unknown as Db,
       kind: 'postgres',
       location: redact(url),
-      close: () => pool.end(),
+      close: () => {
+        closing = true;
+        return pool.end();
+      },
     };
   } else {
     const dir = path.resolve(opts.dataDir ?? defaultDataDir());
