@@ -27,15 +27,26 @@ describe.skipIf(!hasChromium)('map and place pages', () => {
     await page.waitForFunction(`!!window.__planatlasMap && !!window.__planatlasMap.pixelOf('${ZHANJIANG}')`);
   }
 
-  /** Where 湛江市's label point is on the page, from the chart itself. */
+  /**
+   * Where a unit's label point is on the page, from the chart itself, once the canvas shows the
+   * latest size and options and the point stays put (the page may still be laying out on a slow machine).
+   */
   async function pointOf(page: Page, code: string): Promise<{ x: number; y: number }> {
-    const px = (await page.evaluate(`window.__planatlasMap.pixelOf('${code}')`)) as [number, number];
-    const box = (await page.locator('[data-testid="map-chart"]').boundingBox())!;
-    expect(px[0]).toBeGreaterThan(0);
-    expect(px[0]).toBeLessThan(box.width);
-    expect(px[1]).toBeGreaterThan(0);
-    expect(px[1]).toBeLessThan(box.height);
-    return { x: box.x + px[0], y: box.y + px[1] };
+    let last = '';
+    for (let i = 0; i < 40; i++) {
+      await page.waitForFunction('window.__planatlasMap.settled');
+      const px = (await page.evaluate(`window.__planatlasMap.pixelOf('${code}')`)) as [number, number];
+      const box = (await page.locator('[data-testid="map-chart"]').boundingBox())!;
+      expect(px[0]).toBeGreaterThan(0);
+      expect(px[0]).toBeLessThan(box.width);
+      expect(px[1]).toBeGreaterThan(0);
+      expect(px[1]).toBeLessThan(box.height);
+      const at = { x: box.x + px[0], y: box.y + px[1] };
+      if (JSON.stringify(at) === last) return at;
+      last = JSON.stringify(at);
+      await page.waitForTimeout(200);
+    }
+    throw new Error(`the map did not settle: ${code} kept moving`);
   }
 
   it('clicking 湛江市 on the map opens its place page with its plans and roles', async () => {

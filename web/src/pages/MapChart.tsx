@@ -100,6 +100,7 @@ export function SouthMap({ units, legend, structure, labels, onPick }: Props) {
   const pick = useRef(onPick);
   pick.current = onPick;
   const byName = useRef(new Map<string, MapUnitData>());
+  const settled = useRef(false);
 
   useEffect(() => {
     const el = box.current!;
@@ -110,10 +111,18 @@ export function SouthMap({ units, legend, structure, labels, onPick }: Props) {
       const u = name ? byName.current.get(name) : undefined;
       if (u) pick.current(u.code);
     });
-    const ro = new ResizeObserver(() => c.resize());
+    // for tests and scripts: whether the canvas shows the latest options and size (ECharts draws on a later frame) …
+    c.on('finished', () => (settled.current = true));
+    const ro = new ResizeObserver(() => {
+      settled.current = false;
+      c.resize();
+    });
     ro.observe(el);
-    // for tests and scripts: where a unit's label point is on the canvas, relative to the chart box
+    // … and where a unit's label point is on the canvas, relative to the chart box
     (window as unknown as { __planatlasMap?: unknown }).__planatlasMap = {
+      get settled() {
+        return settled.current;
+      },
       pixelOf(code: string): [number, number] | null {
         const u = [...byName.current.values()].find((x) => x.code === code);
         if (!u?.cp) return null;
@@ -154,6 +163,7 @@ export function SouthMap({ units, legend, structure, labels, onPick }: Props) {
       }
     });
 
+    settled.current = false;
     c.setOption(
       {
         tooltip: {
