@@ -97,6 +97,10 @@ export const planCardProperties: Record<string, Schema> = {
   scope: { type: 'array', items: ref('placeRef'), description: 'units the plan covers (规划范围)' },
   extension: { type: 'array', items: ref('placeRef'), description: 'units of its extension area (规划延伸区)' },
   counts: describe(countsByKind, 'findings per kind in the current version as reviewed: rejected ones left out, people’s additions counted'),
+  review: describe(
+    obj({ reviewed: int, total: int }),
+    'review progress of the current version: findings with a person’s decision (reviewed) of all findings, additions included (total)',
+  ),
   status: { type: 'string', enum: ['ok', 'warnings'], description: 'warnings: ingest noted something about the file (see warnings)' },
   warnings: strList,
 };

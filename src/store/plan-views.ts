@@ -20,6 +20,8 @@ export interface PlanCard extends Omit<PlanSummary, 'scope' | 'currentVersionId'
   extension: PlaceRef[];
   /** Findings per kind in the current version as reviewed: rejected ones left out, people's additions counted. */
   counts: Record<string, number>;
+  /** Review progress of the current version: findings with a person's decision, of all (additions included). */
+  review: { reviewed: number; total: number };
   /** 'warnings' when ingest noted something about the file (e.g. PDF pages without text). */
   status: 'ok' | 'warnings';
   warnings: string[];
@@ -52,6 +54,7 @@ export async function listPlanCards(store: Store): Promise<PlanCard[]> {
     .where(inArray(findings.versionId, versionIds))
     .groupBy(findings.versionId, findings.kind);
   // Plans with review decisions: count their findings with the decisions applied instead.
+  const progress = new Map<number, { reviewed: number; total: number }>();
   const reviewed = await store.db.selectDistinct({ planId: decisions.planId }).from(decisions);
   for (const { planId } of reviewed) {
     const p = summaries.find((x) => x.id === planId);
@@ -61,12 +64,16 @@ export async function listPlanCards(store: Store): Promise<PlanCard[]> {
     for (const f of merged.findings) if (f.status !== 'rejected') byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
     const versionId = p.currentVersionId;
     countRows = countRows.filter((r) => r.versionId !== versionId).concat([...byKind].map(([kind, n]) => ({ versionId, kind, n })));
+    progress.set(versionId, { reviewed: merged.findings.filter((f) => f.status !== 'pending').length, total: merged.findings.length });
   }
   const warningRows = await store.db
     .select({ id: planVersions.id, warnings: planVersions.warnings })
     .from(planVersions)
     .where(inArray(planVersions.id, versionIds));
-  return summaries.map((p) => card(p, placeRows, countRows, warningRows));
+  return summaries.map((p) => {
+    const all = countRows.filter((r) => r.versionId === p.currentVersionId).reduce((n, r) => n + Number(r.n), 0);
+    return card(p, placeRows, countRows, warningRows, progress.get(p.currentVersionId ?? -1) ?? { reviewed: 0, total: all });
+  });
 }
 
 function card(
@@ -74,6 +81,7 @@ function card(
   placeRows: Array<{ versionId: number; role: string; code: string; name: string }>,
   countRows: Array<{ versionId: number; kind: string; n: number }>,
   warningRows: Array<{ id: number; warnings: string[] }>,
+  review: PlanCard['review'] = { reviewed: 0, total: 0 },
 ): PlanCard {
   const mine = placeRows.filter((r) => r.versionId === p.currentVersionId);
   const counts: Record<string, number> = Object.fromEntries(COUNTED_KINDS.map((k) => [k, 0]));
@@ -84,6 +92,7 @@ function card(
     scope: mine.filter((r) => r.role === 'scope').map(({ code, name }) => ({ code, name })),
     extension: mine.filter((r) => r.role === 'extension').map(({ code, name }) => ({ code, name })),
     counts,
+    review,
     status: warnings.length ? 'warnings' : 'ok',
     warnings,
   };

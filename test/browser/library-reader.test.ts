@@ -83,6 +83,7 @@ describe.skipIf(!hasChromium)('library and reader in the browser', () => {
     expect(await xj.innerText()).toMatch(/等\d+个/);
     expect(await yx.getByTestId('card-targets').getAttribute('href')).toMatch(/^\/plans\/.+\/targets$/);
     expect(await yx.getByTestId('card-review').getAttribute('href')).toMatch(/^\/review\?plan=/);
+    expect(await yx.getByTestId('card-progress').innerText()).toMatch(/^已审核 0 \/ [\d,]+$/);
     await shot(page, 'library');
 
     // Filters live in the URL and filter the cards.

@@ -57,6 +57,7 @@ interface Card {
   scope: Array<{ code: string; name: string }>;
   extension: Array<{ code: string; name: string }>;
   counts: Record<string, number>;
+  review: { reviewed: number; total: number };
   status: string;
   issuer: string[];
 }
@@ -257,12 +258,15 @@ for (const backend of backends) {
       const mid = (await list()).find((p) => p.slug === before.slug)!;
       expect(mid.counts.target).toBe(before.counts.target - 1);
       expect(mid.counts.place).toBe(before.counts.place); // other kinds as before
+      expect(before.review).toEqual({ reviewed: 0, total: Object.values(before.counts).reduce((a, b) => a + b, 0) });
+      expect(mid.review).toEqual({ reviewed: 2, total: before.review.total });
       const text = (await app.inject({ method: 'GET', url: `/api/plans/${before.slug}/text` })).json().text as string;
       const quote = text.slice(text.indexOf('湛江') , text.indexOf('湛江') + 6);
       const add = await app.inject({ method: 'POST', url: `/api/plans/${before.slug}/findings`, payload: { kind: 'project', quote, occurrence: 1, fields: { name: quote } } });
       expect(add.statusCode, add.body).toBe(201);
       const after = (await list()).find((p) => p.slug === before.slug)!;
       expect(after.counts.project).toBe(before.counts.project + 1);
+      expect(after.review).toEqual({ reviewed: 3, total: before.review.total + 1 });
     });
 
     it('is described in the OpenAPI document', async () => {

@@ -27,6 +27,7 @@ export interface PlanCard {
   scope: PlaceRef[];
   extension: PlaceRef[];
   counts: Record<string, number>;
+  review: { reviewed: number; total: number };
   status: 'ok' | 'warnings';
   warnings: string[];
 }
@@ -63,6 +64,7 @@ const strings = {
     version: '第{n}版',
     period: '期限',
     noPeriod: '期限未识别',
+    progress: '已审核 {n} / {m}',
   },
   en: {
     read: 'Read',
@@ -76,11 +78,13 @@ const strings = {
     version: 'version {n}',
     period: 'Period',
     noPeriod: 'period unknown',
+    progress: 'reviewed {n} / {m}',
   },
 };
 
 export function PlanCardView({ plan }: { plan: PlanCard }) {
   const { lang } = useLang();
+  const fmt = (n: number) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
   const t = useT(strings);
   const href = `/plans/${encodeURIComponent(plan.slug)}`;
   const period = periodText(plan, lang);
@@ -144,6 +148,14 @@ export function PlanCardView({ plan }: { plan: PlanCard }) {
         <Link href={`/review?plan=${encodeURIComponent(plan.slug)}`} data-testid="card-review">
           {t.review}
         </Link>
+        <span
+          className="muted library-progress"
+          data-testid="card-progress"
+          data-reviewed={plan.review.reviewed}
+          title={t.progress.replace('{n}', String(plan.review.reviewed)).replace('{m}', String(plan.review.total))}
+        >
+          {t.progress.replace('{n}', fmt(plan.review.reviewed)).replace('{m}', fmt(plan.review.total))}
+        </span>
         <span className="muted library-file" title={plan.fileName ?? ''}>
           {plan.fileName}
           {plan.version ? ` · ${t.version.replace('{n}', String(plan.version))}` : ''}
