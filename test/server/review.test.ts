@@ -8,6 +8,7 @@ import { ingestPlan } from '../../src/commands/ingest-plan';
 import { loadLexicons } from '../../src/extract/lexicons';
 import { loadGazetteer } from '../../src/places/index';
 import { buildApp } from '../../src/server/app';
+import type { ReviewCounts } from '../../src/core/api-types';
 import type { FindingDto } from '../../src/server/dto';
 import type { TargetRow } from '../../src/server/export';
 import { backends, type TestStore } from '../helpers/stores';
@@ -22,17 +23,7 @@ interface ReviewItem {
   sentence: { text: string; start: number; end: number };
   mark: { start: number; end: number };
 }
-interface Counts {
-  total: number;
-  reviewed: number;
-  pending: number;
-  accepted: number;
-  corrected: number;
-  rejected: number;
-  added: number;
-  precision: number | null;
-  lenientPrecision: number | null;
-}
+type Counts = ReviewCounts;
 
 for (const backend of backends) {
   describe(`review API on ${backend.name}`, () => {
