@@ -46,3 +46,32 @@ export interface FieldSpec {
   zh: string;
   en: string;
 }
+
+/** GET /api/search: one finding inside a hit's passage (offsets in the plan's normalized text). */
+export interface HitFinding {
+  key: string;
+  kind: string;
+  summary: string;
+  start: number;
+  end: number;
+}
+
+/** GET /api/search: one passage. */
+export interface SearchHit {
+  plan: { slug: string; title: string };
+  section: { path: string; title: string } | null;
+  start: number;
+  end: number;
+  text: string;
+  /** [start, end) offsets inside `text` where a query term occurs. */
+  highlights: Array<[number, number]>;
+  findings: HitFinding[];
+}
+
+export interface SearchResult {
+  q: string;
+  /** The words searched for (jieba words of the query, and the literal query when it is 3+ characters). */
+  terms: string[];
+  total: number;
+  hits: SearchHit[];
+}

@@ -4,6 +4,7 @@
 // differently is still found. User input only ever reaches SQL as bound parameters.
 import { sql, type SQL } from 'drizzle-orm';
 import type { EffectiveFinding } from '../core/curation';
+import type { HitFinding, SearchHit, SearchResult } from '../core/api-types';
 import { summarize } from '../core/finding-summary';
 import { queryRows, type Store } from '../store/db';
 import { effectiveFindingsOf } from './hit-findings';
@@ -25,32 +26,7 @@ export interface SearchParams {
   offset: number;
 }
 
-export interface HitFinding {
-  key: string;
-  kind: string;
-  summary: string;
-  start: number;
-  end: number;
-}
-
-export interface SearchHit {
-  plan: { slug: string; title: string };
-  section: { path: string; title: string } | null;
-  start: number;
-  end: number;
-  text: string;
-  /** [start, end) offsets inside `text` where a query term occurs. */
-  highlights: Array<[number, number]>;
-  findings: HitFinding[];
-}
-
-export interface SearchResult {
-  q: string;
-  /** The words searched for (jieba words of the query, and the literal query when it is 3+ characters). */
-  terms: string[];
-  total: number;
-  hits: SearchHit[];
-}
+export type { HitFinding, SearchHit, SearchResult };
 
 /** Shortest query searched as a literal substring too (pg_trgm needs three characters). */
 export const MIN_LITERAL = 3;

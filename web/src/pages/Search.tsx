@@ -6,32 +6,10 @@ import { qs, useApi } from '../api';
 import { KIND_NAMES, formatNumber, useLang, useT } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
 import { ErrorBox, Loading } from '../components/Status';
+import type { HitFinding, SearchHit, SearchResult } from '../../../src/core/api-types';
 import './Search.css';
 
-interface HitFinding {
-  key: string;
-  kind: string;
-  summary: string;
-  start: number;
-  end: number;
-}
-
-interface Hit {
-  plan: { slug: string; title: string };
-  section: { path: string; title: string } | null;
-  start: number;
-  end: number;
-  text: string;
-  highlights: Array<[number, number]>;
-  findings: HitFinding[];
-}
-
-interface SearchResult {
-  q: string;
-  terms: string[];
-  total: number;
-  hits: Hit[];
-}
+type Hit = SearchHit;
 
 const PAGE = 20;
 const KINDS = ['target', 'fact', 'structure', 'project', 'duty', 'place', 'reference'];
