@@ -114,6 +114,8 @@ export interface Finding<K extends FindingKind = FindingKind> extends Span {
   confidence: number;
   /** e.g. decimal_restored, percent_restored, table_cells_split, year_implied, scope_implied, doubtful_value */
   flags: string[];
+  /** The extraction rule that made it (clause.standard, table.grid …), where one rule did. */
+  rule?: string;
   data: FindingDataMap[K];
 }
 

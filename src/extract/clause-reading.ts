@@ -46,11 +46,13 @@ const RE_TAIL = new RegExp(`^(${alt(TAIL_NOUNS)})$`);
 const RE_YEAR_PHRASE = /(?:(?:力争|争取|预计|计划)?(?:到|至|在)?\s*\d{4}\s*年(?:底|末|年底|年末)?(?:前|以前|之前)?)/y;
 
 /** A level reading with the usual defaults (no baseline, a goal signal, confidence 0.75). */
-function plainReading(r: Pick<Reading, 'start' | 'end' | 'quantity' | 'indicator' | 'base' | 'scope' | 'comparator'>): Reading {
+function plainReading(r: Pick<Reading, 'start' | 'end' | 'quantity' | 'indicator' | 'base' | 'scope' | 'comparator' | 'rule'>): Reading {
   return { ...r, measure: 'level', direction: null, baselineValue: null, baselineYear: null, ownYear: null, signal: true, flags: [], confidence: 0.75 };
 }
 
 export interface Reading {
+  /** The rule that read it (clause.standard, clause.count …): per-rule precision is measured on it. */
+  rule: string;
   /** Offsets of the statement (subject start → clause end). */
   start: number;
   end: number;
@@ -362,6 +364,7 @@ function finishReading(
   const comparator = post.cmp ?? (q.approx ? 'approx' : eff.cmp);
   base = base.replace(/水平$/, '') || base;
   return {
+    rule: 'clause.standard',
     start,
     end,
     quantity: q,
@@ -484,7 +487,7 @@ function readStandard(env: ClauseEnv, group: Quantity[], post: { cmp: Comparator
       const q = group.length === parts.length ? group[k] : group[0];
       const partStart = text.indexOf(parts[k].written, subject.start);
       const r = finishReading(pc, q, { ...subject, indicator: parts[k].name }, partStart >= 0 ? partStart : start, clause.end, pre.ops, pre.opWords, post, pre, flags);
-      if (r) out.push(r);
+      if (r) out.push({ ...r, rule: 'clause.enumeration' });
     }
     return out;
   }
@@ -496,6 +499,7 @@ function readStandard(env: ClauseEnv, group: Quantity[], post: { cmp: Comparator
   if (pre.baselineQ) {
     const b = finishReading(pc, pre.baselineQ, subject, start, pre.baselineQ.end, [], [], { cmp: null, tail: post.tail }, { baselineValue: null, baselineYear: null, ownYear: pre.baselineYear }, flags);
     if (b) {
+      b.rule = 'clause.baseline';
       b.signal = true;
       b.measure = r.measure === 'ratio' ? 'ratio' : 'level';
       b.indicator = r.measure === 'ratio' || r.measure === 'level' ? r.indicator : b.indicator;
@@ -557,6 +561,7 @@ function readCapacityList(env: ClauseEnv, measures: Quantity[]): Reading[] {
   const out: Reading[] = [];
   for (const it of items) {
     out.push({
+      rule: 'clause.capacity-list',
       start: subj.start,
       end: clause.end,
       quantity: it.q,
@@ -598,6 +603,7 @@ function readPercentOfUnits(env: ClauseEnv, q: Quantity): Reading | null {
   if (!indicatorLike(pc, subject.indicator || rest)) return null;
   const ops = pre.ops.filter((o) => o.cmp && o.cmp !== 'eq');
   return plainReading({
+    rule: 'clause.percent-of-units',
     start: subject.start,
     end: clause.end,
     quantity: q,
@@ -630,6 +636,7 @@ function readTimeCircle(env: ClauseEnv, q: Quantity): Reading | null {
   }
   if (/[\u4e00-\u9fff]/.test(rest) === false) return null;
   return plainReading({
+    rule: 'clause.time-circle',
     start: clause.start + verbAt.i,
     end: clause.end,
     quantity: q,
@@ -674,6 +681,7 @@ function readCount(env: ClauseEnv, q: Quantity): Reading | null {
   const subject = listed ? { scope: null, indicator: '', start: pre.subjectStart + pre.subject.length } : splitSubject(pc, subjText, pre.subjectStart);
   const end = q.end + text.slice(q.end, stop).replace(/[\s和及、]+$/, '').length;
   return {
+    rule: 'clause.count',
     start: subject.start,
     end,
     quantity: q,
@@ -706,6 +714,7 @@ function readZeroGrowth(env: ClauseEnv): Reading | null {
   const q: Quantity = { start: at, end: at + 1, numEnd: at + 1, value: 0, range: null, unit: '%', role: 'measure', written: 'chinese', approx: false, raw: '零' };
   const name = `${subject.indicator}增长率`;
   return {
+    rule: 'clause.zero-growth',
     start: clause.start,
     end: clause.end,
     quantity: q,

@@ -15,6 +15,7 @@ export const extractFacts: Extractor<'fact'> = (doc, ctx) =>
         section: sectionAt(doc, s.start)?.id ?? null,
         confidence: Math.round(s.confidence * 1000) / 1000,
         flags: s.flags,
+        rule: s.rule,
         data: {
           indicator: s.indicator,
           canonical: s.canonical,

@@ -72,6 +72,7 @@ export function toExtractJson(
     confidence: round(f.confidence),
     flags: f.flags,
     section: f.section,
+    ...(f.rule ? { rule: f.rule } : {}),
   });
   return {
     meta: {

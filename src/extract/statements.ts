@@ -39,6 +39,8 @@ export interface Statement extends Span, TargetData {
   flags: string[];
   confidence: number;
   source: 'text' | 'table';
+  /** The rule that made it (clause.standard, table.grid …). */
+  rule: string;
 }
 
 const PAST_MARKERS = byLength(words.pastMarkers.words);
@@ -237,6 +239,7 @@ function toStatement(
     flags,
     confidence: Math.max(0.05, Math.min(1, confidence)),
     source: 'text',
+    rule: r.rule,
   };
 }
 

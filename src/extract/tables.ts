@@ -343,6 +343,7 @@ function rowStatements(pc: PlanContext, header: TableHeader, rows: RawRow[]): St
       range: null,
       binding: row.binding,
       source: 'table' as const,
+      rule: 'table.run',
     };
     const conf = (flags: string[]) => {
       let c = 0.9;
@@ -504,7 +505,7 @@ function gridStatements(pc: PlanContext, t: GridTable): Statement[] {
     // 地区生产总值增长 (%): the figures in the year columns are growth rates
     const growthName = /(增长|增速|增长率)$/.test(name) && unit === '%';
     const down = /(降低|下降|减少)$/.test(name);
-    const common = { start: row.nameStart, end: row.end, scope: pc.region, scopeCode: scopeCode(pc, pc.region), range: null, binding, source: 'table' as const };
+    const common = { start: row.nameStart, end: row.end, scope: pc.region, scopeCode: scopeCode(pc, pc.region), range: null, binding, source: 'table' as const, rule: 'table.grid' };
     const canon = (n: string, measure: string) => {
       const alts = measure === 'growth' ? [`${n}率`, n] : [n];
       for (const a of alts) {

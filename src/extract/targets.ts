@@ -16,6 +16,7 @@ export const extractTargets: Extractor<'target'> = (doc, ctx) =>
         section: sectionAt(doc, s.start)?.id ?? null,
         confidence: round(s.confidence),
         flags: s.flags,
+        rule: s.rule,
         data: {
           indicator: s.indicator,
           canonical: s.canonical,

@@ -12,7 +12,7 @@ import { extensionOf, sniffContainer, sniffTextFormat } from './sniff';
 
 export { IngestError, assertSize, type IngestErrorCode, type IngestOptions } from './errors';
 export { sniffFormat } from './sniff';
-export { toSourceOffset, sourceSpan, type Bias } from './rewrite';
+export { toSourceOffset, toNormalizedOffset, sourceSpan, type Bias } from './rewrite';
 
 const EXTENSION_FORMAT: Record<string, SourceFormat> = {
   txt: 'txt',

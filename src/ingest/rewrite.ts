@@ -321,6 +321,26 @@ export function toSourceOffset(map: OffsetMap, offset: number, bias: Bias = 'sta
   return nLen === sLen ? s + (offset - n) : s;
 }
 
+/**
+ * Map a source offset to a normalized offset (the inverse of toSourceOffset): inside a copied run
+ * the offsets map 1:1; inside a replaced or deleted run, the start of its normalized text.
+ */
+export function toNormalizedOffset(map: OffsetMap, sourceOffset: number): number {
+  const segs = map.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  if (hi < 0) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid][1] <= sourceOffset) lo = mid;
+    else hi = mid - 1;
+  }
+  // several segments may start at one source offset (an insertion before a copied run): take the last
+  const [n, s, nLen, sLen] = segs[lo];
+  if (sourceOffset >= s + sLen) return n + nLen;
+  return nLen === sLen ? n + (sourceOffset - s) : n;
+}
+
 /** Index of the segment whose normalized run contains the character at x, or -1. */
 function segmentAt(segs: OffsetMap['segments'], x: number): number {
   let lo = 0;
