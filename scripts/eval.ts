@@ -184,7 +184,8 @@ for (const id of ids) {
 console.log(`eval: ${figures.length} documents with gold in ${goldDir}\n`);
 const score = spawnSync(process.execPath, [path.join(evalDir, 'score.mjs'), '--gold', goldDir, '--pred-dir', predDir, '--json'], { encoding: 'utf8' });
 const official = score.stdout.split('\n').filter((l) => !l.startsWith('{'));
-console.log(official.filter((l) => !/^\s/.test(l)).join('\n'));
+const chosen = (l: string) => opts('--doc').length === 0 || l.startsWith('TOTAL') || opts('--doc').some((id) => l.startsWith(`${id}:`));
+console.log(official.filter((l) => !/^\s/.test(l) && chosen(l)).join('\n'));
 for (const f of figures) {
   const line = official.find((l) => l.startsWith(`${f.id}:`));
   const m = line && /tp (\d+) fp (\d+) fn (\d+)/.exec(line);

@@ -122,7 +122,83 @@ export interface PlanMeta {
   /** Extension area (规划延伸区), full names. */
   extension: string[];
   level: PlanLevel;
+  /** Which years the document's numbers belong to when a sentence names none (src/parse/timeframe.ts). */
+  frame: TimeFrame;
   evidence: MetaEvidence[];
+}
+
+/** plan: 规划/纲要 with a period · report: 政府工作报告 for a year · policy: 意见/方案/行动计划 … */
+export type DocType = 'plan' | 'report' | 'policy' | 'unknown';
+
+/** A part of the text with its own time: 一、2025年工作回顾 (past 2025), 三、2026年重点工作 (future 2026). */
+export interface FramePart extends Span {
+  year: number | null;
+  tense: 'past' | 'future';
+  /** Where the heading says so. */
+  evidence: Span;
+}
+
+export interface TimeFrame {
+  docType: DocType;
+  /** Plan period, or a report's or policy's span from its own year to its last goal year. */
+  period: [number, number] | null;
+  /** Outlook year after the period (展望到2035年). */
+  horizon: number | null;
+  /** The year the document speaks from: a report's year (今年), else the issue year. */
+  currentYear: number | null;
+  /** Goal years the text names within the frame (到2025年 … 到2035年). */
+  milestones: number[];
+  parts: FramePart[];
+}
+
+// ---- blocks: paragraphs and tables (src/parse/blocks.ts) ----
+
+export type ColumnRole =
+  | 'seq'
+  | 'category'
+  | 'indicator'
+  | 'unit'
+  | 'binding'
+  | 'base'
+  | 'target'
+  | 'growth'
+  | 'task'
+  | 'lead'
+  | 'support'
+  | 'deadline'
+  | 'score'
+  | 'note'
+  | 'other';
+
+export interface TableCell extends Span {
+  text: string;
+}
+
+export interface TableColumn {
+  role: ColumnRole;
+  /** The header as written (several header rows joined with ' / '). */
+  header: string;
+  /** Year of a base or target column (2020年 → 2020, “十五五”目标 → 2030), else null. */
+  year: number | null;
+}
+
+export interface TableRow extends Span {
+  /** One cell per column; a cell a merged row lacks is empty (start === end). */
+  cells: TableCell[];
+}
+
+export interface Table extends Span {
+  layout: 'grid' | 'cells';
+  /** The line before the header when it names the table (长宁区“十五五”经济社会发展主要指标, 表1 …). */
+  title: string | null;
+  columns: TableColumn[];
+  rows: TableRow[];
+}
+
+/** The paragraphs and tables of a plan. */
+export interface Blocks {
+  paragraphs: Span[];
+  tables: Table[];
 }
 
 /** Result of parse. */
@@ -133,6 +209,8 @@ export interface PlanDoc {
   /** Table of contents found in the text (kept out of the outline), if any. */
   toc: Span | null;
   meta: PlanMeta;
+  /** Paragraphs and tables, parsed once for every extractor (src/parse/blocks.ts). */
+  blocks: Blocks;
 }
 
 export type PlaceLevel = 'province' | 'prefecture' | 'county';

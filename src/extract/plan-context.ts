@@ -2,8 +2,9 @@
 // and clauses (headings and the table of contents left out), the sections around an offset, and
 // the years a sentence mentions (到2015年 is a goal year, 比2010年 a comparison, 从2005年的X binds X).
 import type { ExtractContext } from '../core/findings';
-import type { PlanDoc, Span } from '../core/types';
+import type { PlanDoc, Span, TimeFrame } from '../core/types';
 import words from '../../data/lexicons/statement-words.json' with { type: 'json' };
+import { trimSpan } from '../parse/blocks';
 import { parseChineseInt } from '../parse/numerals';
 import type { Quantity } from './numbers';
 import { flattenSections, paragraphs, planRegionName } from './text';
@@ -28,6 +29,9 @@ export interface PlanContext {
   region: string | null;
   regionForms: string[];
   period: [number, number] | null;
+  frame: TimeFrame;
+  /** The first year the document looks forward from: its period's start, else its own year. */
+  from: number | null;
   /** Headings as spans, sorted. */
   headings: Span[];
 }
@@ -56,6 +60,8 @@ export function planContext(doc: PlanDoc, ctx: ExtractContext): PlanContext {
     region,
     regionForms: byLength([...forms].filter((f) => f.length >= 2)),
     period: doc.meta.period, // parse/meta also reads it from 第十四个五年 / 十四五 titles
+    frame: doc.meta.frame,
+    from: doc.meta.period?.[0] ?? doc.meta.frame.currentYear,
     headings,
   };
 }
@@ -92,30 +98,10 @@ function boxTitles(doc: PlanDoc, offset: number): string[] {
 /** Does any title contain one of the keys? */
 export const sectionIs = (titles: readonly string[], keys: readonly string[]) => titles.some((t) => keys.some((k) => t.includes(k)));
 
-/** Paragraphs of body text: lines cut at headings, outside the table of contents. */
+/** Paragraphs of body text (parse's blocks), less those inside tables (read by tables.ts). */
 export function bodyPieces(pc: PlanContext): Span[] {
-  const out: Span[] = [];
-  const toc = pc.doc.toc;
-  for (const p of paragraphs(pc.text)) {
-    let a = p.start;
-    for (const h of pc.headings) {
-      if (h.end <= a || h.start >= p.end) continue;
-      if (h.start > a) out.push({ start: a, end: h.start });
-      a = Math.max(a, h.end);
-    }
-    if (a < p.end) out.push({ start: a, end: p.end });
-  }
-  return out
-    .map((s) => trimSpan(pc.text, s))
-    .filter((s) => s.end > s.start && !(toc && s.start >= toc.start && s.end <= toc.end));
-}
-
-export function trimSpan(text: string, s: Span): Span {
-  let a = s.start;
-  let b = s.end;
-  while (a < b && /[\s—-]/.test(text[a])) a++;
-  while (b > a && /\s/.test(text[b - 1])) b--;
-  return { start: a, end: b };
+  const tables = pc.doc.blocks.tables;
+  return pc.doc.blocks.paragraphs.filter((p) => !tables.some((t) => p.start >= t.start && p.end <= t.end));
 }
 
 /** Clauses of a sentence: split at ，；：,;: outside brackets and quotes (not in 13:47), and at table-cell tabs. */
@@ -198,7 +184,7 @@ export function nearestYear(years: readonly YearMention[], pos: number, q?: Quan
 }
 
 export function isFutureYear(pc: PlanContext, y: YearMention): boolean {
-  if (pc.period) return y.year >= pc.period[0];
+  if (pc.from !== null) return y.year >= pc.from;
   if (y.future) return true;
   const issued = pc.doc.meta.issued ? Number(pc.doc.meta.issued.slice(0, 4)) : null;
   return issued !== null ? y.year >= issued : false;

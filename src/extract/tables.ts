@@ -10,7 +10,7 @@
 // no reading without it is possible. Every repair is flagged (table_cells_split, decimal_restored,
 // percent_restored).
 import type { Binding, Comparator, ExtractContext } from '../core/findings';
-import type { PlanDoc, Span } from '../core/types';
+import type { PlanDoc, Span, Table } from '../core/types';
 import { matchIndicator } from './indicators';
 import { matchUnit } from './numbers';
 import { planContext, scopeCode, type PlanContext } from './plan-context';
@@ -56,7 +56,7 @@ export function tableStatements(doc: PlanDoc, ctx: ExtractContext): Statement[] 
   const pc = planContext(doc, ctx);
   const out: Statement[] = [];
   for (const t of findTables(pc.text)) out.push(...rowStatements(pc, t.header, t.rows));
-  for (const t of findGridTables(pc.text)) out.push(...gridStatements(pc, t));
+  for (const t of doc.blocks.tables) out.push(...gridStatements(pc, t));
   return out;
 }
 
@@ -423,99 +423,73 @@ function normalizeUnit(u: string): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// tables whose cells are separated by tabs (HTML, DOCX and Markdown tables after ingest):
+// tables whose cells parse found (src/parse/blocks.ts: tab-separated lines, one cell a paragraph):
 //   类别  序号  指标  单位  2020年  2025年  年均增长/累计  属性
 //   经济发展  1  地区生产总值增长  %  2.3  6左右  —  预期性
-// Columns are named by the header; a row missing leading cells (a merged 类别 cell) is aligned
-// from the right.
+// Columns are named by the header roles; a column without a year (“十五五”目标, 目标值) is the
+// frame's end year.
 
-export interface GridTable {
-  columns: { name: number; unit: number | null; years: Array<{ col: number; year: number }>; growth: number | null; binding: number | null; width: number };
-  rows: Array<{ cells: string[]; start: number; end: number; nameStart: number }>;
+const CELL = /^([>＞<＜≥≤⩾⩽])?\s*([〔\[])?\s*(\d+(?:[.．]\d+)?)\s*(?:(?:-|－|—|–|~|～|至)\s*(\d+(?:[.．]\d+)?))?\s*([^\d\s〕\]左右以上下内]{0,6}?)\s*[〕\]]?\s*(左右|以上|以下|以内)?$/;
+
+/** One cell's value: 6左右, >7, ≥58, 〔14〕, 58.5, 5-10, 90%; null for —, 高于GDP增长 and other words. */
+export function cellValue(cell: string): (Cell & { max: number | null; unit: string | null }) | null {
+  const t = cell.replace(/\s+/g, '').replace(/％/g, '%');
+  const m = CELL.exec(t);
+  if (!m) return null;
+  const unit = m[5] ? normalizeUnit(m[5]) : null;
+  if (m[5] && !unit) return null;
+  const prefix = m[1] ? ({ '>': 'gt', '＞': 'gt', '<': 'lt', '＜': 'lt', '≥': 'ge', '⩾': 'ge', '≤': 'le', '⩽': 'le' } as const)[m[1]] : null;
+  const suffix = m[6] ? SUFFIX[m[6]] : null;
+  const value = Number(m[3].replace('．', '.'));
+  const max = m[4] ? Number(m[4].replace('．', '.')) : null;
+  return { value, max: max !== null && max > value ? max : null, comparator: prefix ?? suffix ?? 'eq', cumulative: !!m[2], restored: false, unit };
 }
 
-/** Tab-separated tables with a header naming an indicator column and at least one year column. */
-export function findGridTables(text: string): GridTable[] {
-  const out: GridTable[] = [];
-  let table: GridTable | null = null;
-  let pos = 0;
-  for (const line of text.split('\n')) {
-    const start = pos;
-    pos += line.length + 1;
-    const cells = line.split('\t').map((c) => c.trim());
-    if (cells.length < 3) {
-      table = null;
-      continue;
-    }
-    const header = readGridHeader(cells);
-    if (header) {
-      table = { columns: header, rows: [] };
-      out.push(table);
-      continue;
-    }
-    if (!table) continue;
-    // a merged leading cell (类别) leaves the row short: align from the right
-    const pad = table.columns.width - cells.length;
-    const aligned = pad > 0 ? [...Array<string>(pad).fill(''), ...cells] : cells;
-    const nameCell = table.columns.name - Math.max(0, pad);
-    const nameStart = start + (nameCell > 0 ? line.split('\t').slice(0, nameCell).join('\t').length + 1 : 0);
-    table.rows.push({ cells: aligned, start, end: start + line.length, nameStart });
-  }
-  return out.filter((t) => t.rows.length > 0);
-}
-
-function readGridHeader(cells: string[]): GridTable['columns'] | null {
-  const years = cells.flatMap((c, col) => {
-    const m = /^(\d{4})\s*年/.exec(c);
-    return m ? [{ col, year: Number(m[1]) }] : [];
-  });
-  const name = cells.findIndex((c) => /指标/.test(c) && !/属性/.test(c));
-  if (!years.length || name < 0) return null;
-  const find = (re: RegExp) => {
-    const i = cells.findIndex((c, k) => re.test(c) && !years.some((y) => y.col === k));
-    return i < 0 ? null : i;
-  };
-  return { name, unit: find(/^(计量)?单位$/), years, growth: find(/年均|增速|累计/), binding: find(/属性/), width: cells.length };
-}
-
-/** One cell's value: 6左右, >7, 〔14〕, 58.5; null for —, 高于GDP增长 and other words. */
-export function cellValue(cell: string): Cell | null {
-  const t = cell.replace(/\s+/g, '');
-  if (!/^[>＞<＜≥≤〔\[]?\d[\d.．]*[〕\]]?(左右|以上|以下|以内)?$/.test(t)) return null;
-  const [seg] = segments(t);
-  if (!seg?.digits) return null;
-  return { value: Number(seg.digits), comparator: seg.prefix ?? seg.suffix ?? 'eq', cumulative: seg.cumulative, restored: false };
-}
-
-function gridStatements(pc: PlanContext, t: GridTable): Statement[] {
+function gridStatements(pc: PlanContext, t: Table): Statement[] {
   const out: Statement[] = [];
-  const c = t.columns;
-  const ys = [...c.years].sort((a, b) => a.year - b.year);
-  const target = ys[ys.length - 1];
-  const base = ys.length > 1 ? ys[0] : null;
-  const future = pc.period ? target.year >= pc.period[0] : true;
+  const col = (role: string) => t.columns.findIndex((c) => c.role === role);
+  const nameCol = col('indicator');
+  if (nameCol < 0) return out;
+  const unitCol = col('unit');
+  const bindingCol = col('binding');
+  const growthCol = col('growth');
+  const baseCol = col('base');
+  const end = pc.period?.[1] ?? pc.frame.currentYear;
+  const targets = t.columns.flatMap((c, k) => (c.role === 'target' ? [{ col: k, year: c.year ?? end }] : []));
+  const lastTarget = targets.reduce<{ col: number; year: number | null } | null>((a, b) => (!a || (b.year ?? 0) >= (a.year ?? 0) ? b : a), null);
+  const baseYear = baseCol >= 0 ? t.columns[baseCol].year : null;
+  const rule = t.layout === 'grid' ? 'table.grid' : 'table.cells';
   for (const row of t.rows) {
-    const raw = row.cells[c.name] ?? '';
+    const nameCell = row.cells[nameCol];
+    const raw = nameCell?.text ?? '';
     const unitInName = /[（(]([^（）()]{1,12})[）)]$/.exec(raw);
     const name = raw.replace(/[（(][^（）()]{1,12}[）)]$/, '').replace(/^[\s*★☆△▲]+|[\s*★☆△▲]+$/g, '');
     if (name.length < 2 || /^\d+$/.test(name)) continue;
-    const unitWritten = (c.unit !== null ? row.cells[c.unit] : unitInName?.[1]) ?? '';
+    const unitWritten = (unitCol >= 0 ? row.cells[unitCol]?.text : unitInName?.[1]) ?? '';
     const unit = normalizeUnit(unitWritten);
-    const binding: Binding | null = c.binding !== null ? (/约束/.test(row.cells[c.binding] ?? '') ? 'constraint' : /预期/.test(row.cells[c.binding] ?? '') ? 'expected' : null) : null;
+    const bindingText = bindingCol >= 0 ? (row.cells[bindingCol]?.text ?? '') : '';
+    const binding: Binding | null = /约束/.test(bindingText) ? 'constraint' : /预期/.test(bindingText) ? 'expected' : null;
     // 地区生产总值增长 (%): the figures in the year columns are growth rates
-    const growthName = /(增长|增速|增长率)$/.test(name) && unit === '%';
+    const growthName = /(增长|增速|增长率|增幅)$/.test(name) && unit === '%';
     const down = /(降低|下降|减少)$/.test(name);
-    const common = { start: row.nameStart, end: row.end, scope: pc.region, scopeCode: scopeCode(pc, pc.region), range: null, binding, source: 'table' as const, rule: 'table.grid' };
+    const lastCell = row.cells[row.cells.length - 1];
+    const common = { start: nameCell.start, end: Math.max(nameCell.end, lastCell.end), scope: pc.region, scopeCode: scopeCode(pc, pc.region), binding, source: 'table' as const, rule };
     const canon = (n: string, measure: string) => {
-      const alts = measure === 'growth' ? [`${n}率`, n] : [n];
-      for (const a of alts) {
+      for (const a of measure === 'growth' ? [`${n}率`, n] : [n]) {
         const m = matchIndicator(a, pc.ctx.lexicons.indicators);
         if (m) return m.entry.id;
       }
       return null;
     };
-    const push = (cell: Cell, year: number, tense: 'future' | 'past', indicator: string, measure: Statement['measure'], u: string | null, baseline: Cell | null) => {
+    const push = (cell: NonNullable<ReturnType<typeof cellValue>>, year: number | null, tense: 'future' | 'past', indicator: string, measure: Statement['measure'], u: string | null, baseline: Cell | null) => {
       const canonical = canon(indicator, measure);
+      const flags: string[] = [];
+      let unitOut = cell.unit ?? u;
+      if (!unitOut && /(率|比例|比重|占比)$/.test(indicator) && cell.value <= 100) {
+        unitOut = '%';
+        flags.push('percent_restored');
+      }
+      if (year === null) flags.push('year_implied');
       out.push({
         ...common,
         tense,
@@ -523,25 +497,31 @@ function gridStatements(pc: PlanContext, t: GridTable): Statement[] {
         canonical,
         year,
         value: cell.value,
-        unit: u,
+        range: cell.max !== null ? [cell.value, cell.max] : null,
+        unit: unitOut,
         comparator: cell.comparator,
         measure: cell.cumulative ? 'increment' : measure,
         direction: down ? 'down' : measure === 'growth' ? 'up' : null,
         baselineValue: baseline?.value ?? null,
-        baselineYear: baseline && base ? base.year : null,
-        flags: [],
+        baselineYear: baseline ? baseYear : null,
+        flags,
         confidence: canonical ? 0.9 : 0.8,
       });
     };
-    const targetCell = cellValue(row.cells[target.col] ?? '');
-    const baseCell = base ? cellValue(row.cells[base.col] ?? '') : null;
+    const baseCell = baseCol >= 0 ? cellValue(row.cells[baseCol]?.text ?? '') : null;
     const measure = growthName || (down && unit === '%') ? 'growth' : 'level';
-    if (targetCell) push(targetCell, target.year, future ? 'future' : 'past', name, measure, unit, measure === 'level' ? baseCell : null);
-    if (baseCell && base) push(baseCell, base.year, 'past', name, measure, unit, null);
-    const g = c.growth !== null ? cellValue(row.cells[c.growth] ?? '') : null;
-    if (g) {
+    for (const tc of targets) {
+      const cell = cellValue(row.cells[tc.col]?.text ?? '');
+      if (!cell) continue;
+      const future = tc.year === null || pc.from === null || tc.year >= pc.from;
+      push(cell, tc.year, future ? 'future' : 'past', name, measure, unit, measure === 'level' ? baseCell : null);
+    }
+    if (baseCell && baseYear) push(baseCell, baseYear, 'past', name, measure, unit, null);
+    const g = growthCol >= 0 ? cellValue(row.cells[growthCol]?.text ?? '') : null;
+    if (g && lastTarget) {
       const gName = growthName || down ? name : `${name}年均增长率`;
-      push(g, target.year, future ? 'future' : 'past', gName, g.cumulative ? 'increment' : 'growth', '%', null);
+      const future = lastTarget.year === null || pc.from === null || lastTarget.year >= pc.from;
+      push(g, lastTarget.year, future ? 'future' : 'past', gName, g.cumulative ? 'increment' : 'growth', '%', null);
     }
   }
   return out;

@@ -3,7 +3,9 @@
 import type { Gazetteer, PlanDoc, PlanText } from '../core/types.js';
 import { findHeadings } from './headings.js';
 import { splitLines, trimEnd } from './lines.js';
+import { parseBlocks } from './blocks.js';
 import { extractMeta } from './meta.js';
+import { readTimeFrame } from './timeframe.js';
 import { buildOutline, chooseTopType } from './outline.js';
 import { detectToc } from './toc.js';
 
@@ -21,8 +23,20 @@ export function parsePlan(text: PlanText, gazetteer: Gazetteer): PlanDoc {
   const cands = findHeadings(t, lines, { toc, startsWithPlace });
   const topType = chooseTopType(cands, toc?.entries ?? []);
   const sections = buildOutline(cands, { topType, textEnd: trimEnd(t, 0, t.length), text: t });
-  const meta = extractMeta({ text: t, sections, toc: toc?.span ?? null, gazetteer });
-  return { text, sections, toc: toc ? toc.span : null, meta };
+  const read = extractMeta({ text: t, sections, toc: toc?.span ?? null, gazetteer });
+  // the time frame gives the period and the outlook (and the years of sentences that name none)
+  const titleAt = read.evidence.find((e) => e.field === 'title');
+  const title = read.title !== null && titleAt ? { text: read.title, start: titleAt.start, end: titleAt.end } : null;
+  const { frame, evidence } = readTimeFrame({ text: t, sections, toc: toc?.span ?? null, title, issued: read.issued });
+  const meta = {
+    ...read,
+    period: frame.period,
+    horizon: frame.horizon,
+    frame,
+    evidence: [...read.evidence.filter((e) => e.field !== 'period' && e.field !== 'horizon'), ...evidence],
+  };
+  const blocks = parseBlocks(t, sections, toc?.span ?? null);
+  return { text, sections, toc: toc ? toc.span : null, meta, blocks };
 }
 
 /**

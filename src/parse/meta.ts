@@ -48,7 +48,7 @@ function firstMatch(re: RegExp, text: string, from: number, to: number, skip: Sp
   return null;
 }
 
-export function extractMeta(input: MetaInput): PlanMeta {
+export function extractMeta(input: MetaInput): Omit<PlanMeta, 'frame'> {
   const { text, sections, toc, gazetteer } = input;
   const evidence: MetaEvidence[] = [];
   const note = (field: Field, start: number, end: number) => evidence.push({ field, start, end });
@@ -289,7 +289,7 @@ export function readPeriod(text: string, title: Found | null): Period | null {
   return null;
 }
 
-function readHorizon(text: string, period: Period | null): { year: number; start: number; end: number } | null {
+export function readHorizon(text: string, period: Period | null): { year: number; start: number; end: number } | null {
   const re = new RegExp(`展望(?:到|至)?[\\s　]*${Y}[\\s　]*年`, 'g');
   let first: { year: number; start: number; end: number } | null = null;
   for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -26,7 +26,7 @@ async function load(id: Id, mode: 'raw' | 'ingest'): Promise<PlanText> {
 }
 
 /** Gold metadata (from ../shared/eval/gold/*.meta.json), the fields the parser reports. */
-const GOLD: Record<Id, Omit<PlanMeta, 'evidence'>> = {
+const GOLD: Record<Id, Omit<PlanMeta, 'evidence' | 'frame'>> = {
   '000_dde77a566d45a381': {
     title: '粤西地区经济社会发展规划纲要（2011—2015年）',
     issuer: ['广东省人民政府'],
@@ -225,8 +225,9 @@ describe.each(MODES)('sample plans (%s text)', (mode) => {
 
   describe.each(IDS)('metadata of %s', (id) => {
     it('equals the gold', () => {
-      const { evidence, ...meta } = docs[id].meta;
+      const { evidence, frame, ...meta } = docs[id].meta;
       expect(meta).toEqual(GOLD[id]);
+      expect(frame.period).toEqual(meta.period);
       expect(evidence.length).toBeGreaterThan(0);
     });
     it('cites evidence where the gold quotes are', () => {

@@ -5,6 +5,7 @@ import type { ExtractContext } from '../../core/findings';
 import type { PlanDoc, PlanText } from '../../core/types';
 import { ingestBytes } from '../../ingest/index';
 import { parsePlan, planTextFromString } from '../../parse/index';
+import { readDocType } from '../../parse/timeframe';
 import { loadGazetteer } from '../../places/index';
 import { loadLexicons } from '../lexicons';
 
@@ -24,7 +25,8 @@ export type MetaOf = { title: string; period: [number, number] | null; horizon: 
 /** A plan of these lines, with title, period and scope set as given (so each test says its context). */
 export function planOf(lines: readonly string[], meta: MetaOf): PlanDoc {
   const doc = parsePlan(planTextFromString(lines.join('\n')), gazetteer);
-  return { ...doc, meta: { ...doc.meta, title: meta.title, period: meta.period, horizon: meta.horizon, scope: meta.scope } };
+  const frame = { ...doc.meta.frame, docType: readDocType('', meta.title), period: meta.period, horizon: meta.horizon };
+  return { ...doc, meta: { ...doc.meta, title: meta.title, period: meta.period, horizon: meta.horizon, scope: meta.scope, frame } };
 }
 
 /** Goal lines under 二、总体要求和发展目标 > （三）发展目标 (the headings of 000). */

@@ -132,10 +132,12 @@ function chain(cands: Candidate[], pageLen: number | null): Candidate[] {
 
 function acceptable(ch: Candidate[], textLen: number): boolean {
   if (ch.length < 3) return false;
-  const lineish = ch.filter((c) => c.kind !== 'inline').length;
-  if (lineish >= ch.length * 0.8) return true;
-  if (ch.length < 5) return false;
   const gaps = ch.slice(1).map((c, i) => c.pos - ch[i].pos);
+  const lineish = ch.filter((c) => c.kind !== 'inline').length;
+  // a page holds a few hundred characters at least: numbers on their own lines a row or two
+  // apart are the 序号 of a table or a list written one cell a line, not page numbers
+  if (lineish >= ch.length * 0.8) return median(gaps) >= 200;
+  if (ch.length < 5) return false;
   const skipped = ch[ch.length - 1].value - ch[0].value + 1 - ch.length;
   return median(gaps) >= 150 && ch[ch.length - 1].pos - ch[0].pos >= textLen * 0.5 && skipped <= ch.length * 0.25;
 }
