@@ -28,6 +28,7 @@ import {
   type YearMention,
 } from './plan-context';
 import { tableStatements } from './tables';
+import { partAt } from '../parse/timeframe';
 import { sentences } from './text';
 
 export type Tense = 'future' | 'past';
@@ -147,14 +148,16 @@ function toStatement(
   const y = nearestYear(years, q.start, q);
   const clauseText = where.text.slice(Math.min(r.clauseStart ?? r.start, r.start), r.end);
   const past = PAST_MARKERS.some((w) => clauseText.includes(w));
+  // a part of the text with its own time (一、2025年工作回顾 looks back; 三、2026年重点工作 forward)
+  const part = partAt(pc.frame, r.start);
   if (own !== null) {
     year = own;
-    tense = pc.period ? (own >= pc.period[0] ? 'future' : 'past') : 'past';
+    tense = pc.from !== null ? (own >= pc.from ? 'future' : 'past') : 'past';
   } else if (y) {
     year = y.year;
     tense = isFutureYear(pc, y) ? 'future' : 'past';
   } else {
-    if (where.background || past) tense = 'past';
+    if (where.background || past || part?.tense === 'past') tense = 'past';
     else tense = 'future';
     // a year earlier in the paragraph: for a goal only a goal year (到2025年, 2025年前), not an
     // event's date (2022年3月启动); the further back, the less sure
@@ -169,13 +172,17 @@ function toStatement(
       year = inheritedYear.year;
       flags.push('year_inherited');
       confidence *= Math.max(0.75, 0.95 - 0.03 * back);
-    } else if (tense === 'future' && !r.signal && !where.goal) {
+    } else if (tense === 'past') {
+      // a fact of the year the part looks back on
+      year = part?.year ?? null;
+    } else if (!r.signal && !where.goal && part?.tense !== 'future') {
       // 'X is N' with no year and no goal word describes what is (总面积1130平方公里)
       tense = 'past';
-    } else if (tense === 'future') {
-      year = pc.period ? pc.period[1] : (pc.doc.meta.horizon ?? null);
+    } else {
+      // the year of the part, else the frame's: a report's own year, a plan's last year
+      year = part?.year ?? frameYear(pc);
       flags.push('year_implied');
-      confidence *= where.goal ? 0.9 : 0.85;
+      confidence *= where.goal || part ? 0.9 : 0.85;
     }
   }
   if (tense === 'future' && past && !(y && y.future)) tense = 'past';
@@ -241,6 +248,12 @@ function toStatement(
     source: 'text',
     rule: r.rule,
   };
+}
+
+/** The year of a goal that names none: a report's own year, else the end of the period (or the outlook). */
+function frameYear(pc: PlanContext): number | null {
+  if (pc.frame.docType === 'report' && pc.frame.currentYear !== null) return pc.frame.currentYear;
+  return pc.period ? pc.period[1] : (pc.frame.horizon ?? pc.frame.currentYear);
 }
 
 /** 655 written for 65.5 (a lost decimal point): the one reading a rate can have. */
