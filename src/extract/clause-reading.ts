@@ -31,6 +31,7 @@ const LEADING_VERBS = byLength(words.leadingVerbs.words);
 const NOUNS_FROM_VERBS = byLength(words.leadingVerbs.notBefore);
 const STATE_VERBS: readonly string[] = words.leadingVerbs.state;
 const INNER_VERBS = byLength(words.innerVerbs.words);
+const INNER_NOT_BEFORE: string = words.innerVerbs.notBeforeChars;
 const SCOPE_WORDS = byLength(words.scopeWords.words);
 const ACTION_VERBS = byLength(words.actionVerbs.words);
 const PROJECT_WORDS = byLength(words.projectWords.words);
@@ -213,8 +214,9 @@ function splitSubject(pc: PlanContext, subject: string, at: number): Subject {
   else if (sw) scopeLen = sw.length;
   else if (mention) scopeLen = mention.end;
   // 广钢环保迁建湛江项目形成年产钢 / 粤西地区拥有龙头企业: the inner verb ends the scope
+  // (建成率, 建成区: the verb begins a noun; 美丽河湖建成率 is one indicator)
   const inner = INNER_VERBS.map((v) => ({ v, i: s.indexOf(v) }))
-    .filter((x) => x.i > 0 && !NOUNS_FROM_VERBS.some((n) => s.startsWith(n, x.i)))
+    .filter((x) => x.i > 0 && !NOUNS_FROM_VERBS.some((n) => s.startsWith(n, x.i)) && s.length - x.i - x.v.length >= 2 && !INNER_NOT_BEFORE.includes(s[x.i + x.v.length]))
     .sort((x, y) => x.i - y.i)[0];
   // 每千人口拥有执业医师数 is one indicator: do not split when the whole names a longer lexicon entry
   const lex = pc.ctx.lexicons.indicators;
@@ -273,8 +275,9 @@ function indicatorLike(pc: PlanContext, ind: string): boolean {
   return true;
 }
 
+const PROJECT_ALONE: readonly string[] = words.projectWords.alone;
 const isProjectQuantity = (pc: PlanContext, ind: string) =>
-  PROJECT_WORDS.some((w) => ind.endsWith(w)) && !matchIndicator(ind, pc.ctx.lexicons.indicators);
+  (PROJECT_ALONE.includes(ind) || PROJECT_WORDS.some((w) => ind.endsWith(w))) && !matchIndicator(ind, pc.ctx.lexicons.indicators);
 
 /** After the number: 以上/以内/左右 …, a tail noun (规模), nothing else. null when more text follows. */
 function parsePost(text: string, a: number, b: number): { cmp: Comparator | null; tail: string } | null {
