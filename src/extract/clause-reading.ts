@@ -675,6 +675,8 @@ function readCount(env: ClauseEnv, q: Quantity): Reading | null {
   const subjVerb = endsWithWord(pre.subject, COUNT_VERBS);
   const verb = subjVerb ?? endsWithWord(text.slice(clause.start, q.start).trim(), COUNT_VERBS);
   const explicitGoal = opCmp !== null || cmp !== null;
+  // 建设一个…基地, 打造一个…新增长极: 一 written as a word is an article, not a count (最少有一所 is one)
+  if (q.written === 'chinese' && q.value === 1 && !q.range && !explicitGoal) return null;
   // 建成甘蔗、荔枝等 7 个国家现代农业产业园 (发展基础): the count of what the region has
   const listed = /[等和、]$/.test(pre.subject.trim());
   const pastCount = !!env.background && (verb !== null || listed) && !/之一$/.test(rest);

@@ -110,7 +110,10 @@ export function textStatements(doc: PlanDoc, ctx: ExtractContext): Statement[] {
       let prevSignal = false;
       for (const cl of clauses(text, sent.start, sent.end)) {
         const y0 = nearestYear(years, cl.end);
-        const readings = readClause({ pc, text, clause: cl, qs, inherited, prevSignal, goalYear: !!y0 && isFutureYear(pc, y0), background });
+        // a goal year before the clause, or no year at all in a part of the text that looks forward
+        const part = partAt(pc.frame, cl.start);
+        const forward = y0 ? isFutureYear(pc, y0) : !background && part?.tense !== 'past' && (part?.tense === 'future' || goal || (pc.frame.docType !== 'report' && pc.period !== null));
+        const readings = readClause({ pc, text, clause: cl, qs, inherited, prevSignal, goalYear: forward, background });
         for (const r of readings) {
           r.clauseStart = cl.start;
           const st = toStatement(pc, r, years, history, si, { background, goal, projectBox, text, sent });
