@@ -41,6 +41,7 @@ const CIRCLE_VERBS = byLength(words.timeCircles.verbs);
 const CAPACITY_TAILS = byLength(words.capacityTails.words);
 const COUNT_VERBS = byLength(words.countVerbs.words);
 const SHARE_WORDS = words.shareWords.words;
+const HEAD_NOUNS = byLength(words.headNouns.words);
 const COUNT_UNIT = new RegExp(`^(?:万|千|百)?(?:${alt(words.countUnits.words)})$`);
 const RE_SUFFIX = new RegExp(`^\\s*(${alt(SUFFIX_WORDS)})`);
 const RE_TAIL = new RegExp(`^(${alt(TAIL_NOUNS)})$`);
@@ -470,12 +471,23 @@ function readStandard(env: ClauseEnv, group: Quantity[], post: { cmp: Comparator
   }
   const out: Reading[] = [];
   const eff = opsEffect(pre.ops, first);
+  // 货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%: the measure noun after 分别 goes to every part
+  const eachOf = /^(.{4,}?)(?:分别|均|各)(占比|比重|占|增长|提高|下降)$/.exec(subject.indicator);
+  let each = eff.each;
+  let suffix = '';
+  if (eachOf) {
+    subject = { ...subject, indicator: eachOf[1] };
+    suffix = eachOf[2] === '占' ? '占比' : eachOf[2];
+    each = true;
+  }
   // 适龄儿童入学率、初中毛入学率均达到100%; 城镇、农村居民人均可支配收入分别达到…
   let parts = splitEnumeration(subject.indicator);
   // 单位地区生产总值能耗和二氧化碳排放分别下降14%和18%: one value each, so 和 separates indicators
-  if (parts.length === 1 && group.length > 1 && eff.each) {
+  if (parts.length !== group.length && group.length > 1 && each) {
     const byAnd = splitEnumeration(subject.indicator, /[和及与]/);
+    const byBoth = splitEnumeration(subject.indicator, /[、和及]/);
     if (byAnd.length === group.length) parts = byAnd;
+    else if (byBoth.length === group.length) parts = byBoth;
     // 城乡居民人均可支配收入分别达到5.5万元和2.8万元: 城乡 is 城镇 and 农村
     else if (group.length === 2 && subject.indicator.startsWith('城乡')) {
       const rest = subject.indicator.slice(2);
@@ -485,11 +497,17 @@ function readStandard(env: ClauseEnv, group: Quantity[], post: { cmp: Comparator
       ];
     }
   }
-  if (parts.length > 1 && (eff.each || group.length === parts.length)) {
+  // 工业投资、民间投资年均增长6%左右: parallel indicators sharing one value
+  // (rates only: A、B、C及D超过1000家 counts them together; 占公共汽车、出租汽车比重 is one share)
+  const rateLike = first.unit === '%' || first.unit === '‰' || first.unit === '个百分点' || eff.measure === 'growth';
+  const shared =
+    rateLike && parts.length > 1 && group.length === 1 && parts.length <= 6 && !/占|等/.test(subject.indicator) &&
+    parts.every((p) => p.name.length >= 2 && p.name.length <= 14 && !startsWithWord(p.name, ACTION_VERBS));
+  if (parts.length > 1 && (each || group.length === parts.length || shared)) {
     for (let k = 0; k < parts.length; k++) {
       const q = group.length === parts.length ? group[k] : group[0];
       const partStart = text.indexOf(parts[k].written, subject.start);
-      const r = finishReading(pc, q, { ...subject, indicator: parts[k].name }, partStart >= 0 ? partStart : start, clause.end, pre.ops, pre.opWords, post, pre, flags);
+      const r = finishReading(pc, q, { ...subject, indicator: parts[k].name + suffix }, partStart >= 0 ? partStart : start, clause.end, pre.ops, pre.opWords, post, pre, flags);
       if (r) out.push({ ...r, rule: 'clause.enumeration' });
     }
     return out;
@@ -534,6 +552,11 @@ function splitEnumeration(ind: string, sep: RegExp = /、/): Array<{ name: strin
     if (k < parts.length - 1 && p.length <= 3 && lastPart.length > p.length + 1) {
       // a short modifier shares the head of the last part
       return { name: p + lastPart.slice(p.length), written: p };
+    }
+    if (k < parts.length - 1 && p.length <= 6 && !endsWithWord(p, HEAD_NOUNS)) {
+      // 高新技术、科技型中小企业数量: a modifier without a head noun takes the last part's (企业数量)
+      const j = Math.min(...HEAD_NOUNS.map((h) => lastPart.indexOf(h)).filter((i) => i > 0));
+      if (Number.isFinite(j)) return { name: p + lastPart.slice(j), written: p };
     }
     return { name: p, written: p };
   });

@@ -114,7 +114,10 @@ export function clauses(text: string, start: number, end: number): Span[] {
     if (i < end && OPEN.includes(c)) depth++;
     else if (i < end && CLOSE.includes(c)) depth = Math.max(0, depth - 1);
     const colon = c === '：' || c === ':';
-    const brk = i === end || c === '\t' || (depth === 0 && (/[，；,;]/.test(c) || (colon && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')))));
+    const brk =
+      i === end ||
+      c === '\t' ||
+      (depth === 0 && (/[，；,;]/.test(c) || (colon && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) || (c === '、' && endsWithQuantity(text, a, i))));
     if (brk) {
       const s = trimSpan(text, { start: a, end: i });
       if (s.end > s.start) out.push(s);
@@ -122,6 +125,15 @@ export function clauses(text: string, start: number, end: number): Span[] {
     }
   }
   return out;
+}
+
+/**
+ * 新增A企业50家以上、B企业5家 / 收入超1万亿元、增长8%: after a number (and its unit or 以上) a 、
+ * ends a statement, unless another number follows (分别达到30%、20%: a list of values).
+ */
+function endsWithQuantity(text: string, from: number, i: number): boolean {
+  if (/^\s*[0-9０-９]/.test(text.slice(i + 1, i + 3))) return false;
+  return /[0-9０-９][%％‰]?[^\d\s、，,；;。：:（）()“”]{0,6}$/.test(text.slice(Math.max(from, i - 12), i)) && /[0-9０-９]/.test(text.slice(Math.max(from, i - 8), i));
 }
 
 export interface YearMention {
