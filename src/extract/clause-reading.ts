@@ -34,6 +34,8 @@ const INNER_VERBS = byLength(words.innerVerbs.words);
 const INNER_NOT_BEFORE: string = words.innerVerbs.notBeforeChars;
 const SCOPE_WORDS = byLength(words.scopeWords.words);
 const ACTION_VERBS = byLength(words.actionVerbs.words);
+const ADVERBS = byLength(words.actionVerbs.adverbs);
+const PREPOSITIONS: readonly string[] = words.actionVerbs.prepositions;
 const PROJECT_WORDS = byLength(words.projectWords.words);
 const CIRCLE = byLength(words.timeCircles.circle);
 const REACH = byLength(words.timeCircles.reach);
@@ -264,6 +266,17 @@ function trimIndicator(s: string): string {
   return s.replace(/^[\s的之和及、，,“”]+/, '').replace(/[\s的之和及、，,“]+$/, '');
 }
 
+/** Does the phrase describe an action (加快建设…, 对企业给予奖励) rather than name a measure? */
+function isAction(s: string): boolean {
+  const adverb = startsWithWord(s, ADVERBS);
+  if (adverb) {
+    const rest = s.slice(adverb.length);
+    return !!startsWithWord(rest, ACTION_VERBS) || !!startsWithWord(rest, LEADING_VERBS) || !!startsWithWord(rest, ADVERBS);
+  }
+  if (PREPOSITIONS.includes(s[0])) return !endsWithWord(s, HEAD_NOUNS);
+  return !!startsWithWord(s, ACTION_VERBS);
+}
+
 /** Is this a name of a measure, not an action or a sentence? */
 function indicatorLike(pc: PlanContext, ind: string): boolean {
   if (ind.length < 2 || ind.length > 40) return false;
@@ -271,7 +284,7 @@ function indicatorLike(pc: PlanContext, ind: string): boolean {
   if (/\d{4}年/.test(ind)) return false;
   const known = matchIndicator(ind, pc.ctx.lexicons.indicators);
   if (known && known.start === 0) return true;
-  if (startsWithWord(ind, ACTION_VERBS)) return false;
+  if (isAction(ind)) return false;
   if (/[。！？]/.test(ind)) return false;
   return true;
 }
@@ -502,7 +515,7 @@ function readStandard(env: ClauseEnv, group: Quantity[], post: { cmp: Comparator
   const rateLike = first.unit === '%' || first.unit === '‰' || first.unit === '个百分点' || eff.measure === 'growth';
   const shared =
     rateLike && parts.length > 1 && group.length === 1 && parts.length <= 6 && !/占|等/.test(subject.indicator) &&
-    parts.every((p) => p.name.length >= 2 && p.name.length <= 14 && !startsWithWord(p.name, ACTION_VERBS));
+    parts.every((p) => p.name.length >= 2 && p.name.length <= 14 && !isAction(p.name));
   if (parts.length > 1 && (each || group.length === parts.length || shared)) {
     for (let k = 0; k < parts.length; k++) {
       const q = group.length === parts.length ? group[k] : group[0];
@@ -704,7 +717,7 @@ function readCount(env: ClauseEnv, q: Quantity): Reading | null {
   const listed = /[等和、]$/.test(pre.subject.trim());
   const pastCount = !!env.background && (verb !== null || listed) && !/之一$/.test(rest);
   if (!explicitGoal && !(verb && env.goalYear) && !pastCount) return null;
-  if (startsWithWord(rest, ACTION_VERBS)) return null;
+  if (isAction(rest)) return null;
   const subjText = subjVerb ? pre.subject.slice(0, -subjVerb.length) : pre.subject;
   const subject = listed ? { scope: null, indicator: '', start: pre.subjectStart + pre.subject.length } : splitSubject(pc, subjText, pre.subjectStart);
   const end = q.end + text.slice(q.end, stop).replace(/[\s和及、]+$/, '').length;
@@ -716,7 +729,7 @@ function readCount(env: ClauseEnv, q: Quantity): Reading | null {
     indicator: rest,
     base: rest,
     // 每个市最少有一所…: what is before the verb is the scope, unless it is an action (支持发展壮大20个…)
-    scope: subject.scope ?? (subject.indicator && !startsWithWord(subject.indicator, ACTION_VERBS) ? subject.indicator : null),
+    scope: subject.scope ?? (subject.indicator && !isAction(subject.indicator) ? subject.indicator : null),
     comparator: cmp ?? opCmp ?? (q.approx ? 'approx' : 'eq'),
     measure: pre.ops.some((o) => o.measure === 'increment') || verb === '新增' || verb === '新建' ? 'increment' : 'level',
     direction: null,
