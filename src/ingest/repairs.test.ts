@@ -1,5 +1,6 @@
 // One test per repair rule, each on real text from the sample plans that the rule changes
 // (so each fails without its rule), plus the cases the rule must leave alone.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Repair } from '../core/types';
 import { normalize } from './normalize';
@@ -80,6 +81,28 @@ describe('page-number-removed', () => {
     expect(rules(repairs, 'page-number-removed').map((r) => r.before.trim())).toEqual(['7', '8', '9']);
     expect(text).not.toMatch(/^\d+$/m);
     expect(text).toContain('是全省土地资源最为丰富的区域，同时具备良好的开发建设和农业生产条件。');
+  });
+
+  it('keeps the 序号 of a table written one cell a line: numbers a row apart are not pages (other plans, written for this test)', () => {
+    const rows = [
+      ['地区生产总值年均增长', '%', '预期性', '6左右'],
+      ['常住人口城镇化率', '%', '预期性', '68'],
+      ['森林覆盖率', '%', '约束性', '≥58.5'],
+      ['每千人口拥有执业（助理）医师数', '人', '预期性', '3.2'],
+    ];
+    const source = ['主要指标', '序号', '指标', '单位', '属性', '目标', ...rows.flatMap((r, k) => [String(k + 1), ...r])].join('\n\n');
+    const { text, repairs } = norm(source);
+    expect(rules(repairs, 'page-number-removed')).toHaveLength(0);
+    expect(text).toMatch(/^1$/m);
+    expect(text).toMatch(/^4$/m);
+  });
+
+  it('keeps ranges and list numbers spread over a long text: 1-2 家 … 专栏 5-6 are not six pages (003)', () => {
+    const source = readFileSync(new URL('../../data/plans/003_ca6215b141ec9a21.txt', import.meta.url), 'utf8');
+    const { text, repairs } = norm(source);
+    expect(rules(repairs, 'page-number-removed')).toHaveLength(0);
+    expect(text).toContain('力争创建2-3个省级现代农业产业技术研发中心');
+    expect(text).toContain('争取引进 1-2 家智能机器人');
   });
 
   it('finds no page sequence in a plan that has none (001): 3、4号 and 2×1000MW stay', () => {

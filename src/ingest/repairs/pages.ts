@@ -139,6 +139,10 @@ function acceptable(ch: Candidate[], textLen: number): boolean {
   if (lineish >= ch.length * 0.8) return median(gaps) >= 200;
   if (ch.length < 5) return false;
   const skipped = ch[ch.length - 1].value - ch[0].value + 1 - ch.length;
+  // …nor more than a page holds (some 1,500 characters, 3,000 at most): numbers 1–6 spread over
+  // 30,000 characters are list items (专栏 5-4) and ranges (1-2 家), not a twenty-page document's pages
+  const perPage = (ch[ch.length - 1].pos - ch[0].pos) / Math.max(1, ch[ch.length - 1].value - ch[0].value);
+  if (perPage > 3000) return false;
   return median(gaps) >= 150 && ch[ch.length - 1].pos - ch[0].pos >= textLen * 0.5 && skipped <= ch.length * 0.25;
 }
 
