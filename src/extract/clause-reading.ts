@@ -42,6 +42,8 @@ const REACH = byLength(words.timeCircles.reach);
 const CIRCLE_VERBS = byLength(words.timeCircles.verbs);
 const CAPACITY_TAILS = byLength(words.capacityTails.words);
 const COUNT_VERBS = byLength(words.countVerbs.words);
+const PURPOSE_VERBS = byLength(words.countVerbs.purpose);
+const PARTNER_VERBS = byLength(words.countVerbs.partners);
 const SHARE_WORDS = words.shareWords.words;
 const HEAD_NOUNS = byLength(words.headNouns.words);
 const COUNT_UNIT = new RegExp(`^(?:万|千|百)?(?:${alt(words.countUnits.words)})$`);
@@ -659,7 +661,9 @@ function readTimeCircle(env: ClauseEnv, q: Quantity): Reading | null {
   const { pc, text, clause } = env;
   const rest = text.slice(q.end, clause.end).replace(/\s+/g, '');
   const pre = text.slice(clause.start, q.start);
-  const verbAt = CIRCLE_VERBS.map((v) => ({ v, i: pre.indexOf(v) })).filter((x) => x.i >= 0).sort((x, y) => x.i - y.i)[0];
+  // 主要城市间2小时通达: a between-phrase needs no verb
+  const between = /(?:间|之间)\s*$/.test(pre) ? { v: '', i: Math.max(0, pre.search(/[^\s]/)) } : undefined;
+  const verbAt = CIRCLE_VERBS.map((v) => ({ v, i: pre.indexOf(v) })).filter((x) => x.i >= 0).sort((x, y) => x.i - y.i)[0] ?? between;
   if (!verbAt) return null;
   const circle = CIRCLE.find((c) => rest.endsWith(c) && rest.length - c.length <= 8);
   const reach = REACH.find((r) => rest === r);
@@ -703,14 +707,20 @@ function readCount(env: ClauseEnv, q: Quantity): Reading | null {
     rest = rest.slice(m[0].length).trim();
   }
   rest = rest.replace(/^的/, '');
-  if (!/^[\u4e00-\u9fffA-Za-z0-9“”（）]{2,24}$/.test(rest)) return null;
-  if (/[，。、]/.test(rest) || /被|列入|成为|位居|之一/.test(rest)) return null;
+  // 支持5-10家骨干企业、科技型企业建设研发中心: the things counted end where their purpose begins
+  const purpose = PURPOSE_VERBS.map((v) => rest.indexOf(v, 2)).filter((i) => i >= 2).sort((a, b) => a - b)[0];
+  const pre0 = text.slice(clause.start, q.start).trim();
+  // 与1-2家世界知名企业开展合作: partners counted, the verb after them
+  const partners = /(?:与|同|和|跟)$/.test(pre0) && PARTNER_VERBS.some((v) => rest.endsWith(v));
+  if (purpose !== undefined && !partners) rest = rest.slice(0, purpose);
+  if (!/^[\u4e00-\u9fffA-Za-z0-9“”（）、]{2,24}$/.test(rest) || /^、|、$/.test(rest)) return null;
+  if (/[，。]/.test(rest) || /被|列入|成为|位居|之一/.test(rest)) return null;
   const pre = parsePre(text, clause.start, q.start, env.qs);
   const opCmp = pre.ops.find((o) => o.cmp && o.cmp !== 'eq')?.cmp ?? null;
   // the verb may have been read as an operator (拥有七个…): look at the words as written too
   const subjVerb = endsWithWord(pre.subject, COUNT_VERBS);
   const verb = subjVerb ?? endsWithWord(text.slice(clause.start, q.start).trim(), COUNT_VERBS);
-  const explicitGoal = opCmp !== null || cmp !== null;
+  const explicitGoal = opCmp !== null || cmp !== null || partners;
   // 建设一个…基地, 打造一个…新增长极: 一 written as a word is an article, not a count (最少有一所 is one)
   if (q.written === 'chinese' && q.value === 1 && !q.range && !explicitGoal) return null;
   // 建成甘蔗、荔枝等 7 个国家现代农业产业园 (发展基础): the count of what the region has
@@ -720,7 +730,7 @@ function readCount(env: ClauseEnv, q: Quantity): Reading | null {
   if (isAction(rest)) return null;
   const subjText = subjVerb ? pre.subject.slice(0, -subjVerb.length) : pre.subject;
   const subject = listed ? { scope: null, indicator: '', start: pre.subjectStart + pre.subject.length } : splitSubject(pc, subjText, pre.subjectStart);
-  const end = q.end + text.slice(q.end, stop).replace(/[\s和及、]+$/, '').length;
+  const end = partners || purpose === undefined ? q.end + text.slice(q.end, stop).replace(/[\s和及、]+$/, '').length : q.end + text.slice(q.end, stop).indexOf(rest) + rest.length;
   return {
     rule: 'clause.count',
     start: subject.start,

@@ -4,6 +4,7 @@
 import type { ExtractContext } from '../core/findings';
 import type { PlanDoc, Span, TimeFrame } from '../core/types';
 import words from '../../data/lexicons/statement-words.json' with { type: 'json' };
+import timeWords from '../../data/lexicons/time-words.json' with { type: 'json' };
 import { trimSpan } from '../parse/blocks';
 import { parseChineseInt } from '../parse/numerals';
 import type { Quantity } from './numbers';
@@ -96,7 +97,13 @@ function boxTitles(doc: PlanDoc, offset: number): string[] {
 }
 
 /** Does any title contain one of the keys? */
-export const sectionIs = (titles: readonly string[], keys: readonly string[]) => titles.some((t) => keys.some((k) => t.includes(k)));
+/**
+ * Does any title name one of the keys (发展基础, 发展目标)? Not when a verb opens the title: 打好新兴产业发展基础
+ * is a task, not the plan's background.
+ */
+export const sectionIs = (titles: readonly string[], keys: readonly string[]) =>
+  titles.some((t) => keys.some((k) => t.includes(k)) && !TITLE_VERBS.some((v) => t.startsWith(v)));
+const TITLE_VERBS = byLength(timeWords.taskVerbs.words);
 
 /** Paragraphs of body text (parse's blocks), less those inside tables (read by tables.ts). */
 export function bodyPieces(pc: PlanContext): Span[] {

@@ -24,6 +24,7 @@ const POLICY = byLength(words.docTypes.policy);
 const REPORT_OPENERS = words.docTypes.reportOpeners;
 const PAST_PARTS = byLength(words.pastParts.words);
 const FUTURE_PARTS = byLength(words.futureParts.words);
+const TASK_VERBS = byLength(words.taskVerbs.words);
 
 export interface FrameInput {
   text: string;
@@ -189,12 +190,15 @@ function futureFiveYear(text: string, sections: readonly Section[], currentYear:
 function readParts(sections: readonly Section[], text: string, currentYear: number | null): FramePart[] {
   const out: FramePart[] = [];
   for (const s of flatten(sections)) {
-    const title = text.slice(s.headingStart, s.headingEnd);
-    const past = PAST_PARTS.some((w) => title.includes(w));
-    const future = FUTURE_PARTS.some((w) => title.includes(w));
-    const y = /((?:19|20)\d{2})\s*年/.exec(title);
+    const title = s.title;
+    // 打好新兴产业发展基础 is a task, not a look back
+    const task = TASK_VERBS.some((v) => title.startsWith(v));
+    const past = !task && PAST_PARTS.some((w) => title.includes(w));
+    const future = task || FUTURE_PARTS.some((w) => title.includes(w));
+    const heading = text.slice(s.headingStart, s.headingEnd);
+    const y = /((?:19|20)\d{2})\s*年/.exec(heading);
     FIVE_YEAR.lastIndex = 0;
-    const fy = FIVE_YEAR.exec(title);
+    const fy = FIVE_YEAR.exec(heading);
     let year: number | null = null;
     let at: Span | null = null;
     if (y) {
