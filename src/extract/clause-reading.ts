@@ -38,6 +38,8 @@ const ADVERBS = byLength(words.actionVerbs.adverbs);
 const PREPOSITIONS: readonly string[] = words.actionVerbs.prepositions;
 const PROJECT_WORDS = byLength(words.projectWords.words);
 const CIRCLE = byLength(words.timeCircles.circle);
+const TIME_LIMIT_UNITS: readonly string[] = words.timeLimits.units;
+const LIMIT_VERBS = byLength(words.timeLimits.verbs);
 const REACH = byLength(words.timeCircles.reach);
 const CIRCLE_VERBS = byLength(words.timeCircles.verbs);
 const CAPACITY_TAILS = byLength(words.capacityTails.words);
@@ -446,11 +448,67 @@ export function readClause(env: ClauseEnv): Reading[] {
       }
     }
     if (g.length === 1) {
-      const r = readPercentOfUnits(env, first) ?? readTimeCircle(env, first) ?? readCount(env, first);
+      const r = readPercentOfUnits(env, first) ?? readTimeCircle(env, first) ?? readTimeLimit(env, first) ?? readServiceRadius(env, first) ?? readCount(env, first);
       if (r) out.push(r);
     }
   }
+  // 居民出行“300米见绿，500米见园”: the second radius follows the first inside the quote
+  for (const q of measures) {
+    if (out.some((r) => r.quantity === q)) continue;
+    if (out.some((r) => r.rule === 'clause.service-radius') || groups.some((g) => g.length === 1 && g[0] === q)) {
+      const r = readServiceRadius(env, q);
+      if (r && !out.some((x) => x.quantity === q)) out.push(r);
+    }
+  }
   return out;
+}
+
+/**
+ * 48小时内放行, 3个工作日内办结, 实行6小时内放行便利措施: a service time limit, at most N.
+ * The number, its time unit, 内/以内/之内, then the action it limits.
+ */
+function readTimeLimit(env: ClauseEnv, q: Quantity): Reading | null {
+  if (!q.unit || !TIME_LIMIT_UNITS.includes(q.unit)) return null;
+  const { text, clause } = env;
+  const rest = text.slice(q.end, clause.end).replace(/\s+/g, '');
+  const m = /^(?:以内|之内|内)(.*)$/.exec(rest);
+  if (!m) return null;
+  const verb = startsWithWord(m[1], LIMIT_VERBS);
+  if (!verb || m[1].length - verb.length > 10) return null;
+  return plainReading({
+    rule: 'clause.time-limit',
+    start: clause.start,
+    end: clause.end,
+    quantity: q,
+    indicator: `${verb}时限`,
+    base: `${verb}时限`,
+    scope: null,
+    comparator: 'le',
+  });
+}
+
+/** 居民出行“300米见绿，500米见园”, 步行500米可达: a service radius, at most N metres. */
+function readServiceRadius(env: ClauseEnv, q: Quantity): Reading | null {
+  if (q.unit !== '米' && q.unit !== '公里' && q.unit !== '千米') return null;
+  const { pc, text, clause } = env;
+  const m = /^\s*(见[\u4e00-\u9fff]|可达|可及|到达)/.exec(text.slice(q.end, clause.end));
+  if (!m) return null;
+  // the subject: the clause's words before the first radius, without the verb (实现) and the quote mark
+  const firstRadius = env.qs.find((x) => x.start >= clause.start && x.end <= clause.end && (x.unit === '米' || x.unit === '公里' || x.unit === '千米'));
+  const pre = text.slice(clause.start, (firstRadius ?? q).start).replace(/[“"「]\s*$/, '');
+  const subj = splitSubject(pc, pre.replace(/^(?:实现|达到|做到|基本实现|推动|确保)/, ''), clause.start);
+  const what = m[1].startsWith('见') ? `${m[1]}距离` : `${m[1]}距离`;
+  const name = `${subj.indicator}${what}`;
+  return plainReading({
+    rule: 'clause.service-radius',
+    start: clause.start,
+    end: q.end + m[0].length,
+    quantity: q,
+    indicator: name,
+    base: name,
+    scope: subj.scope,
+    comparator: 'le',
+  });
 }
 
 /** Adjacent quantities separated only by 、/和/及: one list. */

@@ -284,9 +284,11 @@ function roleOf(text: string, q: Quantity, tok: NumTok): QuantityRole {
   if (/^[×*]/.test(text[q.numEnd] ?? '')) return 'label';
   for (const w of RANK_WORDS) if (after.startsWith(w) || (q.unit === null && text.startsWith(w, q.end))) return w === '强' ? 'rank' : 'label';
   if (q.unit === null && (before === '（' || before === '(') && /^[）)]/.test(after)) return 'label';
-  // a number inside a short quoted phrase is part of a name or saying: “最后一公里”, “1310”
+  // a number inside a short quoted phrase is part of a name or saying: “最后一公里”, “1310” (but a
+  // slogan of distances and times states a standard: “300米见绿，500米见园”, “2小时交通圈”)
   const open = text.lastIndexOf('“', q.start);
-  if (open >= 0 && q.start - open <= 8 && !text.slice(open, q.start).includes('”')) {
+  const standard = q.written === 'arabic' && q.unit !== null && /^(?:米|公里|千米|分钟|小时)$/.test(q.unit);
+  if (!standard && open >= 0 && q.start - open <= 8 && !text.slice(open, q.start).includes('”')) {
     const close = text.indexOf('”', q.end);
     if (close >= 0 && close - q.end <= 8 && !text.slice(q.end, close).includes('“')) return 'label';
   }
