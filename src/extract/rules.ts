@@ -1,0 +1,173 @@
+// The rules that read quantitative targets, by name: what each matches, what it builds, and real
+// sentences it must read (positive) and must not (negative), from at least two documents each.
+// Every target records the rule that made it (Finding.rule); `npm run eval` measures each rule's
+// precision on the shared gold and data/lexicons/rule-precision.json keeps the figures, which are the
+// confidence of what the rule finds. src/extract/rules.test.ts runs every example.
+//
+// Examples come from the sample plans (000 粤西, 001 湛茂, 002 珠江—西江, 003 江门西部, 004 北部湾, in
+// data/plans) and from other public documents, named in `from` ("after …" when the wording is
+// shortened or adapted around the construction the rule reads).
+import type { Comparator, TargetMeasure } from '../core/findings';
+
+/** Where an example is read: a plan for 2021—2025 (outlook 2035), its goal section or its background, a work report for 2026. */
+export type ExampleContext = 'plan' | 'goals' | 'background' | 'report' | 'report-review';
+
+export interface RuleExample {
+  text: string;
+  from: string;
+  context?: ExampleContext;
+  /** The plan period when the sentence is of another plan than a 2021—2025 one (000's 到2015年 …). */
+  period?: [number, number];
+  /** Positive examples: fields the target must have (value always); fact: the rule reads a past statistic. */
+  reads?: { value: number | string; indicator?: string; unit?: string | null; comparator?: Comparator; measure?: TargetMeasure; year?: number | null; fact?: true };
+}
+
+export interface TargetRule {
+  id: string;
+  matches: string;
+  builds: string;
+  positive: RuleExample[];
+  negative: RuleExample[];
+}
+
+export const TARGET_RULES: readonly TargetRule[] = [
+  {
+    id: 'clause.standard',
+    matches: '[year] [scope] indicator [operators: 达到, 提高到, 年均增长, 控制在 …] NUMBER UNIT [以上, 以内, 左右 …]',
+    builds: 'one target: indicator (composed with the measure: 地区生产总值 + 年均增长 → 地区生产总值年均增长率), comparator from the operators and the suffix, year from the clause, the sentence, its part or the frame',
+    positive: [
+      { text: '到2015年，粤西地区生产总值达到6340亿元，年均增长12.5%以上。', from: '000 粤西', period: [2011, 2015], reads: { value: 6340, unit: '亿元', comparator: 'eq', year: 2015 } },
+      { text: '到 2030 年，新能源汽车占全部公共汽车、出租汽车比重达到 87%。', from: '001 湛茂', reads: { value: 87, unit: '%', year: 2030 } },
+      { text: '常住人口城镇化率提高到65%。', from: '国家“十四五”规划纲要', reads: { value: 65, indicator: '常住人口城镇化率', unit: '%', year: 2025 } },
+      { text: '经济社会发展的主要预期目标是：国内生产总值增长5%左右，城镇调查失业率5.5%左右。', from: '2025年国务院政府工作报告', context: 'report', reads: { value: 5.5, indicator: '城镇调查失业率', comparator: 'approx', year: 2026 } },
+    ],
+    negative: [
+      { text: '2006－2010年，粤西地区生产总值年均增长12.7%，超过全省平均水平，2010年达3537亿元。', from: '000 粤西 (发展基础)', context: 'background' },
+      { text: '去年国内生产总值增长5%，城镇新增就业1256万人。', from: 'after 2025年国务院政府工作报告 (工作回顾)', context: 'report-review' },
+      { text: '项目总投资约1128亿元。', from: 'after 002 珠江—西江 (专栏 重点工程)' },
+    ],
+  },
+  {
+    id: 'clause.enumeration',
+    matches: 'indicators listed with 、/和/及 before one value each (分别, 均) or before one shared rate',
+    builds: 'one target per indicator; a short modifier borrows the head noun of the last part (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入)',
+    positive: [
+      { text: '适龄儿童入学率、初中毛入学率均达到100%。', from: '000 粤西', context: 'goals', reads: { value: 100, indicator: '初中毛入学率', unit: '%' } },
+      { text: '单位国内生产总值能源消耗和二氧化碳排放分别降低13.5%、18%。', from: '国家“十四五”规划纲要', context: 'goals', reads: { value: 18, unit: '%' } },
+      { text: '进出口总额、实际使用外资年均增长5%左右。', from: 'after 2021年广东省“十四五”规划纲要 (主要目标)', context: 'goals', reads: { value: 5, indicator: '实际使用外资年均增长率', comparator: 'approx', measure: 'growth' } },
+    ],
+    negative: [
+      { text: '到 2030 年，新能源汽车占全部公共汽车、出租汽车比重达到 87%。', from: '001 湛茂 (one share of two kinds of vehicles)' },
+      { text: '国家级和省级重点实验室达到50家。', from: 'after 2021年广东省“十四五”规划纲要 (a total, not 50 each)' },
+    ],
+  },
+  {
+    id: 'clause.baseline',
+    matches: '由/从 YEAR年的 NUMBER 提高到/下降到 NUMBER',
+    builds: 'the starting value as its own statement of that year (a fact when the year is past)',
+    positive: [
+      { text: '服务业增加值比重由2020年的45%提高到50%以上。', from: 'after 国家“十四五”规划纲要 (由…提高到…)', context: 'goals', reads: { value: 45, unit: '%', year: 2020, fact: true } },
+      { text: '城市生活垃圾无害化处理率由2010年的60%提高到2015年的85%。', from: 'after 000 粤西 and 国家“十二五”规划纲要', period: [2011, 2015], context: 'goals', reads: { value: 60, unit: '%', year: 2010, fact: true } },
+    ],
+    negative: [{ text: '研发经费投入强度提高到3%。', from: 'after 国家“十四五”规划纲要 (no starting value)' }],
+  },
+  {
+    id: 'clause.capacity-list',
+    matches: '形成/建成 NUMBER UNIT product、NUMBER UNIT product 规模生产能力',
+    builds: 'one capacity target per product (炼油生产能力, 乙烯生产能力); the place or base before the verb is the scope',
+    positive: [
+      { text: '到2015年，湛江东海岛石化基地（含湛江东兴）形成2300万吨/年炼油、100万吨乙烯规模生产能力。', from: '000 粤西', period: [2011, 2015], reads: { value: 2300, indicator: '炼油生产能力', unit: '万吨/年' } },
+      { text: '到2025年，惠州大亚湾石化区形成2200万吨/年炼油、220万吨乙烯规模生产能力。', from: 'after 广东省“十四五”制造业高质量发展规划 (石化基地)', reads: { value: 220, indicator: '乙烯生产能力', unit: '万吨' } },
+    ],
+    negative: [{ text: '湛江港30万吨级航道建成通航。', from: '000 粤西 (a size class in a name)' }],
+  },
+  {
+    id: 'clause.percent-of-units',
+    matches: 'units NUMBER% 达到/实现/通 standard (学校100%达到规范化学校标准, 实现100%的行政村通光纤)',
+    builds: 'a share of units meeting the standard (…达到规范化学校标准的比例), in %',
+    positive: [
+      { text: '县级以上城市义务教育学校 100%达到规范化学校标准。', from: '000 粤西', reads: { value: 100, unit: '%' } },
+      { text: '具备条件的建制村100%通硬化路。', from: 'after 交通运输部“四好农村路”文件', reads: { value: 100, unit: '%' } },
+    ],
+    negative: [{ text: '全市行政村已100%通光纤。', from: 'after 2023年县级政府工作报告 (a result: 已)', context: 'report-review' }],
+  },
+  {
+    id: 'clause.time-circle',
+    matches: '形成/实现 … N小时/分钟 …交通圈/生活圈, X间/核心圈 N小时 通达',
+    builds: 'a travel time, at most N (comparator le)',
+    positive: [
+      { text: '基本形成与粤港澳大湾区中心城市、广西北部湾经济区、海南自由贸易港2小时高铁交通圈。', from: '001 湛茂', reads: { value: 2, unit: '小时', comparator: 'le' } },
+      { text: '力争实现主要城市间2小时通达、邻近城市间1小时通达。', from: '004 北部湾', reads: { value: 1, indicator: '邻近城市间通达时间', comparator: 'le' } },
+      { text: '健全城乡15分钟健身圈。', from: '001 湛茂', reads: { value: 15, unit: '分钟', comparator: 'le' } },
+    ],
+    negative: [{ text: '全程运行时间约2小时。', from: 'after 004 北部湾 (a description, no circle)' }],
+  },
+  {
+    id: 'clause.count',
+    matches: 'VERB (培育, 建设, 引进, 创建, 支持 …) [N-M] UNIT things; 与 N 家 partners 合作; 每个市最少有一所…',
+    builds: 'a count of things to build, cultivate, introduce or certify; a range keeps both ends; 一个 written as a word is an article, not a count',
+    positive: [
+      { text: '每个市最少有一所标准化特殊教育学校。', from: '000 粤西', context: 'goals', reads: { value: 1, unit: '所', comparator: 'ge' } },
+      { text: '力争培育1-2家农作物种业上市企业。', from: '003 江门西部', reads: { value: 1, unit: '家' } },
+      { text: '争取打造一至两个合作示范园区。', from: '003 江门西部', reads: { value: 1, unit: '个' } },
+      { text: '力争新培育100家以上国家级专精特新“小巨人”企业。', from: 'after 2023年广东省政府工作报告 (2023年重点工作)', context: 'report', reads: { value: 100, unit: '家', comparator: 'ge', year: 2026 } },
+    ],
+    negative: [
+      { text: '建设一个具有国际先进水平的国家级重化产业基地。', from: '000 粤西 (一个 is an article)' },
+      { text: '建成甘蔗、荔枝等 7 个国家现代农业产业园。', from: '001 湛茂 (发展基础)', context: 'background' },
+    ],
+  },
+  {
+    id: 'clause.zero-growth',
+    matches: 'X 零增长',
+    builds: 'growth of X at most 0 %',
+    positive: [
+      { text: '推进化肥农药零增长。', from: '001 湛茂', reads: { value: 0, comparator: 'le', measure: 'growth' } },
+      { text: '实现化肥农药使用量零增长。', from: '农业部《到2020年化肥使用量零增长行动方案》', reads: { value: 0, comparator: 'le' } },
+    ],
+    negative: [{ text: '化肥使用量连续五年负增长。', from: 'after 2020年农业农村部通报 (a result)', context: 'background' }],
+  },
+  {
+    id: 'clause.time-limit',
+    matches: 'N 小时/工作日/天 内/以内 + the action it limits (放行, 办结, 到达 …)',
+    builds: 'a service time limit, at most N (…放行时限)',
+    positive: [
+      { text: '对符合条件的货物在抵达后48小时内放行。', from: 'after 《区域全面经济伙伴关系协定》第四章 (海关程序)', reads: { value: 48, unit: '小时', comparator: 'le' } },
+      { text: '一般诉求3个工作日内办结。', from: 'after 各地12345政务服务便民热线工作规范', reads: { value: 3, unit: '个工作日', comparator: 'le' } },
+    ],
+    negative: [{ text: '会议在2小时内结束。', from: 'written for this test: 结束 limits no service' }],
+  },
+  {
+    id: 'clause.service-radius',
+    matches: 'N 米/公里 见X / 可达 (“300米见绿，500米见园”)',
+    builds: 'a service radius, at most N metres',
+    positive: [
+      { text: '实现居民出行“300米见绿，500米见园”。', from: '003 江门西部', reads: { value: 500, unit: '米', comparator: 'le' } },
+      { text: '推动实现市民“300米见绿、1000米见园”。', from: 'after 深圳市公园城市建设总体规划', reads: { value: 1000, unit: '米', comparator: 'le' } },
+    ],
+    negative: [{ text: '绿道全长300米。', from: 'written for this test: a length, not a radius' }],
+  },
+  {
+    id: 'table.run',
+    matches: 'indicator（unit） values … in a table run written with spaces or flattened into one line (cells glued, % and decimal points lost)',
+    builds: 'level target with baseline, growth target; glued cells split by the arithmetic (base × (1+g)^n ≈ target), flagged',
+    positive: [],
+    negative: [],
+  },
+  {
+    id: 'table.grid',
+    matches: 'a table of tab-separated cells whose header names an indicator column and year/target columns',
+    builds: 'one target per target column (and a growth target), baseline from the base-year column, binding from 属性',
+    positive: [],
+    negative: [],
+  },
+  {
+    id: 'table.cells',
+    matches: 'a table written one cell a paragraph (序号 / 指标名称 / 单位 / 属性 / “十五五”目标 / 1 / …)',
+    builds: 'as table.grid; a cell broken over two paragraphs is joined back',
+    positive: [],
+    negative: [],
+  },
+];
+
+export const ruleById = (id: string): TargetRule | undefined => TARGET_RULES.find((r) => r.id === id);
