@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanDoc } from '../core/types';
 import { parsePlan, planTextFromString } from '../parse/index';
 import { ctx, gazetteer } from './testing/plans';
-import { TARGET_RULES, type ExampleContext, type RuleExample } from './rules';
+import { NOT_TARGET_RULES, TARGET_RULES, type ExampleContext, type RuleExample } from './rules';
 import { planStatements } from './statements';
 
 const PLAN_TITLE = '某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要';
@@ -59,5 +59,14 @@ describe.each(TARGET_RULES.filter((r) => r.positive.length || r.negative.length)
 
   it.each(rule.negative.map((x) => [x.text, x] as const))('reads no target from %s', (_t, ex) => {
     expect(statementsOf(ex).filter((s) => s.rule === id).map((s) => `${s.indicator}=${s.value}${s.unit ?? ''}`)).toEqual([]);
+  });
+});
+
+describe.each(NOT_TARGET_RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
+  it('has examples from at least two documents', () => {
+    expect(new Set(rule.examples.map((x) => x.from.replace(/^after /, '').split(/[ (（]/)[0])).size).toBeGreaterThanOrEqual(2);
+  });
+  it.each(rule.examples.map((x) => [x.text, x] as const))('reads no target at all from %s', (_t, ex) => {
+    expect(statementsOf(ex).map((s) => `${s.rule}: ${s.indicator}=${s.value}${s.unit ?? ''}`)).toEqual([]);
   });
 });

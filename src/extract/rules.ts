@@ -170,4 +170,41 @@ export const TARGET_RULES: readonly TargetRule[] = [
   },
 ];
 
+/** Numbers that are not targets, and the rule that says so: no target at all may come from these examples. */
+export interface NotTargetRule {
+  id: string;
+  matches: string;
+  examples: RuleExample[];
+}
+
+export const NOT_TARGET_RULES: readonly NotTargetRule[] = [
+  {
+    id: 'not.policy-parameter',
+    matches: 'money, time or percent after 奖励/补助/补贴/贴息/给予 … in its clause: how a policy works (data/lexicons/statement-words.json parameterWords)',
+    examples: [
+      { text: '对首次认定的国家高新技术企业，给予一次性奖励30万元。', from: 'after 广东省促进高新技术企业发展若干措施' },
+      { text: '按照设备投资额的10%给予补助，单个项目最高补助500万元。', from: 'after 各地工业企业技术改造事后奖补办法' },
+      { text: '贷款贴息期限不超过3年。', from: 'after 财政部创业担保贷款贴息政策' },
+    ],
+  },
+  {
+    id: 'not.past',
+    matches: 'a clause with 已/累计完成了/目前/截至 …, in a background section (发展基础) or a part that looks back (2025年工作回顾)',
+    examples: [
+      { text: '全市已建成5G基站1.2万个。', from: 'after 各地2023年政府工作报告' },
+      { text: '“十三五”期间，全市地区生产总值年均增长7.2%。', from: 'after 000 粤西 (发展基础)', context: 'background' },
+      { text: '城镇新增就业44万人，居民人均可支配收入增长5.6%。', from: 'after 2025年省级政府工作报告 (工作回顾)', context: 'report-review' },
+    ],
+  },
+  {
+    id: 'not.name',
+    matches: 'numbers that name things: five-year plans (十四五), spatial codes (三核), size classes (30万吨级), ranks (500强), codes (5G)',
+    examples: [
+      { text: '湛江港30万吨级航道建成通航。', from: '000 粤西' },
+      { text: '构建“一湾双轴、一核两极”的城市群框架。', from: '004 北部湾' },
+      { text: '引进世界500强企业投资项目。', from: 'after 001 湛茂' },
+    ],
+  },
+];
+
 export const ruleById = (id: string): TargetRule | undefined => TARGET_RULES.find((r) => r.id === id);

@@ -45,6 +45,7 @@ export interface Statement extends Span, TargetData {
 }
 
 const PAST_MARKERS = byLength(words.pastMarkers.words);
+const PARAMETER_WORDS = byLength(words.parameterWords.words);
 const BACKGROUND = words.backgroundSections.words;
 const GOAL = words.goalSections.words;
 
@@ -189,6 +190,8 @@ function toStatement(
     }
   }
   if (tense === 'future' && past && !(y && y.future)) tense = 'past';
+  // 给予一次性奖励30万元, 单个项目最高补助500万元: how a policy works, neither a goal nor a statistic
+  if (PARAMETER_WORDS.some((w) => clauseText.includes(w)) && q.unit !== null && /元$|^(?:年|个月|天|日|%)$/.test(q.unit)) return null;
   if (tense === 'future' && pc.period && year !== null && year > (pc.doc.meta.horizon ?? pc.period[1]) + 5) return null;
   if (tense === 'future' && where.projectBox && !y) return null;
 
