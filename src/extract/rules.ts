@@ -9,8 +9,8 @@
 // shortened or adapted around the construction the rule reads).
 import type { Comparator, TargetMeasure } from '../core/findings';
 
-/** Where an example is read: a plan for 2021—2025 (outlook 2035), its goal section or its background, a work report for 2026. */
-export type ExampleContext = 'plan' | 'goals' | 'background' | 'report' | 'report-review';
+/** Where an example is read: a plan for 2021—2025 (outlook 2035), its goal section or its background, a work report for 2026, the tasks of a 实施意见 issued in 2023 with goals to 2025. */
+export type ExampleContext = 'plan' | 'goals' | 'background' | 'report' | 'report-review' | 'policy';
 
 export interface RuleExample {
   text: string;
@@ -182,9 +182,9 @@ export const NOT_TARGET_RULES: readonly NotTargetRule[] = [
     id: 'not.policy-parameter',
     matches: 'money, time or percent after 奖励/补助/补贴/贴息/给予 … in its clause: how a policy works (data/lexicons/statement-words.json parameterWords)',
     examples: [
-      { text: '对首次认定的国家高新技术企业，给予一次性奖励30万元。', from: 'after 广东省促进高新技术企业发展若干措施' },
-      { text: '按照设备投资额的10%给予补助，单个项目最高补助500万元。', from: 'after 各地工业企业技术改造事后奖补办法' },
-      { text: '贷款贴息期限不超过3年。', from: 'after 财政部创业担保贷款贴息政策' },
+      { text: '对首次认定的国家高新技术企业，给予一次性奖励30万元。', from: 'after 广东省促进高新技术企业发展若干措施', context: 'policy' },
+      { text: '按照设备投资额的10%给予补助，单个项目最高补助500万元。', from: 'after 各地工业企业技术改造事后奖补办法', context: 'policy' },
+      { text: '贷款贴息期限不超过3年。', from: 'after 财政部创业担保贷款贴息政策', context: 'policy' },
     ],
   },
   {

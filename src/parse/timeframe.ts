@@ -208,7 +208,7 @@ function readParts(sections: readonly Section[], text: string, currentYear: numb
       year = fiveYearPlan(10 + CN_DIGIT[fy[1]])[1];
       at = { start: s.headingStart + fy.index, end: s.headingStart + fy.index + fy[0].length };
     }
-    if (year === null && !past) continue;
+    if (year === null && !past && !future) continue;
     let tense: FramePart['tense'];
     if (past && !future) tense = 'past';
     else if (future && !past) tense = 'future';
