@@ -26,6 +26,7 @@ const OP_WORDS = byLength(Object.keys(OPS));
 const SUFFIX = words.suffixes.words as Record<string, Comparator>;
 const SUFFIX_WORDS = byLength(Object.keys(SUFFIX));
 const TAIL_NOUNS = byLength(words.tailNouns.words);
+const TAIL_VERBS: readonly string[] = words.tailVerbs.words;
 const LEADING = byLength(words.leadingWords.words);
 const LEADING_VERBS = byLength(words.leadingVerbs.words);
 const NOUNS_FROM_VERBS = byLength(words.leadingVerbs.notBefore);
@@ -34,6 +35,7 @@ const INNER_VERBS = byLength(words.innerVerbs.words);
 const INNER_NOT_BEFORE: string = words.innerVerbs.notBeforeChars;
 const SCOPE_WORDS = byLength(words.scopeWords.words);
 const ACTION_VERBS = byLength(words.actionVerbs.words);
+const QUANTIFIED = byLength(words.quantifiedActions.words);
 const ADVERBS = byLength(words.actionVerbs.adverbs);
 const PREPOSITIONS: readonly string[] = words.actionVerbs.prepositions;
 const PROJECT_WORDS = byLength(words.projectWords.words);
@@ -288,7 +290,9 @@ function indicatorLike(pc: PlanContext, ind: string): boolean {
   if (/\d{4}年/.test(ind)) return false;
   const known = matchIndicator(ind, pc.ctx.lexicons.indicators);
   if (known && known.start === 0) return true;
-  if (isAction(ind)) return false;
+  // 实施省级重点项目640个: how much of an action, the number right after its object
+  const quantified = startsWithWord(ind, QUANTIFIED);
+  if (isAction(ind) && !(quantified && ind.length > quantified.length + 1)) return false;
   if (/[。！？]/.test(ind)) return false;
   return true;
 }
@@ -309,6 +313,7 @@ function parsePost(text: string, a: number, b: number): { cmp: Comparator | null
   s = s.replace(/[”’」』]+$/, '').replace(/^[”’」』]+/, '');
   if (s === '') return { cmp, tail: '' };
   if (RE_TAIL.test(s)) return { cmp, tail: s.replace(/^的/, '') };
+  if (TAIL_VERBS.includes(s)) return { cmp, tail: '' };
   if (/^[（(][^）)]*[）)]$/.test(s)) return { cmp, tail: '' };
   return null;
 }
@@ -398,7 +403,7 @@ function finishReading(
     baselineValue: pre.baselineValue,
     baselineYear: pre.baselineYear,
     ownYear: pre.ownYear,
-    signal: ops.some((o) => !o.weak) || post.cmp !== null || measure === 'increment' || q.approx || (!!subject.verb && !subject.stateVerb),
+    signal: ops.some((o) => !o.weak) || post.cmp !== null || measure === 'increment' || q.approx || (!!subject.verb && !subject.stateVerb) || !!startsWithWord(subject.indicator, QUANTIFIED),
     flags,
     confidence: 0.9,
   };

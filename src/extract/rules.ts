@@ -40,6 +40,9 @@ export const TARGET_RULES: readonly TargetRule[] = [
       { text: '到 2030 年，新能源汽车占全部公共汽车、出租汽车比重达到 87%。', from: '001 湛茂', reads: { value: 87, unit: '%', year: 2030 } },
       { text: '常住人口城镇化率提高到65%。', from: '国家“十四五”规划纲要', reads: { value: 65, indicator: '常住人口城镇化率', unit: '%', year: 2025 } },
       { text: '经济社会发展的主要预期目标是：国内生产总值增长5%左右，城镇调查失业率5.5%左右。', from: '2025年国务院政府工作报告', context: 'report', reads: { value: 5.5, indicator: '城镇调查失业率', comparator: 'approx', year: 2026 } },
+      { text: '今年赤字率拟按4%左右安排。', from: '2025年国务院政府工作报告', context: 'report', reads: { value: 4, indicator: '赤字率', comparator: 'approx' } },
+      { text: '新开工改造城镇老旧小区2万个以上。', from: 'after 2025年国务院政府工作报告', context: 'report', reads: { value: 2, unit: '万个', comparator: 'ge' } },
+      { text: '完成“三北”工程造林种草1000万亩。', from: 'after 2024年省级政府工作报告 (重点工作)', reads: { value: 1000, unit: '万亩' } },
     ],
     negative: [
       { text: '2006－2010年，粤西地区生产总值年均增长12.7%，超过全省平均水平，2010年达3537亿元。', from: '000 粤西 (发展基础)', context: 'background' },

@@ -117,6 +117,8 @@ export function textStatements(doc: PlanDoc, ctx: ExtractContext): Statement[] {
         const readings = readClause({ pc, text, clause: cl, qs, inherited, prevSignal, goalYear: forward, background });
         for (const r of readings) {
           r.clauseStart = cl.start;
+          // 赤字规模5.66万亿元，比上年增加1.6万亿元: the difference restates the level just read
+          if (r.measure === 'increment' && inherited && r.base === inherited.base && r.quantity.unit !== '%' && /^(?:比|较)(?:上年|去年|上年度|上一年)/.test(text.slice(cl.start, r.quantity.start).trim())) continue;
           const st = toStatement(pc, r, years, history, si, { background, goal, projectBox, text, sent });
           if (st) out.push(st);
         }

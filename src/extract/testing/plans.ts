@@ -6,6 +6,7 @@ import type { PlanDoc, PlanText } from '../../core/types';
 import { ingestBytes } from '../../ingest/index';
 import { parsePlan, planTextFromString } from '../../parse/index';
 import { readDocType } from '../../parse/timeframe';
+import type { ExampleContext } from '../rules';
 import { loadGazetteer } from '../../places/index';
 import { loadLexicons } from '../lexicons';
 
@@ -73,3 +74,33 @@ export function samplePlan(id: string): Promise<{ text: PlanText; doc: PlanDoc }
   }
   return p;
 }
+
+const PLAN_TITLE = '某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要';
+const REPORT_TITLE = '某省2026年政府工作报告';
+const POLICY_TITLE = '某省关于加快发展先进制造业的实施意见';
+
+/**
+ * Lines under the headings of a context (a plan's tasks, goals or background; a work report's
+ * forward or review part; a 实施意见's tasks), parsed, with the frame of that kind of document.
+ */
+export function docIn(lines: readonly string[], c: ExampleContext = 'plan', planPeriod?: [number, number]): PlanDoc {
+  const body: Record<ExampleContext, string[]> = {
+    plan: [PLAN_TITLE, '第一章 发展基础', '全市经济稳步增长。', '第二章 发展目标', '经济实力明显增强。', '第三章 重点任务', '加快发展现代产业。', ...lines, '第四章 保障措施', '加强组织领导。'],
+    goals: [PLAN_TITLE, '第一章 发展基础', '全市经济稳步增长。', '第二章 发展目标', ...lines, '第三章 重点任务', '加快发展现代产业。'],
+    background: [PLAN_TITLE, '第一章 发展基础', ...lines, '第二章 发展目标', '经济实力明显增强。'],
+    report: [REPORT_TITLE, '各位代表：', '现在，我代表省人民政府向大会报告工作，请予审议。', '一、2025年工作回顾', '全省经济平稳运行。', '二、“十五五”时期主要目标', '经济实力明显增强。', '三、2026年重点工作', ...lines],
+    policy: [POLICY_TITLE, '一、总体要求', '到2025年，全省制造业增加值占地区生产总值比重稳定在30%以上。', '二、重点任务', '（一）培育优质企业。', ...lines, '三、保障措施', '加强组织领导。'],
+    'report-review': [REPORT_TITLE, '各位代表：', '现在，我代表省人民政府向大会报告工作，请予审议。', '一、2025年工作回顾', ...lines, '二、“十五五”时期主要目标', '经济实力明显增强。', '三、2026年重点工作', '扩大有效投资。'],
+  };
+  const doc = parsePlan(planTextFromString(body[c].join('\n')), gazetteer);
+  // the frame the title gives (the examples do not depend on the metadata reader's title rules)
+  const report = c === 'report' || c === 'report-review';
+  const period = planPeriod ?? [2021, 2025];
+  const frame = report
+    ? { ...doc.meta.frame, docType: 'report' as const, currentYear: 2026, period: [2026, 2030] as [number, number], horizon: null }
+    : c === 'policy'
+      ? { ...doc.meta.frame, docType: 'policy' as const, currentYear: 2023, period: [2023, 2025] as [number, number], horizon: null }
+      : { ...doc.meta.frame, docType: 'plan' as const, currentYear: period[0], period, horizon: period[1] + 10 };
+  return { ...doc, meta: { ...doc.meta, title: report ? REPORT_TITLE : c === 'policy' ? POLICY_TITLE : PLAN_TITLE, period: frame.period, horizon: frame.horizon, frame } };
+}
+
