@@ -137,12 +137,16 @@ for (const id of ids) {
         f.slots[k].n++;
         if (ok) f.slots[k].ok++;
       };
+      const before = Object.fromEntries(Object.entries(f.slots).map(([k, v]) => [k, v.ok]));
       slot('year', Number(p.year) === Number(g.year));
       slot('indicator', sameIndicator(p.indicator, g.indicator));
       slot('comparator', (p.comparator ?? 'eq') === (g.comparator ?? 'eq'));
       slot('kind', (p.kind ?? 'level') === (g.kind ?? 'level'));
       slot('unit', normUnit(p.unit) === normUnit(g.unit));
       if (g.baseline_value != null) slot('baseline', sameValue(p.baseline_value, g.baseline_value) && Number(p.baseline_year) === Number(g.baseline_year));
+      const wrong = Object.keys(f.slots).filter((k) => f.slots[k].ok === before[k] && (k !== 'baseline' || g.baseline_value != null));
+      const shown: Record<string, [unknown, unknown]> = { year: [p.year, g.year], indicator: [p.indicator, g.indicator], comparator: [p.comparator, g.comparator ?? 'eq'], kind: [p.kind, g.kind ?? 'level'], unit: [p.unit, g.unit], baseline: [p.baseline_value, g.baseline_value] };
+      for (const k of wrong) lines.push(`  slot ${k}: ${JSON.stringify(shown[k][0])} where gold has ${JSON.stringify(shown[k][1])}  «${g.quote}»`);
     }
     if (gUsed.has(gi)) f.tp++;
     else {

@@ -36,6 +36,8 @@ const INNER_NOT_BEFORE: string = words.innerVerbs.notBeforeChars;
 const SCOPE_WORDS = byLength(words.scopeWords.words);
 const ACTION_VERBS = byLength(words.actionVerbs.words);
 const QUANTIFIED = byLength(words.quantifiedActions.words);
+const INCREMENT_VERBS: readonly string[] = byLength(words.quantifiedActions.increment);
+const UNIT_IS_RATE = (u: string | null) => u === '%' || u === '‰' || u === '个百分点' || u === 'ratio';
 const ADVERBS = byLength(words.actionVerbs.adverbs);
 const PREPOSITIONS: readonly string[] = words.actionVerbs.prepositions;
 const PROJECT_WORDS = byLength(words.projectWords.words);
@@ -384,7 +386,14 @@ function finishReading(
   let base = subject.indicator + (post.tail && !subject.indicator.endsWith(post.tail) ? post.tail : '');
   if (!indicatorLike(pc, base) || isProjectQuantity(pc, base)) return null;
   let measure = eff.measure;
-  if (measure === 'level' && /^(新增|累计|新建)/.test(base)) measure = 'increment';
+  // what is added over the period: 新增…, 新建…, 培育…; flows counted per year or in 人次
+  const yearly = pc.text.slice(Math.max(0, start - 6), start).includes('每年') || /^每年/.test(subject.indicator);
+  const flow = /新增|^(?:累计|新建)/.test(base) || (startsWithWord(base, INCREMENT_VERBS) && !UNIT_IS_RATE(q.unit)) || (yearly && !UNIT_IS_RATE(q.unit));
+  if (measure === 'level' && flow) measure = 'increment';
+  // 企业累计达到300家: the stock of things reached (but 实际利用外资累计达到50亿美元 sums a flow)
+  if (measure === 'increment' && opWords.includes('累计') && opWords.some((w) => /^达/.test(w)) && q.unit !== null && COUNT_UNIT.test(q.unit) && !/元$/.test(q.unit)) measure = 'level';
+  // 居民消费价格涨幅2%: the noun already names a rate of change
+  if (measure === 'level' && q.unit === '%' && /(?:涨幅|增幅|增速|降幅|增长率|下降率)$/.test(base)) measure = 'growth';
   base = base.replace(/^累计(?:完成|建成|实现)/, '累计');
   const indicator = compose(base, measure, eff.direction, eff.per, opWords, q.unit);
   const comparator = post.cmp ?? (q.approx ? 'approx' : eff.cmp);
@@ -422,6 +431,8 @@ export interface ClauseEnv {
   goalYear: boolean;
   /** The clause is in a background section (发展基础): counts there are what the region has. */
   background?: boolean;
+  /** Where the clause's sentence starts (for the topic of 生态空间是指…，约占陆域面积的48.5%). */
+  sentenceStart?: number;
 }
 
 /** All readings of one clause. */
@@ -536,10 +547,11 @@ function readStandard(env: ClauseEnv, group: Quantity[], post: { cmp: Comparator
   let subject = splitSubject(pc, pre.subject, pre.subjectStart);
   const flags: string[] = [];
   const start = subject.indicator ? subject.start : clause.start;
-  // 占全省的17.7%: a share of the previous subject
-  const share = /^占(.{1,16}?)的?(比重|比例|份额)?$/.exec(subject.indicator);
-  if (share && env.inherited) {
-    subject = { scope: env.inherited.scope ?? subject.scope, indicator: `${env.inherited.base}占${share[1]}${share[2] ?? SHARE_WORDS[0]}`, start: subject.start };
+  // 占全省的17.7%: a share of the previous subject, or of the sentence's topic (生态空间是指…，约占陆域面积的48.5%)
+  const share = /^(?:约|大约|将近)?占(.{1,16}?)的?(比重|比例|份额)?$/.exec(subject.indicator);
+  const owner = share ? (env.inherited ?? sentenceTopic(env)) : null;
+  if (share && owner) {
+    subject = { scope: owner.scope ?? subject.scope, indicator: `${owner.base}占${share[1]}${share[2] ?? SHARE_WORDS[0]}`, start: subject.start };
     flags.push('subject_inherited');
   }
   if (!subject.indicator) {
@@ -593,6 +605,10 @@ function readStandard(env: ClauseEnv, group: Quantity[], post: { cmp: Comparator
   if (group.length > 1) return []; // several numbers for one indicator: not a statement we can read
   const r = finishReading(pc, first, subject, start, clause.end, pre.ops, pre.opWords, post, pre, flags);
   if (!r) return [];
+  if (share && owner) {
+    r.rule = 'clause.share';
+    if (/^(?:约|大约|将近)/.test(share[0]) && r.comparator === 'eq') r.comparator = 'approx';
+  }
   if (env.prevSignal && /^\s*其中/.test(text.slice(clause.start, clause.end))) r.signal = true;
   // 由2010年的40%提高到…: the starting value is a statement of its own year
   if (pre.baselineQ) {
@@ -608,6 +624,13 @@ function readStandard(env: ClauseEnv, group: Quantity[], post: { cmp: Comparator
   }
   out.push(r);
   return out;
+}
+
+/** 生态空间是指…的国土空间，约占…: the noun the sentence defines or describes before 是/是指/为. */
+function sentenceTopic(env: ClauseEnv): ClauseEnv['inherited'] {
+  if (env.sentenceStart === undefined || env.sentenceStart >= env.clause.start) return null;
+  const m = /^([\u4e00-\u9fff]{2,10}?)(?:是指|是|为|作为)/.exec(env.text.slice(env.sentenceStart, env.clause.start));
+  return m ? { base: m[1], scope: null } : null;
 }
 
 /** 适龄儿童入学率、初中毛入学率 → both; 城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入. */
@@ -804,7 +827,8 @@ function readCount(env: ClauseEnv, q: Quantity): Reading | null {
     // 每个市最少有一所…: what is before the verb is the scope, unless it is an action (支持发展壮大20个…)
     scope: subject.scope ?? (subject.indicator && !isAction(subject.indicator) ? subject.indicator : null),
     comparator: cmp ?? opCmp ?? (q.approx ? 'approx' : 'eq'),
-    measure: pre.ops.some((o) => o.measure === 'increment') || verb === '新增' || verb === '新建' ? 'increment' : 'level',
+    // 培育1-2家…, 新建20家…: what is to be made over the period; 拥有/达到…家 a stock
+    measure: pre.ops.some((o) => o.measure === 'increment') || (verb !== null && INCREMENT_VERBS.includes(verb)) || partners || !!startsWithWord(pre0, INCREMENT_VERBS) ? 'increment' : 'level',
     direction: null,
     baselineValue: null,
     baselineYear: null,

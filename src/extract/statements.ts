@@ -109,12 +109,22 @@ export function textStatements(doc: PlanDoc, ctx: ExtractContext): Statement[] {
       if (!qs.some((q) => q.role === 'measure') && !text.slice(sent.start, sent.end).includes('零增长')) continue;
       let inherited: ClauseEnv['inherited'] = null;
       let prevSignal = false;
+      let prevLead: string | null = null;
       for (const cl of clauses(text, sent.start, sent.end)) {
         const y0 = nearestYear(years, cl.end);
         // a goal year before the clause, or no year at all in a part of the text that looks forward
         const part = partAt(pc.frame, cl.start);
         const forward = y0 ? isFutureYear(pc, y0) : !background && part?.tense !== 'past' && (part?.tense === 'future' || goal || (pc.frame.docType !== 'report' && pc.period !== null));
-        const readings = readClause({ pc, text, clause: cl, qs, inherited, prevSignal, goalYear: forward, background });
+        const readings = readClause({ pc, text, clause: cl, qs, inherited, prevSignal, goalYear: forward, background, sentenceStart: sent.start });
+        // 新增A企业50家以上、B企业5家: the second item is new too
+        const lead = /^(?:力争|争取|确保)?(新增|新建|新培育|新认定|累计新增)/.exec(text.slice(cl.start, cl.end));
+        if (!lead && text[cl.start - 1] === '、' && prevLead) {
+          for (const r of readings) if (r.measure === 'level' && !r.indicator.startsWith(prevLead) && r.quantity.unit !== '%') {
+            r.indicator = prevLead + r.indicator;
+            r.measure = 'increment';
+          }
+        }
+        prevLead = lead ? lead[1] : text[cl.start - 1] === '、' ? prevLead : null;
         for (const r of readings) {
           r.clauseStart = cl.start;
           // 赤字规模5.66万亿元，比上年增加1.6万亿元: the difference restates the level just read
@@ -204,7 +214,9 @@ function toStatement(
   const rate = /(率|比例|比重|占比|覆盖率|普及率|达标率)$/.test(r.indicator) && !/(增长率|下降率)$/.test(r.indicator) || r.measure === 'growth';
   if (unit === null && typeof value === 'number' && rate && !/(比值|系数|指数)$/.test(r.indicator)) {
     const lexUnit = entry?.entry.unit ?? null;
-    if (lexUnit === '%' || lexUnit === null) {
+    // X占Y比重 is a share whatever Y is counted in (陆域面积: 平方公里)
+    const share = /占.+(?:比重|比例|份额|占比)$/.test(r.indicator);
+    if (lexUnit === '%' || lexUnit === null || share) {
       // a % sign lost with the decimal point (城镇化率达到655 → 65.5%) is put back below
       unit = '%';
       flags.push('percent_restored');
@@ -223,8 +235,13 @@ function toStatement(
     }
   }
   if (unit === null && typeof value === 'number' && !/(比值|比|系数|指数|倍数)$/.test(r.indicator) && !rate) {
-    // a bare number with no unit is a measure only for dimensionless indicators
-    if (!entry || entry.entry.unit !== null) return null;
+    // a bare number with no unit is a measure only for dimensionless indicators, unless the lexicon
+    // says what the indicator is counted in (宽带接入能力普遍达到20以上: Mbps, lost in conversion)
+    if (entry && entry.entry.unit !== null && entry.end === r.indicator.length && entry.entry.unit !== '%' && entry.entry.unit !== '亿元') {
+      unit = entry.entry.unit;
+      flags.push('unit_restored');
+      confidence *= 0.7;
+    } else if (!entry || entry.entry.unit !== null) return null;
   }
   if (entry === null) confidence *= 0.85;
   const sentText = where.text.slice(where.sent.start, where.sent.end);

@@ -509,7 +509,7 @@ function gridStatements(pc: PlanContext, t: Table): Statement[] {
       });
     };
     const baseCell = baseCol >= 0 ? cellValue(row.cells[baseCol]?.text ?? '') : null;
-    const measure = growthName || (down && unit === '%') ? 'growth' : 'level';
+    const measure = growthName || (down && unit === '%') ? 'growth' : /^(?:新增|累计新增)/.test(name) ? 'increment' : 'level';
     for (const tc of targets) {
       const cell = cellValue(row.cells[tc.col]?.text ?? '');
       if (!cell) continue;

@@ -151,8 +151,8 @@ describe('other plans (written for this test): a provincial 新型城镇化 plan
     ]);
   });
 
-  it('年均保持在110万人以上 is an annual level, not a growth rate', () => {
-    expect(row(found[2])).toEqual(['城镇新增就业人数', 2025, 110, '万人', 'ge', 'level']);
+  it('年均保持在110万人以上 is not a growth rate; 新增 names an increment (shared/eval/GUIDE.md)', () => {
+    expect(row(found[2])).toEqual(['城镇新增就业人数', 2025, 110, '万人', 'ge', 'increment']);
   });
 
   it('the goal year of the paragraph holds for its later sentences; a new paragraph has its own', () => {
