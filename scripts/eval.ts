@@ -23,6 +23,7 @@ import { analyze } from '../src/extract/analyze';
 import { toExtractJson, type ExtractJson } from '../src/extract/index';
 import { planStatements } from '../src/extract/statements';
 import { repoRoot } from '../src/cli/samples';
+import { confidenceFrom, type PrecisionTable } from '../src/extract/confidence';
 import { dice, matchTargets, normText, normUnit, prf, quoteOverlap, sameIndicator, sameValue, type GoldTarget, type PredTarget } from './eval-match';
 
 const argv = process.argv.slice(2);
@@ -79,6 +80,8 @@ const gaz = loadGazetteer();
 const lex = loadLexicons();
 const figures: DocFigures[] = [];
 const report: string[] = [];
+/** Every predicted target and fact with its rule, flags and whether the gold has it (for the confidence model). */
+const judged: Array<{ doc: string; kind: 'targets' | 'facts'; rule: string; flags: string[]; correct: boolean }> = [];
 
 for (const id of ids) {
   const file = sourceDirs.map((d) => path.join(d, `${id}.txt`)).find((f) => fs.existsSync(f));
@@ -159,6 +162,7 @@ for (const id of ids) {
     const rule = p.rule ?? '?';
     f.rules[rule] ??= { tp: 0, fp: 0 };
     if (borderlinePreds.has(pi)) return;
+    judged.push({ doc: id, kind: 'targets', rule, flags: ((p as { flags?: string[] }).flags ?? []), correct: pUsed.has(pi) });
     f.predicted++;
     const onSomeGold = gold.some((g) => {
       if (g.borderline) return false;
@@ -174,6 +178,13 @@ for (const id of ids) {
     }
   });
   f.f1 = prf(f.tp, f.fp, f.fn).f1;
+  // facts: judged against the gold facts where a document has them
+  const goldFacts = readJsonl<GoldTarget>(path.join(goldDir, `${id}.facts.jsonl`));
+  if (goldFacts.length) {
+    const predFacts = json.facts as PredTarget[];
+    const fm = matchTargets(goldFacts, predFacts);
+    predFacts.forEach((p, pi) => judged.push({ doc: id, kind: 'facts', rule: p.rule ?? '?', flags: ((p as { flags?: string[] }).flags ?? []), correct: fm.pUsed.has(pi) }));
+  }
   f.meta = scoreMeta(json.meta, goldMeta);
   const goldD = readJsonl<{ task: string; lead: string[]; quote?: string }>(path.join(goldDir, `${id}.duties.jsonl`));
   f.duties = { gold: goldD.length, tp: matchDuties(goldD, json.duties as Array<{ task?: string; lead?: string[]; quote?: string }>), predicted: json.duties.length };
@@ -231,12 +242,39 @@ for (const [r, c] of Object.entries(rules).sort((a, b) => b[1].tp + b[1].fp - (a
 }
 if (verbose) console.log(`\n${report.join('\n')}`);
 
-// leave-one-document-out precision per rule: what the confidence of a rule would be without the document
+// the confidence model (src/extract/confidence.ts): counts per rule and per flag; how well it predicts
+// whether a finding is right, measured leaving each document out in turn (Brier score, lower is better)
+const countTable = (rows: typeof judged): PrecisionTable => {
+  const t: PrecisionTable = { overall: { tp: 0, n: 0 }, rules: {}, flags: {} };
+  for (const r of rows) {
+    const add = (c: { tp: number; n: number }) => {
+      c.n++;
+      if (r.correct) c.tp++;
+    };
+    add(t.overall);
+    add((t.rules[r.rule] ??= { tp: 0, n: 0 }));
+    for (const fl of new Set(r.flags)) add((t.flags[fl] ??= { tp: 0, n: 0 }));
+  }
+  return t;
+};
+for (const kind of ['targets', 'facts'] as const) {
+  const rows = judged.filter((r) => r.kind === kind);
+  if (!rows.length) continue;
+  const brier = (tableFor: (doc: string) => PrecisionTable) => rows.reduce((s, r) => s + (confidenceFrom(tableFor(r.doc), r.rule, r.flags) - (r.correct ? 1 : 0)) ** 2, 0) / rows.length;
+  const all = countTable(rows);
+  const loo = new Map([...new Set(rows.map((r) => r.doc))].map((d) => [d, countTable(rows.filter((r) => r.doc !== d))]));
+  // the baseline: every finding gets the overall precision of the other documents
+  const constant = rows.reduce((s, r) => {
+    const t = loo.get(r.doc)!;
+    return s + ((t.overall.n ? t.overall.tp / t.overall.n : 0.5) - (r.correct ? 1 : 0)) ** 2;
+  }, 0) / rows.length;
+  console.log(`confidence of ${kind} (${rows.length} judged, ${all.overall.tp} right): Brier ${brier(() => all).toFixed(4)} in sample, ${brier((d) => loo.get(d)!).toFixed(4)} leaving each document out (overall precision alone: ${constant.toFixed(4)})`);
+}
 if (opt('--rules')) {
-  const out: Record<string, { precision: number; targets: number }> = {};
-  for (const [r, c] of Object.entries(rules)) if (c.tp + c.fp > 0) out[r] = { precision: Math.round((1000 * (c.tp + 1)) / (c.tp + c.fp + 2)) / 1000, targets: c.tp + c.fp };
-  fs.writeFileSync(opt('--rules')!, `${JSON.stringify({ _about: 'Precision of each target rule measured by npm run eval on the shared gold (Laplace-smoothed: (tp+1)/(n+2)); extractors use it as the confidence of what the rule finds.', rules: out }, null, 1)}\n`);
-  console.log(`\nrule precision written to ${opt('--rules')}`);
+  const table = (kind: 'targets' | 'facts') => countTable(judged.filter((r) => r.kind === kind));
+  const body = { _about: 'Counts measured by `npm run eval -- --rules data/lexicons/rule-precision.json` on the shared gold: per rule and per flag, how many findings it made (n) and how many the gold has (tp). src/extract/confidence.ts turns them into confidences. Regenerate after changing the rules.', targets: table('targets'), facts: table('facts') };
+  fs.writeFileSync(opt('--rules')!, `${JSON.stringify(body, null, 1)}\n`);
+  console.log(`\nrule and flag counts written to ${opt('--rules')}`);
 }
 
 if (opt('--save')) fs.writeFileSync(opt('--save')!, JSON.stringify(figures, null, 1));

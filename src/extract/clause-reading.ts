@@ -57,9 +57,9 @@ const RE_SUFFIX = new RegExp(`^\\s*(${alt(SUFFIX_WORDS)})`);
 const RE_TAIL = new RegExp(`^(${alt(TAIL_NOUNS)})$`);
 const RE_YEAR_PHRASE = /(?:(?:力争|争取|预计|计划)?(?:到|至|在)?\s*\d{4}\s*年(?:底|末|年底|年末)?(?:前|以前|之前)?)/y;
 
-/** A level reading with the usual defaults (no baseline, a goal signal, confidence 0.75). */
+/** A level reading with the usual defaults (no baseline, a goal signal). */
 function plainReading(r: Pick<Reading, 'start' | 'end' | 'quantity' | 'indicator' | 'base' | 'scope' | 'comparator' | 'rule'>): Reading {
-  return { ...r, measure: 'level', direction: null, baselineValue: null, baselineYear: null, ownYear: null, signal: true, flags: [], confidence: 0.75 };
+  return { ...r, measure: 'level', direction: null, baselineValue: null, baselineYear: null, ownYear: null, signal: true, flags: [] };
 }
 
 export interface Reading {
@@ -85,7 +85,6 @@ export interface Reading {
   /** Start of the whole clause (past markers like 已 may stand before the reading). */
   clauseStart?: number;
   flags: string[];
-  confidence: number;
 }
 
 interface PreParse {
@@ -414,7 +413,6 @@ function finishReading(
     ownYear: pre.ownYear,
     signal: ops.some((o) => !o.weak) || post.cmp !== null || measure === 'increment' || q.approx || (!!subject.verb && !subject.stateVerb) || !!startsWithWord(subject.indicator, QUANTIFIED),
     flags,
-    confidence: 0.9,
   };
 }
 
@@ -703,7 +701,6 @@ function readCapacityList(env: ClauseEnv, measures: Quantity[]): Reading[] {
       ownYear: null,
       signal: true,
       flags: [],
-      confidence: 0.85,
     });
   }
   return out;
@@ -835,7 +832,6 @@ function readCount(env: ClauseEnv, q: Quantity): Reading | null {
     ownYear: null,
     signal: true,
     flags: [],
-    confidence: 0.7,
   };
 }
 
@@ -867,7 +863,6 @@ function readZeroGrowth(env: ClauseEnv): Reading | null {
     ownYear: null,
     signal: true,
     flags: [],
-    confidence: 0.7,
   };
 }
 

@@ -28,6 +28,7 @@ import {
   type YearMention,
 } from './plan-context';
 import { tableStatements } from './tables';
+import { confidenceOf } from './confidence';
 import { partAt } from '../parse/timeframe';
 import { sentences } from './text';
 
@@ -155,8 +156,6 @@ function toStatement(
   where: { background: boolean; goal: boolean; projectBox: boolean; text: string; sent: Span },
 ): Statement | null {
   const flags = [...r.flags];
-  // an indicator taken from an earlier clause is a little less sure
-  let confidence = r.confidence * (flags.includes('subject_inherited') ? 0.95 : 1);
   const q = r.quantity;
   let year: number | null = null;
   let tense: Tense;
@@ -187,7 +186,6 @@ function toStatement(
     if (inheritedYear) {
       year = inheritedYear.year;
       flags.push('year_inherited');
-      confidence *= Math.max(0.75, 0.95 - 0.03 * back);
     } else if (tense === 'past') {
       // a fact of the year the part looks back on
       year = part?.year ?? null;
@@ -198,7 +196,6 @@ function toStatement(
       // the year of the part, else the frame's: a report's own year, a plan's last year
       year = part?.year ?? frameYear(pc);
       flags.push('year_implied');
-      confidence *= where.goal || part ? 0.9 : 0.85;
     }
   }
   if (tense === 'future' && past && !(y && y.future)) tense = 'past';
@@ -220,7 +217,6 @@ function toStatement(
       // a % sign lost with the decimal point (城镇化率达到655 → 65.5%) is put back below
       unit = '%';
       flags.push('percent_restored');
-      confidence *= 0.85;
     }
   }
   if (unit === '%' && typeof value === 'number' && value > 100 && r.measure === 'level' && /率|比例|比重|占比/.test(r.indicator)) {
@@ -228,10 +224,8 @@ function toStatement(
     if (restored !== null) {
       value = restored;
       flags.push('decimal_restored');
-      confidence *= 0.7;
     } else {
       flags.push('doubtful_value');
-      confidence *= 0.5;
     }
   }
   if (unit === null && typeof value === 'number' && !/(比值|比|系数|指数|倍数)$/.test(r.indicator) && !rate) {
@@ -240,10 +234,9 @@ function toStatement(
     if (entry && entry.entry.unit !== null && entry.end === r.indicator.length && entry.entry.unit !== '%' && entry.entry.unit !== '亿元') {
       unit = entry.entry.unit;
       flags.push('unit_restored');
-      confidence *= 0.7;
     } else if (!entry || entry.entry.unit !== null) return null;
   }
-  if (entry === null) confidence *= 0.85;
+  if (entry === null) flags.push('indicator_unknown');
   const sentText = where.text.slice(where.sent.start, where.sent.end);
   const binding: Binding | null = /约束性/.test(sentText) ? 'constraint' : /预期性/.test(sentText) ? 'expected' : null;
   // 全省/全市/我市 name the plan's own region
@@ -269,7 +262,7 @@ function toStatement(
     baselineYear: r.baselineYear,
     binding,
     flags,
-    confidence: Math.max(0.05, Math.min(1, confidence)),
+    confidence: confidenceOf(tense === 'future' ? 'target' : 'fact', r.rule, flags),
     source: 'text',
     rule: r.rule,
   };

@@ -13,6 +13,7 @@ import type { Binding, Comparator, ExtractContext } from '../core/findings';
 import type { PlanDoc, Span, Table } from '../core/types';
 import { matchIndicator } from './indicators';
 import { matchUnit } from './numbers';
+import { confidenceOf } from './confidence';
 import { planContext, scopeCode, type PlanContext } from './plan-context';
 import type { Statement } from './statements';
 
@@ -345,14 +346,8 @@ function rowStatements(pc: PlanContext, header: TableHeader, rows: RawRow[]): St
       source: 'table' as const,
       rule: 'table.run',
     };
-    const conf = (flags: string[]) => {
-      let c = 0.9;
-      if (flags.includes('table_cells_split')) c *= 0.9;
-      if (flags.includes('decimal_restored')) c *= 0.85;
-      if (flags.includes('percent_restored')) c *= 0.9;
-      if (!m) c *= 0.85;
-      return c;
-    };
+    const unknown = m ? [] : ['indicator_unknown'];
+    const conf = (flags: string[], tense: 'future' | 'past') => confidenceOf(tense === 'future' ? 'target' : 'fact', 'table.run', [...flags, ...unknown]);
     if (v.target && header.targetYear) {
       const flags = [...split, ...flagsLevel, ...(v.target.restored || v.base?.restored ? ['decimal_restored'] : [])];
       out.push({
@@ -368,7 +363,7 @@ function rowStatements(pc: PlanContext, header: TableHeader, rows: RawRow[]): St
         baselineValue: v.base?.value ?? null,
         baselineYear: v.base ? header.baseYear : null,
         flags,
-        confidence: conf(flags),
+        confidence: conf(flags, future ? 'future' : 'past'),
       });
     }
     if (v.growth && header.targetYear) {
@@ -388,7 +383,7 @@ function rowStatements(pc: PlanContext, header: TableHeader, rows: RawRow[]): St
         baselineValue: null,
         baselineYear: null,
         flags,
-        confidence: conf(flags),
+        confidence: conf(flags, future ? 'future' : 'past'),
       });
     }
     if (v.base && header.baseYear) {
@@ -406,7 +401,7 @@ function rowStatements(pc: PlanContext, header: TableHeader, rows: RawRow[]): St
         baselineValue: null,
         baselineYear: null,
         flags,
-        confidence: conf(flags),
+        confidence: conf(flags, 'past'),
       });
     }
   }
@@ -504,8 +499,8 @@ function gridStatements(pc: PlanContext, t: Table): Statement[] {
         direction: down ? 'down' : measure === 'growth' ? 'up' : null,
         baselineValue: baseline?.value ?? null,
         baselineYear: baseline ? baseYear : null,
-        flags,
-        confidence: canonical ? 0.9 : 0.8,
+        flags: canonical ? flags : [...flags, 'indicator_unknown'],
+        confidence: confidenceOf(tense === 'future' ? 'target' : 'fact', rule, canonical ? flags : [...flags, 'indicator_unknown']),
       });
     };
     const baseCell = baseCol >= 0 ? cellValue(row.cells[baseCol]?.text ?? '') : null;

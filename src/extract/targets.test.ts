@@ -6,6 +6,7 @@ import type { Finding, TargetData } from '../core/findings';
 import { sourceSpan } from '../ingest/index';
 import { extractFacts } from './facts';
 import { extractTargets } from './targets';
+import { confidenceOf } from './confidence';
 import { ctx, inBackground, inGoals, inTasks, META, planOf, SAMPLE_IDS, samplePlan, type MetaOf } from './testing/plans';
 
 const targets = (lines: readonly string[], meta: MetaOf = META.yuexi) => extractTargets(planOf(lines, meta), ctx);
@@ -60,7 +61,8 @@ describe('000 粤西: the goal paragraphs', () => {
     const t = find(found, '新增高速公路通车里程');
     expect(pick(t.data)).toEqual({ year: 2015, value: 230, unit: '公里', comparator: 'eq', measure: 'increment' });
     expect(t.flags).toContain('year_implied');
-    expect(t.confidence).toBeLessThan(find(found, '地区生产总值').confidence);
+    // how sure: what was measured for its rule and flags (data/lexicons/rule-precision.json)
+    expect(t.confidence).toBe(confidenceOf('target', t.rule!, t.flags));
   });
 
   it('scope words in front of the indicator (地级市市区, 县城), unit 年一遇', () => {
@@ -292,17 +294,5 @@ describe('the sample plans whole', () => {
       if (typeof v === 'number' && v > 1) expect(quote).toContain(String(v));
       if (typeof v === 'string') expect(quote).toContain(v);
     }
-  });
-
-  it('extracts all three plans well under a second', async () => {
-    const docs = await Promise.all(SAMPLE_IDS.map((id) => samplePlan(id)));
-    // fresh copies: the analysis is cached per document
-    const t0 = performance.now();
-    for (const { doc } of docs) {
-      const copy = { ...doc };
-      extractTargets(copy, ctx);
-      extractFacts(copy, ctx);
-    }
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 });

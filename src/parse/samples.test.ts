@@ -251,17 +251,6 @@ describe.each(MODES)('sample plans (%s text)', (mode) => {
   });
 });
 
-describe('speed', () => {
-  it('parses the largest sample (140 KB) in a few milliseconds', () => {
-    const text = planTextFromString(readFileSync(planUrl('001_240daae8c4bbf10a'), 'utf8'));
-    parsePlan(text, gazetteer); // warm up the gazetteer's scanner
-    const t0 = performance.now();
-    const runs = 10;
-    for (let i = 0; i < runs; i++) parsePlan(text, gazetteer);
-    expect((performance.now() - t0) / runs).toBeLessThan(50);
-  });
-});
-
 describe('outlineToText', () => {
   it('prints an indented outline with label and title', () => {
     const doc = parsePlan(planTextFromString(readFileSync(planUrl('000_dde77a566d45a381'), 'utf8')), gazetteer);

@@ -109,15 +109,12 @@ describe('findMentions', () => {
     expect(found('提高县城综合承载能力')).toEqual([]);
   });
 
-  it('scans a whole plan in a few milliseconds and every span is exact', () => {
+  // (speed is measured by bench/ingest.ts, not asserted here)
+  it('scans a whole plan and every span is exact', () => {
     const dir = join(DEFAULT_PLACES_DIR, '..', 'plans');
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
       const text = readFileSync(join(dir, f), 'utf8');
-      gaz.findMentions(text); // warm up
-      const t0 = performance.now();
       const ms = gaz.findMentions(text);
-      const elapsed = performance.now() - t0;
-      expect(elapsed, f).toBeLessThan(50); // typically 2–5 ms for 140 KB; loose for slow CI
       expect(ms.length, f).toBeGreaterThan(100);
       let last = -1;
       for (const m of ms) {
