@@ -107,6 +107,11 @@ export interface FindingDataMap {
   reference: ReferenceData;
 }
 
+/** A span some field of a finding was read from: role 'year' is where its year comes from. */
+export interface FindingEvidence extends Span {
+  role: 'year';
+}
+
 export interface Finding<K extends FindingKind = FindingKind> extends Span {
   kind: K;
   /** Path of the innermost section containing the span, or null. */
@@ -116,6 +121,8 @@ export interface Finding<K extends FindingKind = FindingKind> extends Span {
   flags: string[];
   /** The extraction rule that made it (clause.standard, table.grid …), where one rule did. */
   rule?: string;
+  /** Spans the finding's fields were read from, beyond its own span (the year's heading, the frame …). */
+  evidence?: FindingEvidence[];
   data: FindingDataMap[K];
 }
 

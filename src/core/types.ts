@@ -180,6 +180,8 @@ export interface TableColumn {
   header: string;
   /** Year of a base or target column (2020年 → 2020, “十五五”目标 → 2030), else null. */
   year: number | null;
+  /** The header cell(s). */
+  at: Span | null;
 }
 
 export interface TableRow extends Span {

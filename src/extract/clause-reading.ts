@@ -78,8 +78,9 @@ export interface Reading {
   direction: 'up' | 'down' | null;
   baselineValue: number | null;
   baselineYear: number | null;
-  /** The year written in front of the number (调整为2010年的 X), if any. */
+  /** The year written in front of the number (调整为2010年的 X), if any, and where. */
   ownYear: number | null;
+  ownYearAt?: Span;
   /** The clause says it is a goal or a change (达到, 超过, 新增, 以上 …), not only 'X is N'. */
   signal: boolean;
   /** Start of the whole clause (past markers like 已 may stand before the reading). */
@@ -97,6 +98,7 @@ interface PreParse {
   /** The number after 由/从 (由2010年的40%提高到…): the starting point, itself a fact. */
   baselineQ: Quantity | null;
   ownYear: number | null;
+  ownYearAt?: Span;
 }
 
 function endsWithWord(s: string, list: readonly string[]): string | null {
@@ -125,6 +127,7 @@ function parsePre(text: string, a: number, b: number, qs: readonly Quantity[]): 
   let baselineYear: number | null = null;
   let baselineQ: Quantity | null = null;
   let ownYear: number | null = null;
+  let ownYearAt: Span | undefined;
   for (let guard = 0; guard < 12; guard++) {
     while (end > a && /\s/.test(text[end - 1])) end--;
     const s = text.slice(a, end);
@@ -132,6 +135,7 @@ function parsePre(text: string, a: number, b: number, qs: readonly Quantity[]): 
     const y = /(\d{4})\s*年(?:末|底)?的?$/.exec(s);
     if (y && ownYear === null && ops.length === 0) {
       ownYear = Number(y[1]);
+      ownYearAt = { start: end - y[0].length, end };
       end -= y[0].length;
       continue;
     }
@@ -165,7 +169,7 @@ function parsePre(text: string, a: number, b: number, qs: readonly Quantity[]): 
     break;
   }
   while (end > a && /[\s的]/.test(text[end - 1])) end--;
-  return { subject: text.slice(a, end), subjectStart: a, ops, opWords, baselineValue, baselineYear, baselineQ, ownYear };
+  return { subject: text.slice(a, end), subjectStart: a, ops, opWords, baselineValue, baselineYear, baselineQ, ownYear, ownYearAt };
 }
 
 interface Subject {
@@ -356,7 +360,7 @@ function compose(base: string, measure: TargetMeasure, dir: 'up' | 'down' | null
     return `${stem}${per === 'annual' ? '年均' : per === 'yearly' ? '每年' : ''}${dir === 'down' ? '下降' : '提高'}百分点`;
   }
   if (measure === 'growth') {
-    if (/(增长率|增速|增幅|下降率|降幅|降低率|增长)$/.test(base)) return base;
+    if (/(增长率|增速|增幅|涨幅|下降率|降幅|降低率|增长)$/.test(base)) return base;
     const stem = base.replace(/水平$/, '');
     const what = dir === 'down' ? '下降率' : '增长率';
     return stem + (per === 'annual' ? `年均${what}` : per === 'yearly' ? `年${what}` : what);
@@ -378,7 +382,7 @@ function finishReading(
   ops: readonly Op[],
   opWords: readonly string[],
   post: { cmp: Comparator | null; tail: string },
-  pre: Pick<PreParse, 'baselineValue' | 'baselineYear' | 'ownYear'>,
+  pre: Pick<PreParse, 'baselineValue' | 'baselineYear' | 'ownYear' | 'ownYearAt'>,
   flags: string[],
 ): Reading | null {
   const eff = opsEffect(ops, q);
@@ -411,6 +415,7 @@ function finishReading(
     baselineValue: pre.baselineValue,
     baselineYear: pre.baselineYear,
     ownYear: pre.ownYear,
+    ownYearAt: pre.ownYearAt,
     signal: ops.some((o) => !o.weak) || post.cmp !== null || measure === 'increment' || q.approx || (!!subject.verb && !subject.stateVerb) || !!startsWithWord(subject.indicator, QUANTIFIED),
     flags,
   };

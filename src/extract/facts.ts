@@ -16,6 +16,7 @@ export const extractFacts: Extractor<'fact'> = (doc, ctx) =>
         confidence: Math.round(s.confidence * 1000) / 1000,
         flags: s.flags,
         rule: s.rule,
+        evidence: s.evidence,
         data: {
           indicator: s.indicator,
           canonical: s.canonical,

@@ -73,6 +73,7 @@ export function toExtractJson(
     flags: f.flags,
     section: f.section,
     ...(f.rule ? { rule: f.rule } : {}),
+    ...(f.evidence?.length ? { evidence: f.evidence.map((e) => ({ role: e.role, start: e.start, end: e.end, quote: quoteOf(e.start, e.end) })) } : {}),
   });
   return {
     meta: {

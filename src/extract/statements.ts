@@ -6,7 +6,7 @@
 //   plan-context.ts    paragraphs, clauses, sections, the years a sentence mentions
 //   clause-reading.ts  what one clause says (indicator, scope, operators, the number)
 //   this file          the year and tense of each reading, what the text lost (%, decimal points)
-import type { Binding, ExtractContext, TargetData } from '../core/findings';
+import type { Binding, ExtractContext, FindingEvidence, TargetData } from '../core/findings';
 import type { PlanDoc, Span } from '../core/types';
 import words from '../../data/lexicons/statement-words.json' with { type: 'json' };
 import { clauseSubject, readClause, type ClauseEnv, type Reading } from './clause-reading';
@@ -43,6 +43,8 @@ export interface Statement extends Span, TargetData {
   source: 'text' | 'table';
   /** The rule that made it (clause.standard, table.grid …). */
   rule: string;
+  /** Where its year was read: the year in the clause or sentence, an earlier sentence, the part's heading, the frame. */
+  evidence: FindingEvidence[];
 }
 
 const PAST_MARKERS = byLength(words.pastMarkers.words);
@@ -156,6 +158,7 @@ function toStatement(
   where: { background: boolean; goal: boolean; projectBox: boolean; text: string; sent: Span },
 ): Statement | null {
   const flags = [...r.flags];
+  const evidence: FindingEvidence[] = [];
   const q = r.quantity;
   let year: number | null = null;
   let tense: Tense;
@@ -167,9 +170,11 @@ function toStatement(
   const part = partAt(pc.frame, r.start);
   if (own !== null) {
     year = own;
+    if (r.ownYearAt) evidence.push({ role: 'year', ...r.ownYearAt });
     tense = pc.from !== null ? (own >= pc.from ? 'future' : 'past') : 'past';
   } else if (y) {
     year = y.year;
+    evidence.push({ role: 'year', start: y.start, end: y.end });
     tense = isFutureYear(pc, y) ? 'future' : 'past';
   } else {
     if (where.background || past || part?.tense === 'past') tense = 'past';
@@ -185,16 +190,20 @@ function toStatement(
     }
     if (inheritedYear) {
       year = inheritedYear.year;
+      evidence.push({ role: 'year', start: inheritedYear.start, end: inheritedYear.end });
       flags.push('year_inherited');
     } else if (tense === 'past') {
       // a fact of the year the part looks back on
       year = part?.year ?? null;
+      if (part?.year != null) evidence.push({ role: 'year', ...part.evidence });
     } else if (!r.signal && !where.goal && part?.tense !== 'future') {
       // 'X is N' with no year and no goal word describes what is (总面积1130平方公里)
       tense = 'past';
     } else {
       // the year of the part, else the frame's: a report's own year, a plan's last year
       year = part?.year ?? frameYear(pc);
+      const at = part?.year != null ? part.evidence : pc.doc.meta.evidence.find((e) => e.field === (pc.frame.docType === 'report' ? 'frame' : 'period'));
+      if (at && year !== null) evidence.push({ role: 'year', start: at.start, end: at.end });
       flags.push('year_implied');
     }
   }
@@ -265,6 +274,7 @@ function toStatement(
     confidence: confidenceOf(tense === 'future' ? 'target' : 'fact', r.rule, flags),
     source: 'text',
     rule: r.rule,
+    evidence,
   };
 }
 

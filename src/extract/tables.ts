@@ -9,7 +9,7 @@
 // can be (a rate ≤ 100, a target moving the indicator's way); a decimal point is restored only when
 // no reading without it is possible. Every repair is flagged (table_cells_split, decimal_restored,
 // percent_restored).
-import type { Binding, Comparator, ExtractContext } from '../core/findings';
+import type { Binding, Comparator, ExtractContext, FindingEvidence } from '../core/findings';
 import type { PlanDoc, Span, Table } from '../core/types';
 import { matchIndicator } from './indicators';
 import { matchUnit } from './numbers';
@@ -338,6 +338,7 @@ function rowStatements(pc: PlanContext, header: TableHeader, rows: RawRow[]): St
     const common = {
       start: row.start,
       end: row.end,
+      evidence: [] as FindingEvidence[],
       canonical: m?.entry.id ?? null,
       scope,
       scopeCode: scopeCode(pc, scope),
@@ -348,10 +349,16 @@ function rowStatements(pc: PlanContext, header: TableHeader, rows: RawRow[]): St
     };
     const unknown = m ? [] : ['indicator_unknown'];
     const conf = (flags: string[], tense: 'future' | 'past') => confidenceOf(tense === 'future' ? 'target' : 'fact', 'table.run', [...flags, ...unknown]);
+    const yearAt = (y: number | null): FindingEvidence[] => {
+      if (y === null) return [];
+      const at = pc.text.lastIndexOf(`${y}年`, rows[0].start);
+      return at >= 0 && rows[0].start - at <= 200 ? [{ role: 'year', start: at, end: at + 5 }] : [];
+    };
     if (v.target && header.targetYear) {
       const flags = [...split, ...flagsLevel, ...(v.target.restored || v.base?.restored ? ['decimal_restored'] : [])];
       out.push({
         ...common,
+        evidence: yearAt(header.targetYear),
         tense: future ? 'future' : 'past',
         indicator: row.name,
         year: header.targetYear,
@@ -371,6 +378,7 @@ function rowStatements(pc: PlanContext, header: TableHeader, rows: RawRow[]): St
       const g = matchIndicator(`${row.name}年均增长率`, pc.ctx.lexicons.indicators);
       out.push({
         ...common,
+        evidence: yearAt(header.targetYear),
         canonical: g?.entry.id ?? common.canonical,
         tense: future ? 'future' : 'past',
         indicator: `${row.name}年均增长率`,
@@ -390,6 +398,7 @@ function rowStatements(pc: PlanContext, header: TableHeader, rows: RawRow[]): St
       const flags = [...split, ...(v.base.restored ? ['decimal_restored'] : []), ...flagsLevel];
       out.push({
         ...common,
+        evidence: yearAt(header.baseYear),
         tense: 'past',
         indicator: row.name,
         year: header.baseYear,
@@ -476,7 +485,7 @@ function gridStatements(pc: PlanContext, t: Table): Statement[] {
       }
       return null;
     };
-    const push = (cell: NonNullable<ReturnType<typeof cellValue>>, year: number | null, tense: 'future' | 'past', indicator: string, measure: Statement['measure'], u: string | null, baseline: Cell | null) => {
+    const push = (cell: NonNullable<ReturnType<typeof cellValue>>, year: number | null, tense: 'future' | 'past', indicator: string, measure: Statement['measure'], u: string | null, baseline: Cell | null, col: number) => {
       const canonical = canon(indicator, measure);
       const flags: string[] = [];
       let unitOut = cell.unit ?? u;
@@ -485,8 +494,10 @@ function gridStatements(pc: PlanContext, t: Table): Statement[] {
         flags.push('percent_restored');
       }
       if (year === null) flags.push('year_implied');
+      const at = t.columns[col]?.at;
       out.push({
         ...common,
+        evidence: at ? [{ role: 'year', start: at.start, end: at.end }] : [],
         tense,
         indicator,
         canonical,
@@ -509,14 +520,14 @@ function gridStatements(pc: PlanContext, t: Table): Statement[] {
       const cell = cellValue(row.cells[tc.col]?.text ?? '');
       if (!cell) continue;
       const future = tc.year === null || pc.from === null || tc.year >= pc.from;
-      push(cell, tc.year, future ? 'future' : 'past', name, measure, unit, measure === 'level' ? baseCell : null);
+      push(cell, tc.year, future ? 'future' : 'past', name, measure, unit, measure === 'level' ? baseCell : null, tc.col);
     }
-    if (baseCell && baseYear) push(baseCell, baseYear, 'past', name, measure, unit, null);
+    if (baseCell && baseYear) push(baseCell, baseYear, 'past', name, measure, unit, null, baseCol);
     const g = growthCol >= 0 ? cellValue(row.cells[growthCol]?.text ?? '') : null;
     if (g && lastTarget) {
       const gName = growthName || down ? name : `${name}年均增长率`;
       const future = lastTarget.year === null || pc.from === null || lastTarget.year >= pc.from;
-      push(g, lastTarget.year, future ? 'future' : 'past', gName, g.cumulative ? 'increment' : 'growth', '%', null);
+      push(g, lastTarget.year, future ? 'future' : 'past', gName, g.cumulative ? 'increment' : 'growth', '%', null, lastTarget.col);
     }
   }
   return out;

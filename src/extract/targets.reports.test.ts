@@ -75,3 +75,18 @@ describe('policy parameters in an action document', () => {
     expect(t.map((s) => [s.value, s.unit])).toEqual([[1000, '家']]);
   });
 });
+
+describe('evidence: where each target’s year was read', () => {
+  const text = ['某省2026年政府工作报告', '各位代表：', '现在，我代表省人民政府向大会报告工作，请予审议。', '一、2025年工作回顾', '全省经济平稳运行。', '二、“十五五”时期主要目标', '到2030年，研发经费投入强度达到2.8%。', '三、2026年重点工作', '城镇新增就业50万人以上。'].join('\n');
+  const doc = parsePlan(planTextFromString(text), gazetteer);
+  const st = planStatements(doc, ctx).filter((s) => s.tense === 'future');
+  const yearQuote = (value: number) => {
+    const s = st.find((x) => x.value === value)!;
+    return s.evidence.filter((e) => e.role === 'year').map((e) => text.slice(e.start, e.end));
+  };
+  it('the year in the sentence, or the heading of the part the sentence stands in', () => {
+    expect(yearQuote(2.8)).toEqual(['2030年']);
+    expect(yearQuote(50)).toEqual(['2026年']);
+    expect(st.find((x) => x.value === 50)!.flags).toContain('year_implied');
+  });
+});

@@ -17,6 +17,7 @@ export const extractTargets: Extractor<'target'> = (doc, ctx) =>
         confidence: round(s.confidence),
         flags: s.flags,
         rule: s.rule,
+        evidence: s.evidence,
         data: {
           indicator: s.indicator,
           canonical: s.canonical,

@@ -96,22 +96,23 @@ export function headerRole(cell: string): { role: ColumnRole; year: number | nul
 }
 
 /** Roles for a header row (several rows joined per column); null when it is not a header. */
-function readHeader(rows: string[][], width: number): TableColumn[] | null {
+function readHeader(rows: ReadonlyArray<ReadonlyArray<TableCell | undefined>>, width: number): TableColumn[] | null {
   const cols: TableColumn[] = [];
   let named = 0;
   for (let c = 0; c < width; c++) {
-    const parts = rows.map((r) => r[c] ?? '').filter((s) => s.trim());
+    const parts = rows.map((r) => r[c]).filter((x): x is TableCell => !!x && !!x.text.trim());
     let role: ColumnRole = 'other';
     let year: number | null = null;
     for (const p of parts) {
-      const r = headerRole(p);
+      const r = headerRole(p.text);
       if (!r) continue;
       if (r.year !== null) year = r.year;
       // 2025年 over 年均增长 in a two-row header: the lower row says what the year column holds
       if (role === 'other' || (r.role !== 'target' && r.role !== 'base')) role = r.role;
     }
     if (role !== 'other') named++;
-    cols.push({ role, header: parts.join(' / '), year });
+    const at = parts.length ? { start: parts[0].start, end: parts[parts.length - 1].end } : null;
+    cols.push({ role, header: parts.map((p) => p.text).join(' / '), year, at });
   }
   const key = cols.some((c) => c.role === 'indicator' || c.role === 'task');
   if (!key || named < Math.min(3, width)) return null;
@@ -146,13 +147,13 @@ function gridTables(text: string): Table[] {
     if (lines[i].cells.length < 3) continue;
     // a header: one line, or two when the second is header words too (2020年 | 2025年 over 绝对值 | 年均增长)
     const width = Math.max(lines[i].cells.length, lines[i + 1]?.cells.length ?? 0);
-    const one = readHeader([lines[i].cells.map((c) => c.text)], lines[i].cells.length);
+    const one = readHeader([lines[i].cells], lines[i].cells.length);
     if (!one) continue;
     let first = i + 1;
     let columns = one;
     const next = lines[i + 1];
     if (next && next.cells.length >= 2 && next.cells.every((c) => !c.text || headerRole(c.text))) {
-      const two = readHeader([lines[i].cells.map((c) => c.text), alignRight(next.cells.map((c) => c.text), width)], width);
+      const two = readHeader([lines[i].cells, alignRight<TableCell | undefined>(next.cells, width, () => undefined)], width);
       if (two) {
         columns = two;
         first = i + 2;
@@ -199,7 +200,7 @@ function cellTables(text: string, paragraphs: readonly Span[]): Table[] {
     while (j < ps.length && ps[j].text.length <= 16 && headerRole(ps[j].text)) j++;
     const width = j - i;
     if (width < 3) continue;
-    const columns = readHeader([ps.slice(i, j).map((p) => p.text)], width);
+    const columns = readHeader([ps.slice(i, j)], width);
     if (!columns) continue;
     const rows = cellRows(ps, j, columns);
     if (rows.rows.length >= 2) {
