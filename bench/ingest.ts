@@ -12,6 +12,7 @@ import { loadLexicons } from '../src/extract/lexicons';
 import { ingestPlan } from '../src/commands/ingest-plan';
 import { openStore } from '../src/store/db';
 import { samplePlanFiles } from '../src/cli/samples';
+import { getSegmenter } from '../src/search/segmenter';
 
 const files = samplePlanFiles();
 const inputs = files.map((f) => ({ name: path.basename(f), bytes: new Uint8Array(fs.readFileSync(f)) }));
@@ -49,6 +50,32 @@ console.log(`  ingest  ${per(ms.ingest).toFixed(1)} ms`);
 console.log(`  parse   ${per(ms.parse).toFixed(1)} ms`);
 console.log(`  extract ${per(ms.extract).toFixed(1)} ms`);
 console.log(`  ingest+parse+extract ${total.toFixed(1)} ms = ${((perPass / total) * 1000 / 1e6).toFixed(2)} M chars/s`);
+
+// 1b. extraction against jieba segmentation of the same texts, in the same run (the yardstick of
+// issue #8: extract should take no more than 5× as long as segmenting the text)
+{
+  const texts = await Promise.all(inputs.map(async (f) => (await ingestBytes(f.bytes, f.name)).text));
+  const docs = texts.map((_, i) => i);
+  const seg = getSegmenter(gaz, lex);
+  for (const t of texts) seg.words(t); // warm up the dictionary
+  let segMs = 0;
+  let extMs = 0;
+  const n = 10;
+  for (let i = 0; i < n; i++) {
+    for (const k of docs) {
+      let t0 = performance.now();
+      seg.words(texts[k]);
+      segMs += performance.now() - t0;
+      const doc = parsePlan(await ingestBytes(inputs[k].bytes, inputs[k].name), gaz);
+      t0 = performance.now();
+      extractAll(doc, { gazetteer: gaz, lexicons: lex });
+      extMs += performance.now() - t0;
+    }
+  }
+  const c = texts.reduce((a, t) => a + t.length, 0);
+  const rate = (ms: number) => ((c * n) / ms / 1000).toFixed(2);
+  console.log(`extract vs jieba on the same ${c} chars (mean of ${n}): jieba ${(segMs / n).toFixed(1)} ms (${rate(segMs)} M chars/s), extract ${(extMs / n).toFixed(1)} ms (${rate(extMs)} M chars/s): extract takes ${(extMs / segMs).toFixed(2)}× as long as segmentation`);
+}
 
 // 2. into a fresh embedded database
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planatlas-bench-'));
