@@ -400,6 +400,14 @@ describe('not structures', () => {
 });
 
 describe('sentences in the style of other plans', () => {
+  it('东、中、西三大片区 and 南、北两大组团: one element of areas after the directions it names (other plans)', () => {
+    expect(codes(['立足区位特征，构筑功能互补的东、中、西三大片区，推动片区联动发展。'])).toEqual(['三大片区']);
+    expect(codes(['优化城市空间结构，形成南、北两大组团协同发展的格局。'])).toEqual(['两大组团']);
+    // no directions, or not as many as the count: a slogan, not a layout
+    expect(codes(['打好三大攻坚战，构建五大板块产业体系。'])).toEqual([]);
+    expect(codes(['推动东、西三大片区建设。'])).toEqual([]);
+  });
+
   it('构建“一核一带一区”区域发展格局 (other plans)', () => {
     const f = structures(['构建“一核一带一区”区域发展格局，推动珠三角核心区优化发展。'])[0];
     expect([f.data.code, f.data.subject]).toEqual(['一核一带一区', '区域发展格局']);

@@ -230,6 +230,11 @@ function inlineMentions(t: string, quoted: readonly Span[]): Mention[] {
     }
     if (i > 0 && NUMERAL_CHAR.test(t[i - 1])) continue;
     const run = readRun(t, i);
+    if (run.length === 1 && oneAreaCode(t, i, run[0])) {
+      out.push({ start: i, end: run[0].end, code: run[0].name, elements: run, quoted: false, outer: { start: i - 6, end: run[0].end }, subject: null });
+      i = run[0].end - 1;
+      continue;
+    }
     if (run.length < 2) continue;
     const end = run[run.length - 1].end;
     const code = t.slice(i, end);
@@ -240,6 +245,17 @@ function inlineMentions(t: string, quoted: readonly Span[]): Mention[] {
     i = end - 1;
   }
   return out;
+}
+
+/**
+ * 构筑…东、中、西三大片区 / 南、北两大组团: one element of areas (N大片区, N大板块, N大组团) after the list
+ * of directions it divides the region into — a layout of one element.
+ */
+function oneAreaCode(t: string, i: number, el: CodeElement): boolean {
+  if (el.count === null || el.count < 2 || !/^[^大]+大(?:片区|板块|组团|功能区|城区)$/.test(el.name)) return false;
+  const before = t.slice(Math.max(0, i - 12), i);
+  const dirs = /((?:[东南西北中][部]?、){1,4}[东南西北中][部]?)$/.exec(before);
+  return !!dirs && dirs[1].split('、').length === el.count;
 }
 
 // ---- 2. labels -------------------------------------------------------------------------------
