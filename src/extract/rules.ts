@@ -187,6 +187,7 @@ export const NOT_TARGET_RULES: readonly NotTargetRule[] = [
     examples: [
       { text: '对首次认定的国家高新技术企业，给予一次性奖励30万元。', from: 'after 广东省促进高新技术企业发展若干措施', context: 'policy' },
       { text: '按照设备投资额的10%给予补助，单个项目最高补助500万元。', from: 'after 各地工业企业技术改造事后奖补办法', context: 'policy' },
+      { text: '对企业购置工业软件的，按照投资额的15%给予补助，单个企业最高不超过500万元。', from: 'after 各省制造业数字化转型行动计划', context: 'policy' },
       { text: '贷款贴息期限不超过3年。', from: 'after 财政部创业担保贷款贴息政策', context: 'policy' },
     ],
   },

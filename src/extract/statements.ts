@@ -209,7 +209,10 @@ function toStatement(
   }
   if (tense === 'future' && past && !(y && y.future)) tense = 'past';
   // 给予一次性奖励30万元, 单个项目最高补助500万元: how a policy works, neither a goal nor a statistic
-  if (PARAMETER_WORDS.some((w) => clauseText.includes(w)) && q.unit !== null && /元$|^(?:年|个月|天|日|%)$/.test(q.unit)) return null;
+  // (…给予补助，单个企业最高不超过500万元: the cap in the next clause of the same sentence too)
+  const sentenceBefore = where.text.slice(where.sent.start, q.start);
+  const parameter = PARAMETER_WORDS.some((w) => clauseText.includes(w)) || (PARAMETER_WORDS.some((w) => sentenceBefore.includes(w)) && /^(?:单个|每个|每家|每户|每人|最高|单笔)/.test(clauseText));
+  if (parameter && q.unit !== null && /元$|^(?:年|个月|天|日|%)$/.test(q.unit)) return null;
   if (tense === 'future' && pc.period && year !== null && year > (pc.doc.meta.horizon ?? pc.period[1]) + 5) return null;
   if (tense === 'future' && where.projectBox && !y) return null;
 
