@@ -113,6 +113,14 @@ describe('page-number-removed', () => {
 });
 
 describe('line-join', () => {
+  it('leaves the rows of a tab-separated table apart, however wide (other plans, written for this test)', () => {
+    const rows = ['类别\t序号\t指标\t单位\t2025年\t2030年\t年均增长/累计\t属性', '经济发展\t1\t地区生产总值\t亿元\t1200\t1600左右\t6%左右\t预期性', '\t2\t全员劳动生产率\t万元/人\t28\t＞35\t/\t预期性'];
+    const source = ['“十五五”时期，全区经济保持平稳增长，人民生活持续改善，城市品质不断提升。', ...rows, '第三章 重点任务'].join('\n');
+    const { text, repairs } = norm(source);
+    expect(rules(repairs, 'line-join')).toHaveLength(0);
+    expect(text.split('\n').filter((l) => l.includes('\t'))).toHaveLength(3);
+  });
+
   it('joins a word split by a page break (001: 同 / 时具备)', () => {
     const [before, after] = [lines('001', 73, 74), lines('001', 75, 76)];
     expect(before.endsWith('是全省土地资源最为丰富的区域，同')).toBe(true);

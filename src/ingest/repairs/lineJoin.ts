@@ -47,6 +47,8 @@ export function lineJoinEdits(text: string): Edit[] {
     if (!a || gapBlanks > 2) continue;
     const at = a.text.trim();
     const bt = line.text.trim();
+    // table rows (cells separated by tabs, as HTML, DOCX and Markdown tables become) end where they end
+    if (at.includes('\t') || bt.includes('\t')) continue;
     // A line as wide as the text block was cut by layout, even a long heading or table row.
     const full = at.length >= fullWidth;
     if (endsParagraph(at)) continue;
