@@ -104,6 +104,11 @@ function boxTitles(doc: PlanDoc, offset: number): string[] {
 export const sectionIs = (titles: readonly string[], keys: readonly string[]) =>
   titles.some((t) => keys.some((k) => t.includes(k)) && !TITLE_VERBS.some((v) => t.startsWith(v)));
 const TITLE_VERBS = byLength(timeWords.taskVerbs.words);
+/** [word, years from the document's own year, a goal year?], longest first (今后五年 before 五年). */
+const RELATIVE_YEARS: Array<[string, number, boolean]> = [
+  ...Object.entries(timeWords.relativeYears.words as Record<string, number>).map(([w, n]): [string, number, boolean] => [w, n, n > 0]),
+  ...Object.entries(timeWords.relativeEnds.words as Record<string, number>).map(([w, n]): [string, number, boolean] => [w, n, true]),
+].sort((x, y) => y[0].length - x[0].length);
 
 /** Paragraphs of body text (parse's blocks), less those inside tables (read by tables.ts). */
 export function bodyPieces(pc: PlanContext): Span[] {
@@ -155,7 +160,7 @@ export interface YearMention {
   boundTo: Quantity | null;
 }
 
-export function yearMentions(text: string, qs: readonly Quantity[], a: number, b: number): YearMention[] {
+export function yearMentions(text: string, qs: readonly Quantity[], a: number, b: number, currentYear: number | null = null): YearMention[] {
   const out: YearMention[] = [];
   const inTitle = (pos: number) => {
     const open = Math.max(text.lastIndexOf('《', pos), text.lastIndexOf('（', pos), text.lastIndexOf('(', pos));
@@ -177,6 +182,14 @@ export function yearMentions(text: string, qs: readonly Quantity[], a: number, b
       boundTo = measures.find((m) => m.start >= q.end && m.start - q.end <= 4) ?? null;
     }
     out.push({ start: q.start, end: q.end, year, future, compare, boundTo });
+  }
+  // 今年, 去年, 明年, 今后五年: years counted from the document's own year (a report's year, else the issue year)
+  if (currentYear !== null) {
+    for (const [w, off, future] of RELATIVE_YEARS) {
+      for (let i = text.indexOf(w, a); i >= 0 && i + w.length <= b; i = text.indexOf(w, i + w.length)) {
+        out.push({ start: i, end: i + w.length, year: currentYear + off, future, compare: false, boundTo: null });
+      }
+    }
   }
   // “十二五”期间, “十四五”末 → the last year of that five-year plan
   for (let i = a; i < b; i++) {

@@ -107,7 +107,7 @@ export function textStatements(doc: PlanDoc, ctx: ExtractContext): Statement[] {
     for (let si = 0; si < sents.length; si++) {
       const sent = sents[si];
       const qs = scanQuantities(text, sent.start, sent.end);
-      const years = yearMentions(text, qs, sent.start, sent.end);
+      const years = yearMentions(text, qs, sent.start, sent.end, pc.frame.currentYear);
       history.push(years);
       if (!qs.some((q) => q.role === 'measure') && !text.slice(sent.start, sent.end).includes('零增长')) continue;
       let inherited: ClauseEnv['inherited'] = null;

@@ -90,3 +90,15 @@ describe('evidence: where each target’s year was read', () => {
     expect(st.find((x) => x.value === 50)!.flags).toContain('year_implied');
   });
 });
+
+describe('past results in a forward part', () => {
+  it('去年… in 2026年重点工作 is a fact; 比上年增长 is not a past marker', () => {
+    const line = '去年全省地区生产总值增长5.2%。今年一般公共预算收入比上年增长3%左右。';
+    const doc = docIn([line], 'report');
+    const at = doc.text.text.indexOf(line);
+    const st = planStatements(doc, ctx).filter((s) => s.start >= at);
+    expect(st.filter((s) => s.tense === 'future').map((s) => s.value)).toEqual([3]);
+    expect(st.filter((s) => s.tense === 'past').map((s) => [s.value, s.year])).toEqual([[5.2, 2025]]);
+    expect(st.find((s) => s.value === 3)!.year).toBe(2026);
+  });
+});
