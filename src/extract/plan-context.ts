@@ -104,6 +104,7 @@ function boxTitles(doc: PlanDoc, offset: number): string[] {
 export const sectionIs = (titles: readonly string[], keys: readonly string[]) =>
   titles.some((t) => keys.some((k) => t.includes(k)) && !TITLE_VERBS.some((v) => t.startsWith(v)));
 const TITLE_VERBS = byLength(timeWords.taskVerbs.words);
+const STAGES = byLength(timeWords.stages.words);
 /** [word, years from the document's own year, a goal year?], longest first (今后五年 before 五年). */
 const RELATIVE_YEARS: Array<[string, number, boolean]> = [
   ...Object.entries(timeWords.relativeYears.words as Record<string, number>).map(([w, n]): [string, number, boolean] => [w, n, n > 0]),
@@ -169,14 +170,20 @@ export function yearMentions(text: string, qs: readonly Quantity[], a: number, b
     return close < open;
   };
   const measures = qs.filter((q) => q.role === 'measure');
+  // 近期（2025年）, 远期目标（到2035年）: a bracketed year that names a stage is its goal year
+  const stage = (pos: number) => {
+    const open = Math.max(text.lastIndexOf('（', pos), text.lastIndexOf('(', pos));
+    return open >= a && pos - open <= 2 && STAGES.some((w) => text.slice(Math.max(a, open - w.length), open) === w);
+  };
   for (const q of qs) {
     if (q.role !== 'year' && q.role !== 'period') continue;
-    if (inTitle(q.start)) continue;
+    const staged = stage(q.start);
+    if (inTitle(q.start) && !staged) continue;
     const year = q.range ? q.range[1] : (q.value as number);
     const before = text.slice(Math.max(a, q.start - 4), q.start);
     const after = text.slice(q.end, Math.min(b, q.end + 4));
     const compare = /(?:比|较|同|与|相比|对比)\s*$/.test(before);
-    const future = /(?:^|[^截])(?:到|至)\s*$/.test(before) || /^(?:底前|末前|前|以前|之前)/.test(after);
+    const future = staged || /(?:^|[^截])(?:到|至)\s*$/.test(before) || /^(?:底前|末前|前|以前|之前)/.test(after);
     let boundTo: Quantity | null = null;
     if (/^(?:末|底)?的/.test(after)) {
       boundTo = measures.find((m) => m.start >= q.end && m.start - q.end <= 4) ?? null;

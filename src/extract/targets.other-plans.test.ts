@@ -174,3 +174,14 @@ describe('other plans (written for this test): a provincial 新型城镇化 plan
     expect(t.flags).toContain('year_implied');
   });
 });
+
+describe('other plans (written for this test): stages named with their year in brackets', () => {
+  it('近期（2025年）… 远期（2035年）…: each stage’s goals take its year', () => {
+    const found = goals(['近期（2025年）：常住人口城镇化率达到70%，森林覆盖率稳定在45%以上。', '远期（2035年）：常住人口城镇化率达到78%左右。'], PROVINCE);
+    expect(found.map(row)).toEqual([
+      ['常住人口城镇化率', 2025, 70, '%', 'eq', 'level'],
+      ['森林覆盖率', 2025, 45, '%', 'ge', 'level'],
+      ['常住人口城镇化率', 2035, 78, '%', 'approx', 'level'],
+    ]);
+  });
+});
