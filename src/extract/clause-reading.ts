@@ -52,6 +52,7 @@ const PURPOSE_VERBS = byLength(words.countVerbs.purpose);
 const PARTNER_VERBS = byLength(words.countVerbs.partners);
 const SHARE_WORDS = words.shareWords.words;
 const HEAD_NOUNS = byLength(words.headNouns.words);
+const PER_UNIT = /^(?:单位(?:地区|国内)?生产总值|单位GDP|万元(?:地区|国内)?生产总值|万元GDP|单位工业增加值|万元工业增加值)/;
 const COUNT_UNIT = new RegExp(`^(?:万|千|百)?(?:${alt(words.countUnits.words)})$`);
 const RE_SUFFIX = new RegExp(`^\\s*(${alt(SUFFIX_WORDS)})`);
 const RE_TAIL = new RegExp(`^(${alt(TAIL_NOUNS)})$`);
@@ -651,8 +652,12 @@ function splitEnumeration(ind: string, sep: RegExp = /、/): Array<{ name: strin
   }
   parts.push(cur);
   if (parts.length < 2 || parts.some((p) => p.length === 0)) return [{ name: ind, written: ind }];
+  // 单位地区生产总值能耗和二氧化碳排放: the per-unit qualifier of the first part holds for the rest
+  const per = PER_UNIT.exec(parts[0])?.[0];
+  const perOf = (k: number) => (per && k > 0 && parts[0].length > per.length && !PER_UNIT.test(parts[k]) ? per : '');
   const lastPart = parts[parts.length - 1];
-  return parts.map((p, k) => {
+  return parts.map((p, k) => ({ ...headOf(p, k), name: perOf(k) + headOf(p, k).name }));
+  function headOf(p: string, k: number): { name: string; written: string } {
     if (k < parts.length - 1 && p.length <= 3 && lastPart.length > p.length + 1) {
       // a short modifier shares the head of the last part
       return { name: p + lastPart.slice(p.length), written: p };
@@ -663,7 +668,7 @@ function splitEnumeration(ind: string, sep: RegExp = /、/): Array<{ name: strin
       if (Number.isFinite(j)) return { name: p + lastPart.slice(j), written: p };
     }
     return { name: p, written: p };
-  });
+  }
 }
 
 /** 形成2300万吨/年炼油、100万吨乙烯规模生产能力: each number names a product's capacity. */

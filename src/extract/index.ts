@@ -97,6 +97,7 @@ export function toExtractJson(
         scope_code: d.scopeCode,
         year: d.year,
         value: d.value,
+        value_max: d.range ? d.range[1] : null,
         range: d.range,
         unit: d.unit,
         comparator: d.comparator,

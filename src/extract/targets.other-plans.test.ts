@@ -49,11 +49,11 @@ describe('other plans (written for this test): a prefecture 十四五 plan', () 
     ]);
   });
 
-  it('reductions: 降低/下降 X% is a rate going down; 分别下降14%和18% gives two', () => {
+  it('reductions: 降低/下降 X% is a rate going down; 分别下降14%和18% gives two, both per unit of GDP', () => {
     const found = goals(['单位地区生产总值能耗和二氧化碳排放分别下降14%和18%。万元GDP用水量下降16%。']);
     expect(found.map((f) => [f.data.indicator, f.data.value, f.data.measure, f.data.direction])).toEqual([
       ['单位地区生产总值能耗下降率', 14, 'growth', 'down'],
-      ['二氧化碳排放下降率', 18, 'growth', 'down'],
+      ['单位地区生产总值二氧化碳排放下降率', 18, 'growth', 'down'],
       ['万元GDP用水量下降率', 16, 'growth', 'down'],
     ]);
     expect(found[0].data.canonical).toBe('energy_intensity');
