@@ -444,7 +444,7 @@ export function readClause(env: ClauseEnv): Reading[] {
   const { text, clause } = env;
   const measures = env.qs.filter((q) => q.start >= clause.start && q.end <= clause.end && q.role === 'measure');
   if (measures.length === 0) {
-    const z = readZeroGrowth(env);
+    const z = readZeroGrowth(env) ?? readDoubling(env);
     return z ? [z] : [];
   }
   const out: Reading[] = [];
@@ -873,6 +873,40 @@ function readZeroGrowth(env: ClauseEnv): Reading | null {
     ownYear: null,
     signal: true,
     flags: [],
+  };
+}
+
+/**
+ * 人均地区生产总值比2020年翻一番, 实现国内生产总值和城乡居民人均收入比2010年翻一番: twice (翻两番: four
+ * times) the base year's level.
+ */
+function readDoubling(env: ClauseEnv): Reading | null {
+  const { pc, text, clause } = env;
+  const s = text.slice(clause.start, clause.end);
+  const m = /(?:比|较)\s*((?:19|20)\d{2})\s*年(?:末)?\s*(?:再)?(翻一番|翻两番|翻番)$/.exec(s);
+  if (!m) return null;
+  const pre = parsePre(text, clause.start, clause.start + m.index, env.qs);
+  const subject = splitSubject(pc, pre.subject.replace(/^(?:实现|推动|力争|确保)/, ''), pre.subjectStart);
+  if (!subject.indicator || !indicatorLike(pc, subject.indicator)) return null;
+  const at = clause.start + m.index + m[0].length - m[2].length;
+  const times = m[2] === '翻两番' ? 4 : 2;
+  const q: Quantity = { start: at, end: at + m[2].length, numEnd: at + m[2].length, value: times, range: null, unit: '倍', role: 'measure', written: 'chinese', approx: false, raw: m[2] };
+  return {
+    rule: 'clause.doubling',
+    start: subject.start,
+    end: clause.end,
+    quantity: q,
+    indicator: subject.indicator,
+    base: subject.indicator,
+    scope: subject.scope,
+    comparator: 'eq',
+    measure: 'level',
+    direction: 'up',
+    baselineValue: null,
+    baselineYear: Number(m[1]),
+    ownYear: null,
+    signal: true,
+    flags: ['relative_to_baseline'],
   };
 }
 

@@ -131,6 +131,16 @@ export const TARGET_RULES: readonly TargetRule[] = [
     negative: [{ text: '化肥使用量连续五年负增长。', from: 'after 2020年农业农村部通报 (a result)', context: 'background' }],
   },
   {
+    id: 'clause.doubling',
+    matches: 'X 比 YEAR年 翻一番 / 翻两番',
+    builds: 'X at twice (four times) its level of the base year: value 2 (4), unit 倍, baseline year YEAR',
+    positive: [
+      { text: '到2020年实现国内生产总值和城乡居民人均收入比2010年翻一番。', from: '党的十八大报告 (2012)', period: [2011, 2020], reads: { value: 2, unit: '倍', year: 2020 } },
+      { text: '到2035年，人均地区生产总值比2020年翻一番。', from: 'after 各省“十四五”规划和2035年远景目标纲要', reads: { value: 2, unit: '倍', indicator: '人均地区生产总值' } },
+    ],
+    negative: [{ text: '五年来全省经济总量翻了一番。', from: 'written for this test: a result, not a goal', context: 'background' }],
+  },
+  {
     id: 'clause.time-limit',
     matches: 'N 小时/工作日/天 内/以内 + the action it limits (放行, 办结, 到达 …)',
     builds: 'a service time limit, at most N (…放行时限)',

@@ -109,7 +109,7 @@ export function textStatements(doc: PlanDoc, ctx: ExtractContext): Statement[] {
       const qs = scanQuantities(text, sent.start, sent.end);
       const years = yearMentions(text, qs, sent.start, sent.end, pc.frame.currentYear);
       history.push(years);
-      if (!qs.some((q) => q.role === 'measure') && !text.slice(sent.start, sent.end).includes('零增长')) continue;
+      if (!qs.some((q) => q.role === 'measure') && !/零增长|翻一番|翻两番|翻番/.test(text.slice(sent.start, sent.end))) continue;
       let inherited: ClauseEnv['inherited'] = null;
       let prevSignal = false;
       let prevLead: string | null = null;
