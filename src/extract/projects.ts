@@ -408,7 +408,7 @@ const NAME_STARTS = /^.*(?:期间|规划|安排|谋划|布局|其中|共有|共�
 function programmeTotals(doc: PlanDoc, ctx: ExtractContext): Project[] {
   const text = doc.text.text;
   const out: Project[] = [];
-  for (const para of splitParagraphs(text)) {
+  for (const para of doc.blocks.paragraphs) {
     const s = text.slice(para.start, para.end);
     let parent: string | null = null;
     for (const m of s.matchAll(TOTAL)) {
