@@ -119,6 +119,17 @@ describe('line-join', () => {
     expect(text).toBe(source);
   });
 
+  it('never joins a web page\'s breadcrumb to the title under it, nor the fields of a front matter', () => {
+    const title = '江西省制造业数字化转型行动计划（2024—2026年）';
+    const para = '为加快推进全省制造业数字化转型，推动制造业高端化、智能化、绿色化发展，结合我省实际，制定本行动计划。';
+    for (const crumb of ['当前位置：首页 > 政务公开 > 政策文件', '首页 > 政务公开 > 政策文件']) {
+      const source = [crumb, title, para, para].join('\n');
+      expect(norm(source).text).toBe(source);
+    }
+    const yaml = ['---', '标题: 《北京市朝阳区国民经济和社会发展第十五个五年规划纲要》', '文号: -', '发布单位: 北京市朝阳区发展和改革委员会', '---', para].join('\n');
+    expect(norm(yaml).text).toBe(yaml);
+  });
+
   it('is off for formats whose lines are real paragraphs (DOCX, HTML)', () => {
     const { text } = norm(`${lines('001', 73, 74)}\n\n${lines('001', 75, 76)}`, false);
     expect(text).toContain('最为丰富的区域，同\n\n时具备');
