@@ -128,6 +128,8 @@ describe('line-join', () => {
     }
     const yaml = ['---', '标题: 《北京市朝阳区国民经济和社会发展第十五个五年规划纲要》', '文号: -', '发布单位: 北京市朝阳区发展和改革委员会', '---', para].join('\n');
     expect(norm(yaml).text).toBe(yaml);
+    const table = ['索引号：014500000/2022-00123', '发文机关：南昌市人民政府办公室', '发文字号：洪府办发〔2022〕88号', '发布时间：2022-09-30 09:30　来源：南昌市人民政府办公室', '洪府办发〔2022〕88号', title, para, para, para].join('\n');
+    expect(norm(table).text).toBe(table.replace('　来源', ' 来源'));
   });
 
   it('is off for formats whose lines are real paragraphs (DOCX, HTML)', () => {

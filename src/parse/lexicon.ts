@@ -34,6 +34,7 @@ export const META_LABELS: Readonly<Record<MetaLabelField, readonly string[]>> = 
 };
 export const WEB_FURNITURE = {
   lines: new Set(data.webFurniture.lines),
+  labels: new Set(data.webFurniture.labels),
   prefixes: byLength(data.webFurniture.prefixes),
   separators: new Set(data.webFurniture.breadcrumbSeparators),
 } as const;
@@ -48,3 +49,4 @@ export const TITLE_LINE_JOINS = {
   lineEnds: byLength(data.titleLineJoins.lineEnds),
   lineStarts: byLength(data.titleLineJoins.lineStarts),
 } as const;
+export const TITLE_ANNOTATIONS: readonly string[] = byLength(data.titleAnnotations.words);

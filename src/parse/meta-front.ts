@@ -29,7 +29,7 @@ for (const [field, labels] of Object.entries(META_LABELS) as Array<[MetaLabelFie
   for (const l of labels) if (!LABEL_TO_FIELD.has(l)) LABEL_TO_FIELD.set(l, field);
 }
 /** Every label whose line (and value line) is metadata, not the document. */
-const ALL_LABELS = new Set([...LABEL_TO_FIELD.keys(), ...WEB_LABELS]);
+const ALL_LABELS = new Set([...LABEL_TO_FIELD.keys(), ...WEB_LABELS, ...WEB_FURNITURE.labels]);
 
 function cleanValue(v: string): string | null {
   const t = v.trim().replace(/^["'“「](.*)["'”」]$/, '$1').trim();
@@ -137,14 +137,6 @@ export function readFrontMatter(text: string, frontEnd: number): FrontMatter {
       // a breadcrumb separator on its own line: the items around it are furniture too
       if (WEB_FURNITURE.separators.has(c)) {
         for (const n of [lines[j - 1], lines[j + 1]]) if (n && n.cs < n.ce) skipLine(n);
-      }
-      // a label with its value on the next line (时间：\n2026-02-02 09:20)
-      if (/[:：]$/.test(c)) {
-        const next = lines[j + 1];
-        if (next && next.cs < next.ce) {
-          skipLine(next);
-          j++;
-        }
       }
     }
   }

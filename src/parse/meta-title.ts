@@ -3,7 +3,7 @@
 // line of the text itself (a Markdown heading, a cover broken over lines, the title under web
 // page furniture). Title words (规划, 实施意见, 考评办法, 政府工作报告 …) are data: lexicon.json.
 import type { Span } from '../core/types.js';
-import { NOTICE_VERBS, ORG_SUFFIXES, PLAN_TITLE_WORDS, SPEAKER_TITLES, TITLE_LINE_JOINS, TITLE_SUFFIXES, alternation } from './lexicon.js';
+import { NOTICE_VERBS, ORG_SUFFIXES, PLAN_TITLE_WORDS, SPEAKER_TITLES, TITLE_ANNOTATIONS, TITLE_LINE_JOINS, TITLE_SUFFIXES, alternation } from './lexicon.js';
 import { inSpans, type LabelledField } from './meta-front.js';
 import { DATE_SOURCE } from './numerals.js';
 import { splitLines, type Line } from './lines.js';
@@ -24,6 +24,7 @@ const YEAR4 = '[0-9０-９〇○零一二三四五六七八九]{4}';
 const PERIOD_BRACKET = `${YEAR4}[ \\t　]*年?[ \\t　]*[—－\\-–~～至到][ \\t　]*${YEAR4}[ \\t　]*年?|${YEAR4}年版?`;
 const SUFFIX = `(?:[（(](?:${PERIOD_BRACKET}|${alternation(TITLE_SUFFIXES)})[）)]){0,2}`;
 const ENDS_WITH_TITLE_WORD = new RegExp(`${PLAN_WORD}${SUFFIX}$`);
+const ANNOTATION = new RegExp(`[（(](?:${alternation(TITLE_ANNOTATIONS)})[）)]$`);
 const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十0-9]+[）)]|第[一二三四五六七八九十百0-9]+[章节条部分篇]|[0-9]+[.、．]|附件|附表|专栏|目[ \t　]*录)/;
 const SPEAKER_OFFICE = alternation([...SPEAKER_TITLES.government, ...Object.keys(SPEAKER_TITLES.body)].sort((a, b) => b.length - a.length));
 // a photo caption: 省长赵刚作政府工作报告
@@ -44,6 +45,7 @@ export function cleanTitle(s: string): string {
   if (t.startsWith('《') && closeOf(t, 0) === t.length - 1) t = t.slice(1, -1);
   t = t.replace(/〈/g, '《').replace(/〉/g, '》');
   t = t.replace(/(?<=[^\x00-\x7f])[ \t　]+|[ \t　]+(?=[^\x00-\x7f])/g, '');
+  t = t.replace(ANNOTATION, '');
   return t;
 }
 

@@ -219,6 +219,10 @@ describe('web page furniture (分享:, breadcrumbs, 时间：/来源：, photo c
   it('a provincial report page: title, delivery date and the speaker\'s government', () => {
     expect(fields(meta(report.join('\n')))).toEqual({ title: '四川省2026年政府工作报告', issuer: ['四川省人民政府'], docNumber: null, issued: '2026-01-20' });
   });
+  it('the title right under 分享: is read even when the page writes it once', () => {
+    const once = [...report.slice(0, 3), ...report.slice(12)].join('\n');
+    expect(fields(meta(once))).toEqual({ title: '四川省2026年政府工作报告', issuer: ['四川省人民政府'], docNumber: null, issued: '2026-01-20' });
+  });
   it('the breadcrumb before the title is not the title (省政府工作报告)', () => {
     const breadcrumbFirst = [...report.slice(3, 10), ...report.slice(10)].join('\n');
     expect(meta(breadcrumbFirst).title).toBe('四川省2026年政府工作报告');
@@ -302,6 +306,9 @@ describe('a title broken over a cover', () => {
       expect(readTitle(`\n${t}\n\n一、总体要求\n`, t.length + 3, null)?.text).toBe(t);
     }
     expect(readTitle('\n湛江市乡村振兴实施方案\n（2023年5月6日）\n', 30, null)?.text).toBe('湛江市乡村振兴实施方案');
+    // a web page's note after the title is not part of it
+    expect(readTitle('\n分享：\n政府工作报告（全文）\n', 20, null)?.text).toBe('政府工作报告');
+    expect(readTitle('\n# 2025年广州市政府工作报告(全文)\n', 30, null)?.text).toBe('2025年广州市政府工作报告');
     expect(readTitle('\n市长某某某作政府工作报告\n', 20, null)).toBeNull();
   });
 });

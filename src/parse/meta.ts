@@ -4,7 +4,7 @@
 // a scraper's labelled fields) or the preface (规划范围, 规划期). The readers of the title, the
 // issuer and the front matter live in meta-title.ts, meta-issuer.ts and meta-front.ts.
 import type { Gazetteer, MetaEvidence, Place, PlanLevel, PlanMeta, Section, Span } from '../core/types.js';
-import { NATIONAL_AGENCIES, WEB_LABELS, alternation } from './lexicon.js';
+import { META_LABELS, NATIONAL_AGENCIES, WEB_LABELS, alternation } from './lexicon.js';
 import { inSpans, readFrontMatter, type LabelledField } from './meta-front.js';
 import { leadingPlace, orgsIn, readCoverIssuers, readDelivery, readReportingBody, readSignature, type Org } from './meta-issuer.js';
 import { findTitleLine, readAnnexTitle, readNoticeTitle, readsAsTitle, readTitleLine, titleFromField, type Found, type TitleFound } from './meta-title.js';
@@ -88,7 +88,8 @@ export function extractMeta(input: MetaInput): PlanMeta {
   for (const o of issuer) note('issuer', o.start, o.end);
 
   // ── document number: in the front matter only (the body cites other documents' numbers) ──
-  const dn = readDocNumber(text, frontEnd, skip) ?? fieldDocNumber(fields.docNumber);
+  // (furniture and field lines are searched too: a number there is the page's own document's)
+  const dn = readDocNumber(text, frontEnd, toc ? [toc] : []) ?? fieldDocNumber(fields.docNumber);
   const docNumber = dn?.text ?? null;
   if (dn) note('docNumber', dn.start, dn.end);
 
@@ -259,7 +260,7 @@ function readDocNumber(text: string, frontEnd: number, skip: readonly Span[]): {
     let lineEnd = text.indexOf('\n', end);
     if (lineEnd < 0) lineEnd = text.length;
     const rest = (text.slice(lineStart, start) + text.slice(end, lineEnd)).replace(/[\s　（）()［］\[\]【】]/g, '');
-    if (rest === '' || /^(?:文号|发文字号|字号)[:：]?$/.test(rest)) return found;
+    if (rest === '' || new RegExp(`^(?:${alternation(META_LABELS.docNumber)})[:：]?$`).test(rest)) return found;
     const before = text.slice(Math.max(0, start - 2), start);
     if (!first && !/》[（(]?$/.test(before)) first = found;
   }

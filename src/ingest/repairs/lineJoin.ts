@@ -11,6 +11,9 @@ const RULE = 'line-join';
 const TERMINAL = /[。！？；：…!?;:.]$/;
 const CLOSERS = /[”’」』）)】〕》]$/;
 const RUNNING_PUNCT = /[，、。；：！？]/;
+/** A labelled field of a web page's information table (发文字号：粤府〔2023〕4号, 来源：…): one a line. */
+const FIELD = /^[\u4e00-\u9fa5]{2,6}[：:]/;
+const SENTENCE_INSIDE = /[，。；！？]/;
 /** A web page's breadcrumb (当前位置：首页 > 政务公开 > …) is furniture, not a sentence cut by layout. */
 const BREADCRUMB = /^(?:当前位置|您的位置|您当前的位置|您现在的位置|当前所在位置)|[ \t\u3000][>»›＞][ \t\u3000]/;
 
@@ -56,6 +59,7 @@ export function lineJoinEdits(text: string): Edit[] {
     if (endsParagraph(at) || BREADCRUMB.test(at)) continue;
     if (!full && (isHeadingLike(at) || /^[¹²³⁴-⁹⁰]|^注[：:]/.test(at))) continue;
     if (!full && !RUNNING_PUNCT.test(at)) continue;
+    if (!full && FIELD.test(at) && !SENTENCE_INSIDE.test(at)) continue;
     if (startsStructure(bt) || isHeadingLike(bt)) continue;
     const lastA = at[at.length - 1];
     const firstB = bt[0];
