@@ -135,12 +135,18 @@ function readQuotedTitle(text: string, from: number, to: number, skip: readonly 
   return null;
 }
 
-/** The title a notice gives the document it issues, if the text opens with one. */
+/**
+ * The title a notice gives the document it issues, if the text opens with one: the 《Y》 of its
+ * formula, else Y of its heading — written as the document's own title line writes it when that
+ * line follows (the heading drops the 《》 inside a title: …对接区域全面经济伙伴关系协定(RCEP)…).
+ */
 export function readNoticeTitle(text: string, frontEnd: number, skip: readonly Span[]): { title: Found; heading: NoticeHeading | null } | null {
   const heading = readNoticeHeading(text, 0, frontEnd, skip);
   const quoted = readQuotedTitle(text, 0, frontEnd, skip);
-  const title = quoted ?? heading?.title;
-  return title ? { title, heading } : null;
+  if (quoted) return { title: quoted, heading };
+  if (!heading) return null;
+  const own = findTitleLine(text, frontEnd, skip, heading.title.text, heading.title.end);
+  return { title: own ? { ...own, text: cleanTitle(own.text) } : heading.title, heading };
 }
 
 /** The title in a labelled field (标题: 《…》); a notice's title gives the document it issues. */
@@ -274,9 +280,9 @@ export function readTitleLine(text: string, frontEnd: number, skip: readonly Spa
 }
 
 /** The line of the head whose title is `title` (compared without punctuation), for its span. */
-export function findTitleLine(text: string, frontEnd: number, skip: readonly Span[], title: string): Found | null {
+export function findTitleLine(text: string, frontEnd: number, skip: readonly Span[], title: string, from = 0): Found | null {
   const key = titleKey(title);
-  for (const l of linesOf(text, 0, Math.min(text.length, frontEnd + 200))) {
+  for (const l of linesOf(text, from, Math.min(text.length, frontEnd + 200))) {
     if (l.cs === l.ce || inSpans(l.cs, skip)) continue;
     const s = strip(text, l);
     if (titleKey(s.text) === key) return { text: s.text, start: s.start, end: s.end };

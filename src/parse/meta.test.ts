@@ -157,6 +157,9 @@ describe('a notice wrapping the document it issues (X关于印发Y的通知)', (
     expect(fields(meta(text))).toEqual({
       title: '福建省落实《外商投资准入特别管理措施（负面清单）》工作方案', issuer: ['福建省商务厅'], docNumber: '闽商务外资〔2023〕15号', issued: '2023-06-30',
     });
+    // without the formula, the heading's Y as the document's own title line below writes it
+    const noFormula = text.split('\r\n').filter((l) => !l.includes('现印发给你们')).join('\r\n');
+    expect(meta(noFormula).title).toBe('福建省落实《外商投资准入特别管理措施（负面清单）》工作方案');
   });
   it('heading without 《》 and no quoted title: Y is the title, X the issuer (考评办法 after a municipal notice)', () => {
     const text = [
