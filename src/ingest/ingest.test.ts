@@ -233,6 +233,12 @@ describe('formats', () => {
     expect(pt.text).toBe(['# 湛茂都市圈发展规划', '', '## 第一节 发展基础', '', SENTENCE, '', '工程\t内容', '一、高速铁路\t广湛高铁'].join('\n'));
   });
 
+  it('Markdown: a YAML front matter at the top is kept as it is (not a rule and a setext heading)', async () => {
+    const md = `---\n标题: 《湛茂都市圈发展规划》\n文号: -\n发布单位: 广东省人民政府\n官方链接: https://www.example.gov.cn/a?id=1\n---\n\n# 湛茂都市圈发展规划\n\n${SENTENCE}\n`;
+    const pt = await ingestBytes(enc(md), '规划.md');
+    expect(pt.text).toBe(['---', '标题: 《湛茂都市圈发展规划》', '文号: -', '发布单位: 广东省人民政府', '官方链接: https://www.example.gov.cn/a?id=1', '---', '', '# 湛茂都市圈发展规划', '', SENTENCE].join('\n'));
+  });
+
   it('warns when the name and the content disagree', async () => {
     const pt = await ingestBytes(buildDocx(wPara(SENTENCE)), 'plan.pdf');
     expect(pt.format).toBe('docx');

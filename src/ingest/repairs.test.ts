@@ -150,6 +150,19 @@ describe('line-join', () => {
     expect(text).toBe(source);
   });
 
+  it('never joins a web page\'s breadcrumb to the title under it, nor the fields of a front matter', () => {
+    const title = '江西省制造业数字化转型行动计划（2024—2026年）';
+    const para = '为加快推进全省制造业数字化转型，推动制造业高端化、智能化、绿色化发展，结合我省实际，制定本行动计划。';
+    for (const crumb of ['当前位置：首页 > 政务公开 > 政策文件', '首页 > 政务公开 > 政策文件']) {
+      const source = [crumb, title, para, para].join('\n');
+      expect(norm(source).text).toBe(source);
+    }
+    const yaml = ['---', '标题: 《北京市朝阳区国民经济和社会发展第十五个五年规划纲要》', '文号: -', '发布单位: 北京市朝阳区发展和改革委员会', '---', para].join('\n');
+    expect(norm(yaml).text).toBe(yaml);
+    const table = ['索引号：014500000/2022-00123', '发文机关：南昌市人民政府办公室', '发文字号：洪府办发〔2022〕88号', '发布时间：2022-09-30 09:30　来源：南昌市人民政府办公室', '洪府办发〔2022〕88号', title, para, para, para].join('\n');
+    expect(norm(table).text).toBe(table.replace('　来源', ' 来源'));
+  });
+
   it('is off for formats whose lines are real paragraphs (DOCX, HTML)', () => {
     const { text } = norm(`${lines('001', 73, 74)}\n\n${lines('001', 75, 76)}`, false);
     expect(text).toContain('最为丰富的区域，同\n\n时具备');

@@ -1,10 +1,18 @@
 // Plan metadata with evidence spans: title, issuer, document number, issue date, period,
-// outlook year, covered units, extension area, level. Each field is read where plans state
-// it: the front matter (notice, title page, signature) or the preface (规划范围, 规划期).
+// outlook year, covered units, extension area, level. Each field is read where documents state
+// it: the front matter (a wrapping notice, a title page, a signature, a report's delivery line,
+// a scraper's labelled fields) or the preface (规划范围, 规划期). The readers of the title, the
+// issuer and the front matter live in meta-title.ts, meta-issuer.ts and meta-front.ts.
 import type { Gazetteer, MetaEvidence, Place, PlanLevel, PlanMeta, Section, Span } from '../core/types.js';
-import { NATIONAL_AGENCIES, ORG_SUFFIXES, PLAN_TITLE_WORDS, WEB_LABELS, alternation } from './lexicon.js';
+import { META_LABELS, NATIONAL_AGENCIES, WEB_LABELS, alternation } from './lexicon.js';
+import { inSpans, readFrontMatter, type LabelledField } from './meta-front.js';
+import { leadingPlace, orgsIn, readCoverIssuers, readDelivery, readReportingBody, readSignature, type Org } from './meta-issuer.js';
+import { findTitleLine, readAnnexTitle, readNoticeTitle, readsAsTitle, readTitleLine, titleFromField, type Found, type TitleFound } from './meta-title.js';
 import { DATE_SOURCE, parseChineseInt, parseDate, parseYear, toIsoDate } from './numerals.js';
 import { placesIn, provinceOf } from './places.js';
+
+export { readSignature, splitAgencies } from './meta-issuer.js';
+export { cleanTitle } from './meta-title.js';
 
 export interface MetaInput {
   text: string;
@@ -17,13 +25,6 @@ type Field = MetaEvidence['field'];
 
 const Y = '([0-9０-９]{4}|[〇○零ＯO一二三四五六七八九]{4})';
 const RANGE_SEP = '(?:至|到|—|－|-|–|~|～|－)';
-const PLAN_WORD = `(?:${alternation(PLAN_TITLE_WORDS)})`;
-const PERIOD_SUFFIX = '(?:[（(][^）)\\n]{4,20}[）)])?';
-const ORG = `[\\u4e00-\\u9fa5（）()]{1,30}?(?:${alternation(ORG_SUFFIXES)})`;
-
-function inSpan(i: number, s: Span | null): boolean {
-  return s !== null && i >= s.start && i < s.end;
-}
 
 /** Start of the clause containing `i` (after the previous 。；， or line break). */
 function clauseStart(text: string, i: number, stops = '。；，\n'): number {
@@ -33,19 +34,14 @@ function clauseStart(text: string, i: number, stops = '。；，\n'): number {
 }
 
 /** All matches of `re` inside text[from, to) (searched in that slice only), offsets into `text`. */
-function* matchesIn(re: RegExp, text: string, from: number, to: number, skip: Span | null): Generator<RegExpExecArray> {
+function* matchesIn(re: RegExp, text: string, from: number, to: number, skip: readonly Span[]): Generator<RegExpExecArray> {
   const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
   const slice = text.slice(from, to);
   for (let m = g.exec(slice); m; m = g.exec(slice)) {
     if (m[0].length === 0) g.lastIndex++;
     m.index += from;
-    if (!inSpan(m.index, skip)) yield m;
+    if (!inSpans(m.index, skip)) yield m;
   }
-}
-
-function firstMatch(re: RegExp, text: string, from: number, to: number, skip: Span | null): RegExpExecArray | null {
-  for (const m of matchesIn(re, text, from, to, skip)) return m;
-  return null;
 }
 
 export function extractMeta(input: MetaInput): Omit<PlanMeta, 'frame'> {
@@ -53,53 +49,64 @@ export function extractMeta(input: MetaInput): Omit<PlanMeta, 'frame'> {
   const evidence: MetaEvidence[] = [];
   const note = (field: Field, start: number, end: number) => evidence.push({ field, start, end });
 
-  const firstSection = sections[0];
-  const frontEnd = firstSection ? firstSection.start : Math.min(text.length, 3000);
+  const frontEnd = frontEndOf(text, sections);
   const bodyStart = sections.find((s) => s.kind !== 'preface')?.start ?? frontEnd;
 
+  // ── front matter and page furniture: labelled fields, and lines that are not the document ──
+  const front = readFrontMatter(text, frontEnd);
+  const skip: Span[] = toc ? [...front.skip, toc] : front.skip;
+  const fields = front.fields;
+
   // ── title ──
-  const title = readTitle(text, frontEnd, toc);
+  const notice = readNoticeTitle(text, frontEnd, skip);
+  const title = notice?.title ?? readTitleFrom(text, frontEnd, skip, fields.title, gazetteer);
   if (title) note('title', title.start, title.end);
 
-  // ── signature: issuer(s) followed by a date ──
-  const sig = readSignature(text, frontEnd, toc);
-  let issuer: string[] = [];
-  let issued: string | null = null;
+  // ── issuer ──
+  let issuer: Org[] = [];
+  let issued: { iso: string; start: number; end: number } | null = null;
+  const sig = readSignature(text, frontEnd, skip, gazetteer);
+  const delivery = readDelivery(text, frontEnd, gazetteer);
   if (sig) {
-    issuer = sig.orgs.map((o) => o.name);
-    for (const o of sig.orgs) note('issuer', o.start, o.end);
-    issued = sig.date;
-    note('issued', sig.dateStart, sig.dateEnd);
+    issuer = sig.orgs;
+    issued = { iso: sig.date, start: sig.dateStart, end: sig.dateEnd };
   }
+  // X关于印发Y的通知 · X关于Y的意见: X is the issuer
+  const headingIssuer = notice?.heading?.issuer ?? ownHeadingIssuer(text, title);
+  if (issuer.length === 0 && headingIssuer) issuer = orgsIn(text, headingIssuer.start, headingIssuer.end, gazetteer) ?? [];
+  // a report: the speaker's office (陕西省省长 → 陕西省人民政府)
+  if (issuer.length === 0 && delivery?.issuer) issuer = [delivery.issuer];
+  // the names on the cover, after the title
+  if (issuer.length === 0 && title) issuer = readCoverIssuers(text, title.end, gazetteer) ?? [];
+  // a labelled field (发布单位: …)
+  if (issuer.length === 0 && fields.issuer?.value) issuer = fieldOrgs(fields.issuer, gazetteer);
+  // a report speaking for its government (我代表省人民政府向大会报告工作)
+  if (issuer.length === 0) {
+    const own = readReportingBody(text, titlePlace(title, gazetteer));
+    if (own) issuer = [own];
+  }
+  for (const o of issuer) note('issuer', o.start, o.end);
 
   // ── document number: in the front matter only (the body cites other documents' numbers) ──
-  let docNumber: string | null = null;
-  const dn = firstMatch(
-    /([\u4e00-\u9fa5]{1,8})[ \t　]*[〔［\[【（(][ \t　]*((?:19|20)[0-9]{2})[ \t　]*[〕］\]】）)][ \t　]*([0-9]{1,5})[ \t　]*号/,
-    text, 0, frontEnd, toc,
-  );
-  if (dn) {
-    const prefix = dn[1].replace(/^.*(?:印发|关于|根据|依据|按照|文号|字号|转发)/, '');
-    const start = dn.index + (dn[1].length - prefix.length);
-    if (prefix.length > 0) {
-      docNumber = text.slice(start, dn.index + dn[0].length).replace(/\s+/g, '');
-      note('docNumber', start, dn.index + dn[0].length);
-    }
-  }
+  // (furniture and field lines are searched too: a number there is the page's own document's)
+  const dn = readDocNumber(text, frontEnd, toc ? [toc] : []) ?? fieldDocNumber(fields.docNumber);
+  const docNumber = dn?.text ?? null;
+  if (dn) note('docNumber', dn.start, dn.end);
 
-  // ── issue date without a signature: the date under the title, or a date line of its own ──
-  if (issued === null) {
-    const d = readFrontDate(text, frontEnd, toc, title);
-    if (d) {
-      issued = d.iso;
-      note('issued', d.start, d.end);
-    }
-  }
+  // ── issue date without a signature: a report's delivery date, a labelled date, the date under the title ──
+  if (issued === null && delivery) issued = { iso: delivery.date, start: delivery.dateStart, end: delivery.dateEnd };
+  if (issued === null) issued = fieldDate(fields.issued);
+  if (issued === null) issued = readFrontDate(text, frontEnd, skip, title);
+  // the posting date of a scraper's front matter or a database export, as a last resort (a web
+  // page's own 发布日期 is often a re-posting years later: never taken)
+  if (issued === null && fields.published && fields.published.source !== 'label') issued = fieldDate(fields.published);
+  if (issued) note('issued', issued.start, issued.end);
 
   // ── period and outlook ──
-  const period = readPeriod(text, title);
+  const periodTitle = titlePart(title, (p) => readPeriod('', p) !== null);
+  const period = readPeriod(text, periodTitle);
   if (period) note('period', period.start, period.end);
-  const horizon = readHorizon(text, period) ?? readTitleHorizon(title, period);
+  const horizon = readHorizon(text, period) ?? readTitleHorizon(titlePart(title, (p) => readTitleHorizon(p, period) !== null), period);
   if (horizon) note('horizon', horizon.start, horizon.end);
 
   // ── covered units and extension area ──
@@ -109,23 +116,24 @@ export function extractMeta(input: MetaInput): Omit<PlanMeta, 'frame'> {
   const ext = readExtension(text, gazetteer);
   if (ext) note('extension', ext.start, ext.end);
 
-  // ── issuer, when no signature says it ──
-  if (issuer.length === 0) {
+  // ── issuer, when the text does not name it: inferred from what the text says of itself ──
+  let issuerNames = issuer.map((o) => o.name);
+  if (issuerNames.length === 0) {
     const inferred = inferIssuer(text, scope?.places ?? [], gazetteer);
     if (inferred) {
-      issuer = [inferred.name];
+      issuerNames = [inferred.name];
       for (const e of inferred.evidence) note('issuer', e.start, e.end);
     }
   }
 
-  const scopePlaces = scope?.places ?? [];
-  const level = planLevel(issuer, scopePlaces, gazetteer);
+  const scopePlaces = withoutContained(scope?.places ?? [], gazetteer);
+  const level = planLevel(issuerNames, scopePlaces, gazetteer);
 
   return {
     title: title?.text ?? null,
-    issuer,
+    issuer: [...new Set(issuerNames)],
     docNumber,
-    issued,
+    issued: issued?.iso ?? null,
     period: period ? [period.from, period.to] : null,
     horizon: horizon?.year ?? null,
     scope: scopePlaces.map((p) => p.name),
@@ -135,79 +143,128 @@ export function extractMeta(input: MetaInput): Omit<PlanMeta, 'frame'> {
   };
 }
 
+/**
+ * Where the document's front matter ends: at the first section, unless that section's heading is
+ * the document's title (a Markdown `# 北京市朝阳区…规划纲要` the outline reads as a heading),
+ * then at the first section after it.
+ */
+function frontEndOf(text: string, sections: readonly Section[]): number {
+  const queue = [...sections];
+  while (queue.length > 0) {
+    const s = queue.shift()!;
+    const heading = text.slice(s.headingStart, s.headingEnd);
+    if (s.label === null && s.kind !== 'preface' && readsAsTitle(heading)) {
+      queue.unshift(...s.children);
+      continue;
+    }
+    return s.start;
+  }
+  return Math.min(text.length, 3000);
+}
+
 // ── title ──────────────────────────────────────────────────────────────────
 
-interface Found extends Span {
-  text: string;
-}
-
-export function readTitle(text: string, frontEnd: number, toc: Span | null): Found | null {
-  // 1. the notice: 现将《X》印发给你们 / 关于印发《X》的通知
-  const quoted = firstMatch(/(?:现将|印发|转发|颁布|发布)《([^》\n]{2,80})》/, text, 0, frontEnd, toc);
-  if (quoted) {
-    const start = quoted.index + quoted[0].indexOf('《') + 1;
-    return { text: quoted[1], start, end: start + quoted[1].length };
+/** Title without a wrapping notice: a labelled field, the 附件 header, the title line. */
+function readTitleFrom(text: string, frontEnd: number, skip: readonly Span[], field: LabelledField | undefined, gazetteer: Gazetteer): TitleFound | null {
+  const f = titleFromField(field);
+  if (f) {
+    // the text's own title line, when it writes the same title, is the better evidence
+    const own = findTitleLine(text, frontEnd, skip, f.text);
+    return own ? { ...own, text: f.text } : f;
   }
-  // 2. 印发X的通知 (notice heading without brackets)
-  const notice = firstMatch(new RegExp(`印发([^《》\\n。，]{2,80}?${PLAN_WORD}${PERIOD_SUFFIX})的通知`), text, 0, frontEnd, toc);
-  if (notice) {
-    const start = notice.index + 2;
-    return { text: notice[1], start, end: start + notice[1].length };
-  }
-  // 3. 附件 header of a plan published as the attachment of a notice: 附件珠江—西江经济带发展规划2014年7月
-  const annex = firstMatch(
-    new RegExp(`附[ \\t　]*件[ \\t　]*[0-9]*[ \\t　]*[：:]?[ \\t　]*([^\\n。，]{2,80}?${PLAN_WORD}${PERIOD_SUFFIX})(?=[ \\t　]*(?:${Y}[ \\t　]*年|目[ \\t　]*录|-[ \\t　]*[0-9]+[ \\t　]*-|\\n|$))`),
-    text, 0, Math.min(frontEnd, 400), toc,
+  return (
+    readAnnexTitle(text, frontEnd, skip, (end) => readCoverIssuers(text, end, gazetteer) !== null) ??
+    readTitleLine(text, frontEnd, skip, (s) => orgsIn(s, 0, s.length, gazetteer) !== null)
   );
-  if (annex) {
-    const start = annex.index + annex[0].length - annex[1].length;
-    return { text: annex[1], start, end: annex.index + annex[0].length };
-  }
-  // 4. a title line: the first short line ending with 规划/纲要/… (and an optional period)
-  const lineRe = new RegExp(`^[ \\t　]*([^\\n]{2,60}?${PLAN_WORD}${PERIOD_SUFFIX})[ \\t　]*$`, 'gm');
-  for (const m of matchesIn(lineRe, text, 0, frontEnd, toc)) {
-    const t = m[1];
-    if (/^(?:印发|关于|转发)|的通知$|[。，；]/.test(t)) continue;
-    const start = m.index + m[0].indexOf(t);
-    return { text: t, start, end: start + t.length };
-  }
-  return null;
 }
 
-// ── signature ──────────────────────────────────────────────────────────────
-
-interface Signature {
-  orgs: Array<{ name: string; start: number; end: number }>;
-  date: string;
-  dateStart: number;
-  dateEnd: number;
+/** The title of a text (the notice's, a 附件 header's or the title line's). */
+export function readTitle(text: string, frontEnd: number, toc: Span | null, gazetteer?: Gazetteer): TitleFound | null {
+  const skip = [...readFrontMatter(text, frontEnd).skip, ...(toc ? [toc] : [])];
+  const notice = readNoticeTitle(text, frontEnd, skip);
+  if (notice) return notice.title;
+  return (
+    readAnnexTitle(text, frontEnd, skip, (end) => readCoverIssuers(text, end, gazetteer) !== null) ??
+    readTitleLine(text, frontEnd, skip, (s) => orgsIn(s, 0, s.length, gazetteer) !== null)
+  );
 }
 
-const SIGNATURE = new RegExp(`((?:${ORG}[\\s　]*){1,4})(${DATE_SOURCE})`);
+/** The line of a title read over several lines that `test` accepts, else the title itself. */
+function titlePart(title: TitleFound | null, test: (p: Found) => boolean): Found | null {
+  return title?.parts?.find(test) ?? title;
+}
 
-/** `广东省人民政府　　二○一一年十二月三十一日` in the front matter, or at the very end. */
-export function readSignature(text: string, frontEnd: number, toc: Span | null): Signature | null {
-  const regions: Array<[number, number]> = [[0, frontEnd], [Math.max(frontEnd, text.length - 400), text.length]];
-  for (const [from, to] of regions) {
-    for (const m of matchesIn(SIGNATURE, text, from, to, toc)) {
-      const before = text[m.index - 1];
-      // the organisation stands on its own (line start, spaces), not inside a sentence
-      if (before !== undefined && !/[\s　]/.test(before)) continue;
-      const d = parseDate(m[2]);
-      if (!d || d.month === null) continue;
-      const orgs: Signature['orgs'] = [];
-      const tokRe = /[^\s　]+/g;
-      for (let t = tokRe.exec(m[1]); t; t = tokRe.exec(m[1])) {
-        if (!ORG_SUFFIXES.some((s) => t![0].endsWith(s))) continue;
-        const start = m.index + t.index;
-        orgs.push({ name: t[0], start, end: start + t[0].length });
-      }
-      if (orgs.length === 0) continue;
-      const dateStart = m.index + m[1].length;
-      return { orgs, date: toIsoDate(d), dateStart, dateEnd: dateStart + m[2].length };
-    }
+/** 国务院关于加快…的意见: the organisation before 关于 issued it (read where the title is written). */
+function ownHeadingIssuer(text: string, title: Found | null): Span | null {
+  if (!title) return null;
+  const i = text.slice(title.start, title.end).indexOf('关于');
+  return i >= 2 ? { start: title.start, end: title.start + i } : null;
+}
+
+/** The unit a title starts with (陕西省2026年政府工作报告 → 陕西省). */
+function titlePlace(title: Found | null, gazetteer: Gazetteer): Place | null {
+  return title ? (leadingPlace(title.text, gazetteer)?.place ?? null) : null;
+}
+
+// ── labelled fields ────────────────────────────────────────────────────────
+
+function fieldOrgs(f: LabelledField, gazetteer: Gazetteer): Org[] {
+  const orgs = orgsIn(f.value!, 0, f.value!.length, gazetteer);
+  if (orgs) return orgs.map((o) => ({ ...o, start: f.start + o.start, end: f.start + o.end }));
+  return [{ name: f.value!, start: f.start, end: f.end }];
+}
+
+function fieldDocNumber(f: LabelledField | undefined): { text: string; start: number; end: number } | null {
+  if (!f?.value) return null;
+  const m = DOC_NUMBER.exec(f.value);
+  return m ? { text: m[0].replace(/\s+/g, ''), start: f.start + m.index, end: f.start + m.index + m[0].length } : null;
+}
+
+/** 2022年3月23日 · 2022-03-23 · 2022.03.23 · 2022/3/23 (a time after it is ignored). */
+export function parseFieldDate(s: string): string | null {
+  const cn = parseDate(s);
+  if (cn) return toIsoDate(cn);
+  const m = /^\s*((?:19|20)[0-9]{2})\s*[-./]\s*([0-9]{1,2})(?:\s*[-./]\s*([0-9]{1,2}))?(?![0-9])/.exec(s);
+  if (!m) return null;
+  const month = Number(m[2]);
+  const day = m[3] !== undefined ? Number(m[3]) : null;
+  if (month < 1 || month > 12 || (day !== null && (day < 1 || day > 31))) return null;
+  return toIsoDate({ year: Number(m[1]), month, day });
+}
+
+function fieldDate(f: LabelledField | undefined): { iso: string; start: number; end: number } | null {
+  const iso = f?.value ? parseFieldDate(f.value) : null;
+  return iso ? { iso, start: f!.start, end: f!.end } : null;
+}
+
+// ── document number ────────────────────────────────────────────────────────
+
+const DOC_NUMBER = /[\u4e00-\u9fa5]{1,8}[ \t　]*[〔［\[【（(][ \t　]*(?:19|20)[0-9]{2}[ \t　]*[〕］\]】）)][ \t　]*[0-9]{1,5}[ \t　]*号/;
+const DOC_NUMBER_PREFIX_CUT = /^.*(?:印发|关于|根据|依据|按照|文号|字号|转发|通知)/;
+
+/**
+ * The document number of the front matter: one standing on its own line (`粤府〔2011〕152号`,
+ * `（皖开放办〔2022〕6号）`) first, else the first one that is not a citation (《…》（国发〔2021〕5号）).
+ */
+function readDocNumber(text: string, frontEnd: number, skip: readonly Span[]): { text: string; start: number; end: number } | null {
+  let first: { text: string; start: number; end: number } | null = null;
+  for (const m of matchesIn(DOC_NUMBER, text, 0, frontEnd, skip)) {
+    const raw = m[0];
+    const prefixLen = /^[\u4e00-\u9fa5]+/.exec(raw)![0].length;
+    const cut = raw.slice(0, prefixLen).replace(DOC_NUMBER_PREFIX_CUT, '');
+    if (cut.length === 0) continue;
+    const start = m.index + (prefixLen - cut.length);
+    const end = m.index + raw.length;
+    const found = { text: text.slice(start, end).replace(/\s+/g, ''), start, end };
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    let lineEnd = text.indexOf('\n', end);
+    if (lineEnd < 0) lineEnd = text.length;
+    const rest = (text.slice(lineStart, start) + text.slice(end, lineEnd)).replace(/[\s　（）()［］\[\]【】]/g, '');
+    if (rest === '' || new RegExp(`^(?:${alternation(META_LABELS.docNumber)})[:：]?$`).test(rest)) return found;
+    const before = text.slice(Math.max(0, start - 2), start);
+    if (!first && !/》[（(]?$/.test(before)) first = found;
   }
-  return null;
+  return first;
 }
 
 // ── issue date without signature ───────────────────────────────────────────
@@ -217,25 +274,25 @@ const WEB_LABEL = new RegExp(`(?:${alternation(WEB_LABELS)})[\\s:：]*$`);
 function readFrontDate(
   text: string,
   frontEnd: number,
-  toc: Span | null,
+  skip: readonly Span[],
   title: Found | null,
 ): { iso: string; start: number; end: number } | null {
   const dateRe = new RegExp(DATE_SOURCE, 'g');
-  // right under (or after) the title
+  // right under (or after) the title, possibly in brackets: （2026年1月8日…会议批准）
   if (title) {
-    const after = /^[\s　]{0,4}/.exec(text.slice(title.end))?.[0].length ?? 0;
+    const after = /^[\s　]{0,4}[（(]?/.exec(text.slice(title.end))?.[0].length ?? 0;
     dateRe.lastIndex = title.end + after;
     const m = dateRe.exec(text);
-    if (m && m.index === title.end + after) {
+    if (m && m.index === title.end + after && !inSpans(m.index, skip)) {
       const d = parseDate(m[0]);
       if (d && d.month !== null) return { iso: toIsoDate(d), start: m.index, end: m.index + m[0].length };
     }
   }
   // a line that is only a date (二○一一年十二月), not labelled as web metadata
   const lineRe = new RegExp(`^[ \\t　]*(${DATE_SOURCE})[ \\t　]*$`, 'gm');
-  for (const m of matchesIn(lineRe, text, 0, frontEnd, toc)) {
+  for (const m of matchesIn(lineRe, text, 0, frontEnd, skip)) {
     const start = m.index + m[0].indexOf(m[1]);
-    if (WEB_LABEL.test(text.slice(Math.max(0, start - 12), start))) continue;
+    if (inSpans(start, skip) || WEB_LABEL.test(text.slice(Math.max(0, start - 12), start))) continue;
     const d = parseDate(m[1]);
     if (d && d.month !== null) return { iso: toIsoDate(d), start, end: start + m[1].length };
   }
@@ -352,7 +409,21 @@ export function readTitleScope(title: Found | null, gazetteer: Gazetteer): Place
   if (!title) return null;
   const first = gazetteer.findMentions(title.text)[0];
   if (!first || first.start !== 0 || first.surface !== first.place.name) return null;
-  return { places: [first.place], start: title.start, end: title.start + first.end };
+  // 上海市长宁区国民经济和社会发展… covers 长宁区, the last of the units written one in another
+  const unit = leadingPlace(title.text, gazetteer) ?? { place: first.place, end: first.end };
+  return { places: [unit.place], start: title.start, end: title.start + unit.end };
+}
+
+/** A unit listed together with a unit it lies in is part of that one (江门市 and its 台山市): the larger stays. */
+function withoutContained(places: readonly Place[], gazetteer: Gazetteer): Place[] {
+  const codes = new Set(places.map((p) => p.code));
+  const inListed = (p: Place): boolean => {
+    for (let q = p.parent ? gazetteer.byCode(p.parent) : undefined; q; q = q.parent ? gazetteer.byCode(q.parent) : undefined) {
+      if (codes.has(q.code)) return true;
+    }
+    return false;
+  };
+  return places.filter((p) => !inListed(p));
 }
 
 /** 将广西桂林、玉林…作为规划延伸区 · 延伸区包括… */
@@ -429,7 +500,8 @@ function firstProvinceIn(text: string, gazetteer: Gazetteer): Place | undefined 
 
 function issuerLevel(name: string, gazetteer: Gazetteer): PlanLevel | null {
   if (NATIONAL_AGENCIES[name] || /^(?:国务院|国家|中共中央|全国)/.test(name)) return 'national';
-  const m = gazetteer.findMentions(name).find((x) => x.start === 0);
+  // 上海市长宁区发展和改革委员会: the last of the units written one in another
+  const m = leadingPlace(name, gazetteer);
   if (m) {
     if (m.place.level === 'province') return 'provincial';
     if (m.place.level === 'prefecture') return 'prefectural';

@@ -61,7 +61,7 @@ export function readTimeFrame(input: FrameInput): { frame: TimeFrame; evidence: 
   }
 
   let period: [number, number] | null = null;
-  const p = readPeriod(text, title as never) ?? splitTitlePeriod(text, title) ?? (docType !== 'report' ? bodyFiveYearPeriod(text, title, docType === 'plan') : null);
+  const p = exactSpan(text, title, readPeriod(text, title as never)) ?? splitTitlePeriod(text, title) ?? (docType !== 'report' ? bodyFiveYearPeriod(text, title, docType === 'plan') : null);
   if (p) {
     period = [p.from, p.to];
     note('period', p);
@@ -138,6 +138,17 @@ function goalYears(text: string, toc: Span | null): GoalYear[] {
     out.push({ year: Number(m[1] ?? m[2]), start: m.index, end: m.index + m[0].length });
   }
   return out;
+}
+
+/**
+ * A title joined from two lines (# 江门市… / ## （2019—2035年）) is not one run of the text: a period read
+ * from it gets the span of the bracket as written.
+ */
+function exactSpan<P extends Span & { from: number; to: number }>(text: string, title: { start: number; end: number } | null, p: P | null): P | null {
+  if (!p || !title || p.start < title.start || p.end > title.end + 2) return p;
+  const re = new RegExp(`[（(]\\s*${p.from}\\s*年?\\s*[—–－\\-~～至到]\\s*${p.to}\\s*年?\\s*[）)]`);
+  const m = re.exec(text.slice(title.start, title.end + 2));
+  return m ? { ...p, start: title.start + m.index, end: title.start + m.index + m[0].length } : p;
 }
 
 /** # 江门市西部发展区发展战略规划 / ## （2019—2035年）: a title whose period stands on the next line. */

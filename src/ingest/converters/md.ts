@@ -2,7 +2,7 @@
 // parser reads them as headings); emphasis, links, images, code marks, block quotes and rules
 // go; table rows become tab-separated lines.
 import type { Edit } from '../rewrite';
-import { splitLines, type Line } from '../repairs/lines';
+import { frontMatterEnd, splitLines, type Line } from '../repairs/lines';
 
 const RULE = 'markdown-converted';
 
@@ -55,7 +55,7 @@ export function markdownEdits(text: string): Edit[] {
   const out: Edit[] = [];
   const lines = splitLines(text);
   let fenced = false;
-  for (let k = 0; k < lines.length; k++) {
+  for (let k = frontMatterEnd(lines) + 1; k < lines.length; k++) {
     const line = lines[k];
     const t = line.text;
     if (/^\s*(```|~~~)/.test(t)) {

@@ -4,13 +4,18 @@
 // fills the typical line width), ends without closing punctuation, and the next line does not
 // open a heading, list item, box or note. Headings such as "第一节 发展基础" are never joined.
 import type { Edit } from '../rewrite';
-import { isBlank, isHeadingLike, startsStructure, splitLines, type Line } from './lines';
+import { frontMatterEnd, isBlank, isHeadingLike, startsStructure, splitLines, type Line } from './lines';
 
 const RULE = 'line-join';
 /** Characters that can end a paragraph. */
 const TERMINAL = /[。！？；：…!?;:.]$/;
 const CLOSERS = /[”’」』）)】〕》]$/;
 const RUNNING_PUNCT = /[，、。；：！？]/;
+/** A labelled field of a web page's information table (发文字号：粤府〔2023〕4号, 来源：…): one a line. */
+const FIELD = /^[\u4e00-\u9fa5]{2,6}[：:]/;
+const SENTENCE_INSIDE = /[，。；！？]/;
+/** A web page's breadcrumb (当前位置：首页 > 政务公开 > …) is furniture, not a sentence cut by layout. */
+const BREADCRUMB = /^(?:当前位置|您的位置|您当前的位置|您现在的位置|当前所在位置)|[ \t\u3000][>»›＞][ \t\u3000]/;
 
 function endsParagraph(t: string): boolean {
   if (TERMINAL.test(t)) return true;
@@ -35,7 +40,9 @@ export function lineJoinEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   let prev: Line | null = null;
   let blanks = 0;
-  for (const line of lines) {
+  // a scraper's YAML front matter (--- 标题: … ---) is one field a line
+  const firstBody = frontMatterEnd(lines) + 1;
+  for (const line of lines.slice(firstBody)) {
     if (isBlank(line.text)) {
       if (!line.text.includes('\f')) blanks++; // a page break alone is not a paragraph break
       continue;
@@ -51,9 +58,10 @@ export function lineJoinEdits(text: string): Edit[] {
     if (at.includes('\t') || bt.includes('\t')) continue;
     // A line as wide as the text block was cut by layout, even a long heading or table row.
     const full = at.length >= fullWidth;
-    if (endsParagraph(at)) continue;
+    if (endsParagraph(at) || BREADCRUMB.test(at)) continue;
     if (!full && (isHeadingLike(at) || /^[¹²³⁴-⁹⁰]|^注[：:]/.test(at))) continue;
     if (!full && !RUNNING_PUNCT.test(at)) continue;
+    if (!full && FIELD.test(at) && !SENTENCE_INSIDE.test(at)) continue;
     if (startsStructure(bt) || isHeadingLike(bt)) continue;
     const lastA = at[at.length - 1];
     const firstB = bt[0];

@@ -24,6 +24,23 @@ export function splitLines(text: string): Line[] {
 
 export const isBlank = (s: string): boolean => /^[\s\u3000]*$/.test(s);
 
+/**
+ * Index of the line closing a YAML front matter that opens the file (--- … ---, as scrapers
+ * write 标题: / 发布单位: / 文号:), or -1. Its lines are metadata the parser reads as they are,
+ * not a rule and a setext heading.
+ */
+export function frontMatterEnd(lines: readonly Line[]): number {
+  let k = 0;
+  while (k < lines.length && lines[k].text.trim() === '') k++;
+  if (k >= lines.length || !/^-{3}\s*$/.test(lines[k].text)) return -1;
+  for (let j = k + 1; j < Math.min(lines.length, k + 80); j++) {
+    const t = lines[j].text;
+    if (/^-{3}\s*$/.test(t)) return j;
+    if (t.trim() !== '' && !/^[^\s:：][^:：]{0,30}[:：]/.test(t) && !/^\s+\S/.test(t)) return -1;
+  }
+  return -1;
+}
+
 const CN_NUM = '一二三四五六七八九十百零〇';
 
 /** Lines that open a heading, a list item, a box (专栏), an annex or a note. */
