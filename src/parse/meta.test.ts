@@ -80,6 +80,10 @@ describe('scope and extension', () => {
       '广州市', '佛山市', '肇庆市', '云浮市', '南宁市', '柳州市', '梧州市', '贵港市', '百色市', '来宾市', '崇左市',
     ]);
   });
+  it('a list that goes on after a comma with the next province (004 北部湾); the area after it is not a place', () => {
+    const text = '规划范围包括广西壮族自治区南宁市、北海市，广东省湛江市、茂名市和海南省海口市、澄迈县，陆域面积11.66万平方公里。';
+    expect(readScope(text, text.length, null, gaz)?.places.map((p) => p.name)).toEqual(['南宁市', '北海市', '湛江市', '茂名市', '海口市', '澄迈县']);
+  });
   it('ignores a 包括 clause whose subject is not the plan area', () => {
     const text = '一轴。以珠江—西江主干流区域为轴带，包括广州、佛山、肇庆、云浮、梧州、贵港、南宁7市。';
     expect(readScope(text, text.length, '珠江—西江经济带发展规划', gaz)).toBeNull();

@@ -393,6 +393,15 @@ export function readScope(text: string, regionEnd: number, title: string | null,
     if (score < 2) continue;
     let end = m.index + m[0].length;
     while (end < text.length && !'。；\n，,'.includes(text[end])) end++;
+    // …崇左市，广东省湛江市、茂名市、阳江市和海南省海口市…: a province's list after a comma goes on
+    for (;;) {
+      if (!'，,'.includes(text[end] ?? '')) break;
+      let next = end + 1;
+      while (next < text.length && !'。；\n，,'.includes(text[next])) next++;
+      const first = gazetteer.findMentions(text.slice(end + 1, Math.min(next, end + 12)))[0];
+      if (!first || first.start !== 0 || first.place.level !== 'province') break;
+      end = next;
+    }
     const places = placesIn(text.slice(m.index + m[0].length, end), gazetteer);
     if (places.length === 0) continue;
     if (!best || score > best.score) best = { places, start: cs, end, score };
