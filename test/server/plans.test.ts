@@ -90,7 +90,8 @@ for (const backend of backends) {
 
     it('lists the sample plans with covered units, counts and status', async () => {
       const plans = await list();
-      expect(plans.length).toBe(3);
+      expect(plans.length).toBe(samplePlanFiles().length);
+      expect(plans.length).toBe(5);
       const yx = plans.find((p) => p.title.startsWith('粤西'))!;
       expect(yx.level).toBe('provincial');
       expect(yx.period).toEqual([2011, 2015]);
@@ -111,22 +112,22 @@ for (const backend of backends) {
       expect(provincial.length).toBeLessThan(all.length);
       expect(provincial.every((p) => p.level === 'provincial')).toBe(true);
 
-      // 2012 lies only in 粤西's period (2011—2015).
+      // 2012 lies only in 粤西's period (2011—2015); 2025 in 湛茂's (2023—2030) and 江门西部's (2019—2035).
       const y2012 = await list('?period=2012');
       expect(y2012.map((p) => p.title.slice(0, 2))).toEqual(['粤西']);
       const y2025 = await list('?period=2025');
-      expect(y2025.map((p) => p.title.slice(0, 2))).toEqual(['湛茂']);
+      expect(y2025.map((p) => p.title.slice(0, 2)).sort()).toEqual(['江门', '湛茂']);
 
-      // 南宁 is only in the 珠江—西江 plan; a county under 湛江 matches the plans covering 湛江;
-      // 广东省 (above 湛江, 广州 …) matches every sample plan.
+      // 南宁 is in the 珠江—西江 and 北部湾 plans; a county under 湛江 matches the plans covering 湛江
+      // (粤西, 湛茂, 北部湾); 广东省 (above 湛江, 广州, 江门 …) matches every sample plan.
       const nanning = await list('?place=' + encodeURIComponent('南宁市'));
-      expect(nanning.map((p) => p.title.slice(0, 2))).toEqual(['珠江']);
+      expect(nanning.map((p) => p.title.slice(0, 2)).sort()).toEqual(['北部', '珠江']);
       const zhanjiang = gazetteer.resolve('湛江市')!;
       const county = gazetteer.places.find((p) => p.parent === zhanjiang.code)!;
       const byCounty = await list('?place=' + county.code);
-      expect(byCounty.map((p) => p.title.slice(0, 2)).sort()).toEqual(['湛茂', '粤西']);
+      expect(byCounty.map((p) => p.title.slice(0, 2)).sort()).toEqual(['北部', '湛茂', '粤西']);
       const gd = await list('?place=' + encodeURIComponent('广东省'));
-      expect(gd.length).toBe(3);
+      expect(gd.length).toBe(5);
 
       const none = await app.inject({ method: 'GET', url: '/api/plans?place=' + encodeURIComponent('不存在市') });
       expect(none.statusCode).toBe(400);
