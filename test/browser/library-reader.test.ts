@@ -72,7 +72,8 @@ describe.skipIf(!hasChromium)('library and reader in the browser', () => {
     const page = await newPage();
     await page.goto(app.url + '/');
     const cards = page.getByTestId('plan-card');
-    await expect.poll(() => cards.count()).toBe(3);
+    // the five sample plans of data/plans
+    await expect.poll(() => cards.count()).toBe(5);
     const yx = cards.filter({ hasText: '粤西' });
     await expect.poll(() => yx.getByTestId('plan-period').innerText()).toBe('2011—2015年');
     expect(await yx.innerText()).toContain('省级');
@@ -92,15 +93,16 @@ describe.skipIf(!hasChromium)('library and reader in the browser', () => {
     await expect.poll(() => cards.count()).toBe(1);
     expect(page.url()).toContain('period=2012');
     await page.goto(app.url + '/?level=cross-provincial');
-    await expect.poll(() => page.getByTestId('plan-card').count()).toBe(1);
-    expect(await page.getByTestId('plan-card').innerText()).toContain('珠江');
+    await expect.poll(() => page.getByTestId('plan-card').count()).toBe(2);
+    expect(await page.getByTestId('plan-cards').innerText()).toContain('珠江');
+    expect(await page.getByTestId('plan-cards').innerText()).toContain('北部湾');
     await page.close();
   });
 
   it('uploads plan files one by one: a success row with a link and the new card, an error row for an empty file', async () => {
     const page = await newPage();
     await page.goto(app.url + '/');
-    await expect.poll(() => page.getByTestId('plan-card').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('plan-card').count()).toBe(5);
     const good = path.join(dir, '浏览器测试市规划.txt');
     const empty = path.join(dir, '空文件.txt');
     fs.writeFileSync(good, SMALL_PLAN);
@@ -121,7 +123,7 @@ describe.skipIf(!hasChromium)('library and reader in the browser', () => {
     expect(err).toContain('空文件.txt');
     expect(err).toMatch(/empty/);
 
-    await expect.poll(() => page.getByTestId('plan-card').count()).toBe(4);
+    await expect.poll(() => page.getByTestId('plan-card').count()).toBe(6);
     expect(await page.getByTestId('plan-cards').innerText()).toContain('浏览器测试市国民经济和社会发展第十四个五年规划纲要');
 
     // Following the link opens the new plan in the reader with its target highlighted.
