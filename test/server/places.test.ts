@@ -138,6 +138,9 @@ for (const backend of backends) {
       expect(v.chain.map((c: { name: string }) => c.name)).toEqual(['广东省']);
       const covering = (v.plans as Array<{ slug: string; coverage: unknown; roles: Array<{ role: string; source: string; key: string }> }>).filter((p) => p.coverage);
       expect(covering.map((p) => p.slug).sort()).toEqual(await coveringFromStore(ZHANJIANG));
+      // 湛江 lies in 粤西, 湛茂 and the 北部湾城市群 (004, whose scope runs over three provinces)
+      const titles = (v.plans as Array<{ title: string; coverage: unknown }>).filter((p) => p.coverage).map((p) => p.title);
+      expect(titles).toEqual(expect.arrayContaining([expect.stringContaining('粤西'), expect.stringContaining('湛茂'), expect.stringContaining('北部湾城市群')]));
       const roles = covering.flatMap((p) => p.roles);
       expect(roles.length).toBeGreaterThan(0);
       expect(roles.some((x) => x.source === 'text')).toBe(true);
