@@ -163,8 +163,9 @@ export function readTitle(text: string, frontEnd: number, toc: Span | null): Fou
     const start = annex.index + annex[0].length - annex[1].length;
     return { text: annex[1], start, end: annex.index + annex[0].length };
   }
-  // 4. a title line: the first short line ending with 规划/纲要/… (and an optional period)
-  const lineRe = new RegExp(`^[ \\t　]*([^\\n]{2,60}?${PLAN_WORD}${PERIOD_SUFFIX})[ \\t　]*$`, 'gm');
+  // 4. a title line: the first short line ending with 规划/纲要/… (and an optional period);
+  //    a Markdown heading mark (`# 江门市…规划`, also what HTML/DOCX headings become) is not part of it
+  const lineRe = new RegExp(`^[ \\t　]*(?:#{1,6}[ \\t　]+)?([^\\n]{2,60}?${PLAN_WORD}${PERIOD_SUFFIX})[ \\t　]*$`, 'gm');
   for (const m of matchesIn(lineRe, text, 0, frontEnd, toc)) {
     const t = m[1];
     if (/^(?:印发|关于|转发)|的通知$|[。，；]/.test(t)) continue;
