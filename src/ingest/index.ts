@@ -62,7 +62,13 @@ export async function ingestBytes(bytes: Uint8Array, fileName: string, opts?: In
     throw new IngestError(fileName, 'empty', `the ${format.toUpperCase()} contains no text. Check that it is the right file.`);
   }
 
-  const { text, map, repairs } = normalize({ source: conversion.source, convert: conversion.convert, joinLines: conversion.joinLines });
+  const { text, map, repairs } = normalize({
+    source: conversion.source,
+    convert: conversion.convert,
+    joinLines: conversion.joinLines,
+    markdownInside: conversion.markdownInside,
+    softBreaks: conversion.softBreaks,
+  });
   if (text.trim() === '') {
     throw new IngestError(fileName, 'empty', `no text is left after converting the ${format.toUpperCase()} (only markup, scripts or page furniture). Check that it is the right file.`);
   }

@@ -2,8 +2,10 @@
 // passes. Each pass proposes edits on the current text; the rewriter keeps the exact way back
 // to the source and turns edits into Repair messages (see rewrite.ts).
 import type { OffsetMap, Repair } from '../core/types';
-import { Rewriter, type Edit } from './rewrite';
-import { lineJoinEdits } from './repairs/lineJoin';
+import { markdownEdits } from './converters/md';
+import { Rewriter, toNormalizedOffset, toSourceOffset, type Edit } from './rewrite';
+import { looksLikeMarkdown } from './sniff';
+import { layoutJoinEdits, lineJoinEdits } from './repairs/lineJoin';
 import { markupEdits } from './repairs/markup';
 import { footnoteMarkerEdits, pageNumberEdits, runningHeaderEdits } from './repairs/pages';
 import { tocEdits } from './repairs/toc';
@@ -23,6 +25,13 @@ export interface NormalizeInput {
   convert?: (text: string) => Edit[];
   /** Lines may be hard-wrapped (PDF, plain text): rejoin lines broken inside sentences. */
   joinLines: boolean;
+  /**
+   * The converted text may itself be Markdown (a Markdown plan pasted into Word or a web page,
+   * paragraph by paragraph): convert it as a Markdown file would be when it looks like one.
+   */
+  markdownInside?: boolean;
+  /** Offsets in `source` of line breaks the converter knows the layout made (PDF): joined before the text-based joins. */
+  softBreaks?: readonly number[];
 }
 
 export interface Normalized {
@@ -37,6 +46,7 @@ export function normalize(input: NormalizeInput): Normalized {
   const rw = new Rewriter(input.source);
   const passes: Pass[] = [];
   if (input.convert) passes.push(input.convert);
+  if (input.markdownInside) passes.push((text) => (looksLikeMarkdown(text) ? markdownEdits(text) : []));
   passes.push(
     lineEndEdits,
     lineEdgeEdits,
@@ -51,6 +61,16 @@ export function normalize(input: NormalizeInput): Normalized {
     pageNumberEdits,
     footnoteMarkerEdits,
   );
+  if (input.softBreaks?.length) {
+    const soft = input.softBreaks;
+    passes.push(() => {
+      const map = rw.map();
+      // Only breaks still standing as they were: a newline some repair wrote (where a removed
+      // table of contents was) maps from the same place but is not the layout's.
+      const at = soft.map((s) => toNormalizedOffset(map, s)).filter((p, i) => toSourceOffset(map, p) === soft[i] && toSourceOffset(map, p + 1, 'end') === soft[i] + 1);
+      return layoutJoinEdits(rw.text, at);
+    });
+  }
   if (input.joinLines) passes.push(lineJoinEdits);
   passes.push(pageBreakEdits, lineEdgeEdits, blankRunEdits);
   for (const pass of passes) rw.apply(pass(rw.text));

@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Repair } from '../core/types';
 import { normalize } from './normalize';
+import { markdownEdits } from './converters/md';
 import { samplePlan } from './testing/build';
 
 const norm = (source: string, joinLines = true): { text: string; repairs: Repair[] } => normalize({ source, joinLines });
 const rules = (repairs: Repair[], rule: string): Repair[] => repairs.filter((r) => r.rule === rule);
-const lines = (plan: '000' | '001' | '002', from: number, to: number): string => samplePlan(plan).split('\n').slice(from, to).join('\n');
+const lines = (plan: '000' | '001' | '002' | '003' | '004', from: number, to: number): string => samplePlan(plan).split('\n').slice(from, to).join('\n');
 
 describe('toc-removed', () => {
   it('one-line TOC (002): removed up to where the first entry 前言 reappears as body text', () => {
@@ -42,6 +43,30 @@ describe('toc-removed', () => {
     const [toc] = rules(repairs, 'toc-removed');
     expect(toc.before.startsWith('前 言.....\t1\n第一章 发展背景.....\t2')).toBe(true);
     expect(text).toMatch(/^湛茂都市圈发展规划\n\n前言\n\n湛茂都市圈位于广东省西南部沿海/);
+  });
+
+  it('a multi-line TOC followed by an unheaded preamble (003): removed up to the preamble, which stays', () => {
+    const md = lines('003', 0, 70);
+    const { text, repairs } = normalize({ source: md, joinLines: true, convert: markdownEdits });
+    const [toc] = rules(repairs, 'toc-removed');
+    expect(toc.before).toMatch(/^# 目 录/);
+    expect(toc.before).toContain('(四) 营造浓厚氛围');
+    expect(text).not.toContain('.....');
+    expect(text).toMatch(/## （2019—2035年）\n\n国际政治经济格局呈现大发展大变革大调整新态势/);
+  });
+
+  it('a TOC glued into one line before an unheaded preamble (004): the run of entries goes, the preamble stays', () => {
+    const { text, repairs } = norm(samplePlan('004').slice(0, 3000));
+    const [toc] = rules(repairs, 'toc-removed');
+    expect(toc.before).toMatch(/^目录第一章规划背景3第一节发展基础3/);
+    expect(toc.before).toMatch(/第三节营造舆论环境44$/);
+    expect(text).toMatch(/^附件北部湾城市群发展规划国家发展改革委住房城乡建设部\n北部湾城市群背靠祖国大西南/);
+  });
+
+  it('a sentence inside a TOC does not end it (000 with a note after 前　言)', () => {
+    const source = lines('000', 8, 21).replace('前　言', '前　言\n（本规划纲要根据中期评估作了修订。）');
+    const [toc] = rules(norm(source).repairs, 'toc-removed');
+    expect(toc.before).toContain('（一）大力发展临海重化工业');
   });
 
   it('leaves 目录 in running text alone (政务信息目录)', () => {
@@ -112,6 +137,18 @@ describe('page-number-removed', () => {
   });
 });
 
+describe('page-number-removed: numbers that are part of a range or label', () => {
+  it('keeps 专栏 5-4, 1-2家 and “1+1+9” (003), where a page sequence 1, 2, 3 … would take them', () => {
+    const { text } = normalize({ source: samplePlan('003'), joinLines: true, convert: markdownEdits });
+    for (const s of ['专栏 5-4 信息基础设施重点项目', '争取引进 1-2 家智能机器人', '力争创建2-3个省级现代农业产业技术研发中心', '“1+1+9”工作部署']) expect(text).toContain(s);
+  });
+
+  it('removes the footer of the last page even when the line above was a page number too (…贡献。 / 38 / - 16 -)', () => {
+    const { text } = norm('推动经济带科学发展，为全面建成小康社会、实现中华民族伟大复兴的中国梦作出贡献。\n- 15 -\n\f\n推动。\n38\n- 16 -');
+    expect(text).not.toMatch(/- 1[56] -/);
+  });
+});
+
 describe('line-join', () => {
   it('leaves the rows of a tab-separated table apart, however wide (other plans, written for this test)', () => {
     const rows = ['类别\t序号\t指标\t单位\t2025年\t2030年\t年均增长/累计\t属性', '经济发展\t1\t地区生产总值\t亿元\t1200\t1600左右\t6%左右\t预期性', '\t2\t全员劳动生产率\t万元/人\t28\t＞35\t/\t预期性'];
@@ -163,9 +200,24 @@ describe('line-join', () => {
     expect(norm(table).text).toBe(table.replace('　来源', ' 来源'));
   });
 
-  it('is off for formats whose lines are real paragraphs (DOCX, HTML)', () => {
+  it('is off when the converter says the lines are the author\'s paragraphs (joinLines: false)', () => {
     const { text } = norm(`${lines('001', 73, 74)}\n\n${lines('001', 75, 76)}`, false);
     expect(text).toContain('最为丰富的区域，同\n\n时具备');
+  });
+});
+
+describe('line-join: breaks the layout made (PDF)', () => {
+  it('joins exactly the breaks the converter marks, even after 。 or before 第四节 (002, one paragraph per chapter)', () => {
+    const source = '当前，我国发展仍处于可以大有作为的重要战略机遇期。\n第四节发展目标到2020年，综合实力显著增强。\n第三章构建协调联动空间格局';
+    const soft = [source.indexOf('\n')];
+    const { text, repairs } = normalize({ source, joinLines: true, softBreaks: soft });
+    expect(text).toBe('当前，我国发展仍处于可以大有作为的重要战略机遇期。第四节发展目标到2020年，综合实力显著增强。\n第三章构建协调联动空间格局');
+    expect(rules(repairs, 'line-join')[0].message).toMatch(/page layout/);
+  });
+
+  it('never joins a Markdown heading line to the next, however long', () => {
+    const { text } = norm('# 粤西地区经济社会发展规划纲要（2011—2015年）\n粤西地区包括湛江、茂名、阳江三个地级市。');
+    expect(text.split('\n')).toHaveLength(2);
   });
 });
 
@@ -187,6 +239,13 @@ describe('markup-removed', () => {
   it('removes a Markdown bullet before a numbered item and its stray ** (001 专栏11)', () => {
     const { text } = norm(lines('001', 627, 628));
     expect(text).toBe('1.鉴江生态廊道。位于北部山林屏障区，连接山林屏障区和罗江生态廊道；加强水源保护涵养，严禁采伐水源涵养林。');
+  });
+});
+
+describe('markup-removed: tabs', () => {
+  it('keeps the tab between cells that a tag stood next to (003: <b>六、…</b>⇥<b>30</b>)', () => {
+    const { text } = normalize({ source: '| <b>六、坚持开放引领发展.....</b>      | <b>30</b> |', joinLines: true, convert: markdownEdits });
+    expect(text).toBe('六、坚持开放引领发展.....\t30');
   });
 });
 
@@ -242,5 +301,12 @@ describe('cjk-unified', () => {
     const { text, repairs } = norm('第⼀章 发展背景\n海洋资源优势突出，⼤陆海岸线总⻓ 1425.8 公⾥。');
     expect(text).toBe('第一章 发展背景\n海洋资源优势突出，大陆海岸线总长 1425.8 公里。');
     expect(rules(repairs, 'cjk-unified')[0].message).toMatch(/⼀ \(U\+2F00\) → 一 \(U\+4E00\)/);
+  });
+});
+
+describe('cjk-unified: glyphs Simplified fonts share with other characters', () => {
+  it('⼾ is 户 (not the traditional 戶 of its decomposition), ― is —, 〜 is ～, 㬵 is 胶', () => {
+    const { text } = norm('引导农村人口向中心城镇转移，把符合条件的农民工落⼾城镇。中国―东盟自由贸易区。5〜10家。橡㬵');
+    expect(text).toBe('引导农村人口向中心城镇转移，把符合条件的农民工落户城镇。中国—东盟自由贸易区。5～10家。橡胶');
   });
 });

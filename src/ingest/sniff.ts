@@ -71,10 +71,19 @@ export function sniffTextFormat(text: string, fileName: string): 'txt' | 'md' | 
   if ((ext === 'html' || ext === 'htm' || ext === 'xhtml') && tags > 0) return 'html';
   if (tags >= 5 && tags >= lines * 0.5) return 'html';
   if (ext === 'md' || ext === 'markdown') return 'md';
+  return looksLikeMarkdown(head) ? 'md' : 'txt';
+}
+
+/**
+ * Markdown syntax in a text: # headings, or a pipe table with its |---| separator row. Plans
+ * converted from PDF to Markdown arrive as .txt, and pasted into Word or a web page as paragraphs.
+ */
+export function looksLikeMarkdown(text: string): boolean {
+  const head = text.slice(0, 65536);
   const headings = head.match(/^#{1,6}[ \t]+\S/gm)?.length ?? 0;
   const lists = head.match(/^[ \t]*(?:[-*+]|\d{1,2}\.)[ \t]+\S/gm)?.length ?? 0;
-  if (headings >= 2 || (headings >= 1 && lists >= 3)) return 'md';
-  return 'txt';
+  const tableRules = head.match(/^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$/gm)?.length ?? 0;
+  return headings >= 2 || (headings >= 1 && lists >= 3) || tableRules >= 1;
 }
 
 export function sniffFormat(bytes: Uint8Array, fileName: string): SourceFormat {

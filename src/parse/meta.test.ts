@@ -22,6 +22,11 @@ describe('title', () => {
   it('from a title line', () => {
     expect(readTitle('\n\n湛茂都市圈发展规划\n\n目 录\n', 20, null)?.text).toBe('湛茂都市圈发展规划');
   });
+  it('from a Markdown heading line, without its # mark (003; also what heading styles of HTML and DOCX become)', () => {
+    const text = '\n\n# 江门市西部发展区发展战略规划\n\n## （2019—2035年）\n';
+    // (the period on the heading under it is part of the title: 江门市…规划（2019—2035年）)
+    expect(readTitle(text, text.length, null)?.text).toBe('江门市西部发展区发展战略规划（2019—2035年）');
+  });
 });
 
 describe('signature, document number, issue date', () => {

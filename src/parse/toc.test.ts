@@ -65,4 +65,27 @@ describe('detectToc', () => {
     expect(toc.span).toEqual({ start: 40, end: 40 });
     expect(toc.entries.map((e) => e.title)).toEqual(['前言', '发展背景', '发展基础', '发展机遇', '总体要求和发展目标']);
   });
+
+  const removed = (before: string): Repair => ({
+    rule: 'toc-removed', start: 0, end: 0, sourceStart: 0, sourceEnd: before.length, before, after: '', message: 'table of contents removed',
+  });
+
+  it('reads a removed TOC kept as HTML source (a web page): tags, entities and escaped markup are not titles', () => {
+    const before = '<p>目　录</p>\n<p>&nbsp;</p>\n<p>　　前　言　　</p>\n<p>　　一、发展背景（一）发展基础</p>\n<p>（二）发展机遇&nbsp;&nbsp;二、总体要求和发展目标</p>\n<p>| &lt;b&gt;六、坚持开放引领发展.....&lt;/b&gt; | &lt;b&gt;30&lt;/b&gt; |</p>';
+    const toc = detectToc('前言\n粤西地区包括湛江、茂名、阳江三个地级市。', [removed(before)])!;
+    expect(toc.entries.map((e) => `${e.label ?? ''}|${e.title}|${e.page ?? ''}`)).toEqual(['|前言|', '一|发展背景|', '（一）|发展基础|', '（二）|发展机遇|', '二|总体要求和发展目标|']);
+  });
+
+  it('reads a removed TOC kept as a PDF text layer: radicals, markers and titles broken by the layout, page footers (004, 000)', () => {
+    const before = '⽬录第⼀章规划背景3第\n⼀节发展基础3第⼆节突出问题4第三章构建适应资源环境承载能⼒的空间\n格局10第⼀节强化陆海空间功能分区管控10\n- 1 -\n\f\n附\n表1：粤西地区“⼗⼆五”经济社会发展主要指标表';
+    const toc = detectToc('北部湾城市群背靠祖国大西南。', [removed(before)])!;
+    expect(toc.entries.map((e) => `${e.label ?? ''}|${e.title}|${e.page ?? ''}`)).toEqual([
+      '第一章|规划背景|3',
+      '第一节|发展基础|3',
+      '第二节|突出问题|4',
+      '第三章|构建适应资源环境承载能力的空间格局|10',
+      '第一节|强化陆海空间功能分区管控|10',
+      '附表1|粤西地区“十二五”经济社会发展主要指标表|',
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 // Table of contents (目录): a header followed by heading entries, one per line
 // (`第一章 发展背景.....\t2`), several per line (`二、总体要求（一）指导思想（二）战略定位`),
 // or all glued on one line with page numbers (`目录前言1第一章发展背景2第一节发展条件2…`).
+import { unifyGlyphs } from '../core/glyphs.js';
 import type { Repair, Span } from '../core/types.js';
 import { squash } from './lines.js';
 import { isNumbered, matchMarkerAt, type MarkerType } from './markers.js';
@@ -56,11 +57,48 @@ export function detectToc(text: string, repairs: readonly Repair[] = []): Toc | 
   }
   const removed = repairs.find((r) => r.rule === 'toc-removed');
   if (removed) {
-    const inner = readEntries(removed.before, skipHeader(removed.before), removed.before.length);
+    const before = asText(removed.before);
+    const inner = readEntries(before, skipHeader(before), before.length);
     const entries = inner.map((e) => ({ ...e, start: removed.start, end: removed.end }));
     return { span: { start: removed.start, end: removed.end }, entries, removed: true };
   }
   return null;
+}
+
+const ENTITIES: Record<string, string> = { nbsp: ' ', ensp: ' ', emsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * The removed TOC as the text it was when ingest removed it: a repair keeps the source, which
+ * may be HTML (`<p>目　录</p>`), Markdown (`| 一、基础条件..... | 1 |`) or a PDF text layer
+ * with radicals (`第⼀章`) and lines broken by the layout.
+ */
+function asText(source: string): string {
+  let s = source;
+  if (/<\/?[a-zA-Z][^>]*>/.test(s)) {
+    s = s
+      .replace(/<(?:br|\/?(?:p|div|li|tr|h[1-6]|table|ul|ol|dt|dd))\b[^>]*>/gi, '\n')
+      .replace(/<\/?t[dh]\b[^>]*>/gi, '\t')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/g, (m, e: string) => {
+        if (e[0] !== '#') return ENTITIES[e] ?? m;
+        const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+        return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+      })
+      // markup that was text in the page (`&lt;b&gt;六、…`), as ingest's markup repair removes it
+      .replace(/<\/?[a-zA-Z][^<>\n]{0,300}>/g, '');
+  }
+  s = unifyGlyphs(s)
+    // page furniture where the TOC runs over a page break (`- 2 -`, 第2页, the form feed)
+    .replace(/^[ \t]*(?:[-－—–][ \t]*\d{1,3}[ \t]*[-－—–]|第[ \t]*\d{1,3}[ \t]*页)[ \t]*$/gm, '')
+    .replace(/\f/g, '\n')
+    .replace(/\*\*/g, '')
+    .replace(/^[ \t]*#{1,6}[ \t]+/gm, '')
+    .replace(/^[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$/gm, '')
+    .replace(/[ \t]*\|[ \t]*/g, '\t')
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    // a marker the page layout broke (`第\n一节`): never two entries
+    .replace(/(第)[ \t　]*\n[ \t　]*(?=[一二三四五六七八九十百零〇\d])|(第[一二三四五六七八九十百零〇\d]+)[ \t　]*\n[ \t　]*(?=[章节篇])|([前附结])[ \t　]*\n[ \t　]*(?=[言件表语])/g, '$1$2$3');
+  return s;
 }
 
 function skipHeader(s: string): number {
@@ -133,19 +171,33 @@ export function readEntries(text: string, pos: number, end: number): TocEntry[] 
     // Title runs to the next plausible marker on the same line.
     const scopeCopy: Scope = { levels: new Map(scope.levels), last: new Map(scope.last) };
     accept(scopeCopy, m.type, m.ordinal);
-    let q = p + m.length;
-    let next = lineEnd;
-    for (let i = q; i < lineEnd; i++) {
-      const ch = text[i];
-      if (!'第（(一二三四五六七八九十前序引结附专'.includes(ch)) continue;
-      const n = matchMarkerAt(text, i, TOC_TYPES);
-      if (n && plausible(scopeCopy, n.type, n.ordinal) && i > q) {
-        next = i;
-        break;
+    const q = p + m.length;
+    const nextMarker = (from: number, to: number): number => {
+      for (let i = from; i < to; i++) {
+        if (!'第（(一二三四五六七八九十前序引结附专'.includes(text[i])) continue;
+        const n = matchMarkerAt(text, i, TOC_TYPES);
+        if (n && plausible(scopeCopy, n.type, n.ordinal) && i > q) return i;
       }
+      return to;
+    };
+    let next = nextMarker(q, lineEnd);
+    let parsed = cleanTitle(text.slice(q, next), m.type);
+    // A title the layout wrapped (`第一节发展\n条件2第二节…` in a PDF): when the line ends the
+    // entry before its page number and the next line does not open an entry, it goes on there.
+    for (let lineTo = lineEnd, extra = 0; next === lineTo && lineTo < end && parsed.page === null && extra < 2; extra++) {
+      const ns = lineTo + 1;
+      let c = ns;
+      while (c < end && /[ \t　]/.test(text[c])) c++;
+      if (c >= end || text[c] === '\n' || matchMarkerAt(text, c, TOC_TYPES)) break;
+      const le2 = indexOrEnd(text, '\n', ns, end);
+      const n2 = nextMarker(c, le2);
+      const wider = cleanTitle(text.slice(q, n2), m.type);
+      if (wider.title.length > MAX_TITLE || /[。；;，,]/.test(wider.title)) break;
+      next = n2;
+      lineTo = le2;
+      parsed = wider;
     }
-    const raw = text.slice(q, next);
-    const { title, page, used } = cleanTitle(raw, m.type);
+    const { title, page, used } = parsed;
     if (title.length > MAX_TITLE || /[。；;，,]/.test(title)) break;
     if ((m.type === 'zhang' || m.type === 'jie' || m.type === 'cn' || m.type === 'cnParen') && title === '') break;
     const key = `${m.type}|${m.ordinal}|${title}`;

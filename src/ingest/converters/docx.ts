@@ -111,5 +111,6 @@ export async function docxToText(bytes: Uint8Array, fileName: string, maxExpande
       `the DOCX cannot be read (${(err as Error).message}). Open it in Word or WPS and save it again as .docx.`,
     );
   }
-  return { text: htmlToText(html), warnings };
+  // mammoth writes no layout whitespace: every space and tab in its HTML is the document's.
+  return { text: htmlToText(html, { keepWhitespace: true }), warnings };
 }

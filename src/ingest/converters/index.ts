@@ -26,6 +26,10 @@ export interface Conversion {
   convert?: (text: string) => Edit[];
   /** Lines may be broken by layout rather than by the author (rejoin them). */
   joinLines: boolean;
+  /** The text may be Markdown carried as paragraphs (see normalize). */
+  markdownInside?: boolean;
+  /** Offsets in `source` of line breaks made by the page layout (PDF). */
+  softBreaks?: number[];
 }
 
 export type Converter = (input: ConverterInput) => Promise<Conversion>;
@@ -35,6 +39,10 @@ function decodedOf(input: ConverterInput): Decoded {
   return input.decoded;
 }
 
+// Every format rejoins lines: a DOCX or web page made from hard-wrapped text (a .txt saved from
+// Word, a PDF converted to Word or HTML) has a paragraph per layout line, and the join only takes
+// lines broken inside a sentence, so the author's paragraphs stay apart. What the text alone
+// cannot tell, the PDF's geometry can (softBreaks).
 export const converters: Record<SourceFormat, Converter> = {
   txt: async (input) => {
     const d = decodedOf(input);
@@ -46,19 +54,19 @@ export const converters: Record<SourceFormat, Converter> = {
   },
   html: async (input) => {
     const d = decodedOf(input);
-    return { source: d.text, encoding: d.encoding, bom: d.bom, warnings: [], convert: htmlEdits, joinLines: false };
+    return { source: d.text, encoding: d.encoding, bom: d.bom, warnings: [], convert: htmlEdits, joinLines: true, markdownInside: true };
   },
   docx: async (input) => {
     const { text, warnings } = await docxToText(input.bytes, input.fileName, input.maxExpandedBytes);
-    return { source: text, encoding: null, bom: false, warnings, joinLines: false };
+    return { source: text, encoding: null, bom: false, warnings, joinLines: true, markdownInside: true };
   },
   pdf: async (input) => {
-    const { text, pages, emptyPages } = await pdfToText(input.bytes, input.fileName);
+    const { text, pages, emptyPages, softBreaks } = await pdfToText(input.bytes, input.fileName);
     const warnings: string[] = [];
     if (emptyPages.length) {
       const list = emptyPages.length > 10 ? `${emptyPages.slice(0, 10).join(', ')} …` : emptyPages.join(', ');
       warnings.push(`PDF has ${emptyPages.length} of ${pages} pages without text (pages ${list}): scanned pages or figures; their content is missing.`);
     }
-    return { source: text, encoding: null, bom: false, warnings, joinLines: true };
+    return { source: text, encoding: null, bom: false, warnings, joinLines: true, markdownInside: true, softBreaks };
   },
 };

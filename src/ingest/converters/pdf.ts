@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { IngestError } from '../errors';
+import { continuedLines } from './pdf-layout';
 
 interface PdfTextItem {
   str: string;
@@ -17,6 +18,8 @@ export interface PdfText {
   text: string;
   pages: number;
   emptyPages: number[];
+  /** Offsets in `text` of the line breaks that the layout made inside a paragraph (see pdf-layout.ts). */
+  softBreaks: number[];
 }
 
 const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -27,9 +30,45 @@ function isTextItem(x: unknown): x is PdfTextItem {
 
 const wide = (ch: string | undefined): boolean => !!ch && ch.charCodeAt(0) >= 0x2e80;
 
-/** Join the items of one page into lines: same baseline (within half a glyph) → same line. */
-export function itemsToLines(items: readonly PdfTextItem[]): string[] {
-  const glyphs = items
+/** A line of a page: its text and where it sits (PDF units, y upwards). */
+export interface PdfLine {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+  /** Where each run of text separated by a gap (a space or a cell boundary) starts, x0 first. */
+  starts: number[];
+}
+
+interface Glyph {
+  str: string;
+  x: number;
+  y: number;
+  size: number;
+  width: number;
+}
+
+/** A run of glyphs without a gap; `gap` is the blank before it (0 for the first). */
+interface Segment {
+  x: number;
+  end: number;
+  gap: number;
+  parts: string[];
+}
+
+/** A gap at least this wide (in glyph sizes) may be a cell boundary; 2.5 always is one. */
+const CELL_GAP = 0.6;
+const WIDE_GAP = 2.5;
+
+/**
+ * Join the items of one page into lines: same baseline (within half a glyph) → same line.
+ * Cells of a table are separated by a tab: a wide gap, or a narrower one (cells padded by a few
+ * points) where two more lines nearby have a gap ending at the same place — a column. (One
+ * neighbour is not enough: 目　录 over 前　言 line up their letter spacing.)
+ */
+export function itemsToLines(items: readonly PdfTextItem[]): PdfLine[] {
+  const glyphs: Glyph[] = items
     .filter((it) => it.str.length > 0)
     .map((it) => ({
       str: it.str,
@@ -39,29 +78,54 @@ export function itemsToLines(items: readonly PdfTextItem[]): string[] {
       width: it.width,
     }));
   glyphs.sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: Array<typeof glyphs> = [];
+  const rows: Glyph[][] = [];
   for (const g of glyphs) {
-    const line = lines[lines.length - 1];
-    if (line && Math.abs(line[0].y - g.y) <= Math.max(line[0].size, g.size) * 0.5) line.push(g);
-    else lines.push([g]);
+    const row = rows[rows.length - 1];
+    if (row && Math.abs(row[0].y - g.y) <= Math.max(row[0].size, g.size) * 0.5) row.push(g);
+    else rows.push([g]);
   }
-  return lines.map((line) => {
-    line.sort((a, b) => a.x - b.x);
-    const parts: string[] = [];
+  const lines = rows.map((row) => {
+    row.sort((a, b) => a.x - b.x);
+    const segs: Segment[] = [];
+    let inkEnd = -Infinity; // end of the last item that is not whitespace
     let end = -Infinity;
-    let last = '';
-    for (const g of line) {
-      const gap = g.x - end;
-      if (parts.length > 0) {
-        const first = g.str[0];
-        if (gap > g.size * 2.5) parts.push('\t'); // separate table cells
-        else if (gap > g.size * 0.25 && last !== ' ' && first !== ' ' && !(wide(last) && wide(first))) parts.push(' ');
+    for (const g of row) {
+      const ink = g.str.trim() !== '';
+      const seg = segs[segs.length - 1];
+      if (!seg || (ink && g.x - inkEnd > g.size * 0.25)) {
+        segs.push({ x: g.x, end: g.x + g.width, gap: seg ? g.x - inkEnd : 0, parts: [g.str] });
+      } else {
+        seg.parts.push(g.str);
+        seg.end = Math.max(seg.end, g.x + g.width);
       }
-      parts.push(g.str);
-      last = g.str[g.str.length - 1];
+      if (ink) inkEnd = Math.max(inkEnd, g.x + g.width);
       end = Math.max(end, g.x + g.width);
     }
-    return parts.join('');
+    const sizes = row.map((g) => g.size).sort((a, b) => a - b);
+    return { segs, x0: row[0].x, x1: end, y: row[0].y, size: sizes[sizes.length >> 1] };
+  });
+  const cellStart = (l: (typeof lines)[number], k: number): boolean => k > 0 && l.segs[k].gap >= l.size * CELL_GAP;
+  const column = (l: (typeof lines)[number] | undefined, x: number): boolean =>
+    !!l && l.segs.some((sg, k) => cellStart(l, k) && Math.abs(sg.x - x) <= 1.5);
+  return lines.map((l, i) => {
+    const out: string[] = [];
+    l.segs.forEach((sg, k) => {
+      const text = sg.parts.join('');
+      if (k > 0) {
+        const last = out[out.length - 1].slice(-1);
+        const first = text[0];
+        let aligned = 0;
+        for (let j = Math.max(0, i - 3); j <= i + 3 && j < lines.length; j++) if (j !== i && column(lines[j], sg.x)) aligned++;
+        const tab = sg.gap > l.size * WIDE_GAP || (cellStart(l, k) && aligned >= 2);
+        if (tab) {
+          out[out.length - 1] = out[out.length - 1].replace(/ +$/, '');
+          out.push('\t');
+        }
+        else if (last !== ' ' && first !== ' ' && !(wide(last) && wide(first))) out.push(' ');
+      }
+      out.push(text);
+    });
+    return { text: out.join(''), x0: l.x0, x1: l.x1, y: l.y, size: l.size, starts: l.segs.map((sg) => sg.x) };
   });
 }
 
@@ -102,10 +166,10 @@ export async function pdfToText(bytes: Uint8Array, fileName: string): Promise<Pd
     throw new IngestError(fileName, 'corrupt-pdf', `the PDF is damaged and cannot be read (${e.message}). Get a fresh copy of the file or re-export it.`);
   }
   try {
-    const pages: string[] = [];
+    const pages: PdfLine[][] = [];
     const emptyPages: number[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
-      let lines: string[];
+      let lines: PdfLine[];
       try {
         const page = await doc.getPage(p);
         const content = await page.getTextContent();
@@ -116,9 +180,8 @@ export async function pdfToText(bytes: Uint8Array, fileName: string): Promise<Pd
       } catch (err) {
         throw new IngestError(fileName, 'corrupt-pdf', `page ${p} of the PDF is damaged (${(err as Error).message}). Get a fresh copy of the file or re-export it.`);
       }
-      const text = lines.join('\n');
-      if (text.trim() === '') emptyPages.push(p);
-      pages.push(text);
+      if (lines.every((l) => l.text.trim() === '')) emptyPages.push(p);
+      pages.push(lines);
     }
     if (emptyPages.length === doc.numPages) {
       throw new IngestError(
@@ -128,7 +191,27 @@ export async function pdfToText(bytes: Uint8Array, fileName: string): Promise<Pd
       );
     }
     // Form feed between pages; the normalizer turns page breaks into line breaks.
-    return { text: pages.join('\n\f\n'), pages: doc.numPages, emptyPages };
+    const continued = continuedLines(pages);
+    const parts: string[] = [];
+    const softBreaks: number[] = [];
+    let at = 0;
+    pages.forEach((lines, pi) => {
+      if (pi > 0) {
+        parts.push('\n\f\n');
+        at += 3;
+      }
+      lines.forEach((line, li) => {
+        if (li > 0) {
+          parts.push('\n');
+          at += 1;
+        }
+        parts.push(line.text);
+        at += line.text.length;
+        // The break right after the line: the next '\n' (within the page, or before the page break).
+        if (continued[pi][li]) softBreaks.push(at);
+      });
+    });
+    return { text: parts.join(''), pages: doc.numPages, emptyPages, softBreaks };
   } finally {
     await doc.destroy();
   }

@@ -59,6 +59,7 @@ export function lineJoinEdits(text: string): Edit[] {
     // A line as wide as the text block was cut by layout, even a long heading or table row.
     const full = at.length >= fullWidth;
     if (endsParagraph(at) || BREADCRUMB.test(at)) continue;
+    if (/^#{1,6}[ \t]/.test(at)) continue; // a Markdown heading (or a heading style) is a line of its own, however long
     if (!full && (isHeadingLike(at) || /^[¹²³⁴-⁹⁰]|^注[：:]/.test(at))) continue;
     if (!full && !RUNNING_PUNCT.test(at)) continue;
     if (!full && FIELD.test(at) && !SENTENCE_INSIDE.test(at)) continue;
@@ -77,6 +78,38 @@ export function lineJoinEdits(text: string): Edit[] {
       rule: RULE,
       message: `line break inside a sentence joined: "…${tail}" + "${head}…"${gapBlanks ? ` (across ${gapBlanks} blank line${gapBlanks > 1 ? 's' : ''}, as a page break leaves it)` : ''}`,
     });
+  }
+  return edits;
+}
+
+/**
+ * Join the line breaks a converter knows to be the layout's (a PDF line running to the right
+ * edge, continued at the left edge of the next; see converters/pdf-layout.ts), given as offsets
+ * of those breaks in `text`. Only a break between two non-empty lines with nothing but
+ * whitespace (blank lines, a page break) between them is joined; the text decides the rest.
+ */
+export function layoutJoinEdits(text: string, breaks: readonly number[]): Edit[] {
+  const edits: Edit[] = [];
+  let lastEnd = -1;
+  for (const p of [...new Set(breaks)].sort((x, y) => x - y)) {
+    if (text[p] !== '\n') continue;
+    let a = p;
+    while (a > 0 && (text[a - 1] === ' ' || text[a - 1] === '\t')) a--;
+    let b = p;
+    while (b < text.length && /[\s\f]/.test(text[b])) b++;
+    if (a === 0 || text[a - 1] === '\n' || text[a - 1] === '\f' || b >= text.length || a < lastEnd) continue;
+    const lastA = text[a - 1];
+    const firstB = text[b];
+    const space = /[A-Za-z0-9]/.test(lastA) && /[A-Za-z0-9]/.test(firstB) ? ' ' : '';
+    const page = text.slice(a, b).includes('\f');
+    edits.push({
+      start: a,
+      end: b,
+      replacement: space,
+      rule: RULE,
+      message: `line broken by the page layout joined: "…${text.slice(Math.max(0, a - 6), a)}" + "${text.slice(b, b + 6)}…"${page ? ' (across a page break)' : ''}`,
+    });
+    lastEnd = b;
   }
   return edits;
 }

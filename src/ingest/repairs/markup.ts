@@ -8,9 +8,10 @@ const RULE = 'markup-removed';
 
 const BLOCK = 'p|div|li|ul|ol|tr|table|tbody|thead|tfoot|h[1-6]|section|article|blockquote|center|dl|dt|dd';
 const INLINE = 'span|b|strong|i|em|u|s|sup|sub|font|a|td|th|small|big|mark|ins|del';
-// A run of tags (and the spaces between them) on one line.
+// A run of tags (and the spaces between them) on one line. Tabs around them stay: they separate
+// table cells (`<b>六、坚持开放引领发展</b>\t<b>30</b>` from a Markdown table row).
 const TAG = `<\\/?(?:${BLOCK}|${INLINE}|br)\\b[^<>\\n]{0,300}>`;
-const TAG_RUN = new RegExp(`[ \\t\\u3000]*${TAG}(?:[ \\t\\u3000]*${TAG})*[ \\t\\u3000]*`, 'gi');
+const TAG_RUN = new RegExp(`[ \\u3000]*${TAG}(?:[ \\u3000]*${TAG})*[ \\u3000]*`, 'gi');
 const HAS_BREAK = new RegExp(`<(?:\\/?(?:${BLOCK})|br)\\b`, 'i');
 
 export function markupEdits(text: string): Edit[] {

@@ -71,9 +71,11 @@ function collectCandidates(text: string): Candidate[] {
     if (s > 0 && /\d/.test(text[s - 1])) continue;
     if (inLine(s) || strongInline.some(([a, b]) => s >= a && s < b)) continue;
     const prev = text[s - 1] ?? '';
-    const prev2 = text.slice(Math.max(0, s - 2), s);
     const next = text[e] ?? '';
-    if (/[A-Za-z（(〔［[第#№图表]/.test(prev) || /专栏|附件|附表|No/.test(prev2)) continue;
+    if (/[A-Za-z（(〔［[第#№图表]/.test(prev) || /(?:专栏|附件|附表|No)\s*$/.test(text.slice(Math.max(0, s - 4), s))) continue;
+    // Either side of a range or a compound label (1-2家, 专栏5-4, “1+1+9”): part of the number.
+    if (/[-－~～+]/.test(prev) && /\d/.test(text[s - 2] ?? '')) continue;
+    if (/[-－~～+]/.test(next) && /\d/.test(text[e + 1] ?? '')) continue;
     if (/[.．]/.test(prev) && /\d/.test(text[s - 2] ?? '')) continue; // decimals: 3.17
     if (/[A-Za-z.．%％‰、：:）)\]〕]/.test(next)) continue; // 3%, 1. list, （1）
     if (/\s/.test(prev) && /\s/.test(next)) continue; // "到 2030 年": spaced numbers in running text
@@ -164,6 +166,9 @@ export function pageNumberEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   let lastEnd = -1;
   for (const c of [...chosen].sort((a, b) => a.start - b.start)) {
+    // The last line's deletion takes the line break before it, which the deletion of a page
+    // number on the line above may already have taken ("…贡献。\n38\n- 16 -"): start after it.
+    if (c.start < lastEnd && c.kind !== 'inline' && lastEnd < c.end && text.slice(c.start, lastEnd) === '\n') c.start = lastEnd;
     if (c.start < lastEnd) continue;
     const what = c.kind === 'inline' ? 'glued into the text' : c.kind === 'line' ? 'on a line of its own' : `marker "${text.slice(c.start, c.end).trim()}"`;
     edits.push({

@@ -57,18 +57,20 @@ export function spaceRunEdits(text: string): Edit[] {
 
 /**
  * Headings typeset with spaces between their characters (前 言, 目　录, 附　件) are read as
- * one word. Only whole lines of at most six single Han characters qualify.
+ * one word. Only whole lines of at most six single Han characters qualify (after a `#` mark).
  */
 export function letterSpacingEdits(text: string): Edit[] {
   const edits: Edit[] = [];
   for (const line of splitLines(text)) {
-    const t = line.text;
+    // A heading style's mark (`# 前 言`, from HTML or DOCX headings) is not part of the heading.
+    const mark = /^#{1,6}[ \t]+/.exec(line.text)?.[0].length ?? 0;
+    const t = line.text.slice(mark);
     if (t.length < 3 || t.length > 24) continue;
     if (!/^\p{Script=Han}(?:[ \u3000]{1,3}\p{Script=Han}){1,5}$/u.test(t)) continue;
     for (const m of t.matchAll(/[ \u3000]+/g)) {
       edits.push({
-        start: line.start + m.index,
-        end: line.start + m.index + m[0].length,
+        start: line.start + mark + m.index,
+        end: line.start + mark + m.index + m[0].length,
         replacement: '',
         rule: RULE,
         message: `letter-spaced heading "${t}" read as "${t.replace(/[ \u3000]+/g, '')}"`,

@@ -1,6 +1,7 @@
 // Full-width ASCII → half-width for letters, digits and ％, and ideographic spaces used as layout.
 // Chinese punctuation （）、，。：；“” stays: planners write it and quotes must match it.
 // Also untouched: — － ∶ (ratio) 〔〕 and every other full-width symbol.
+import { GLYPH_VARIANT_CHARS, unifiedGlyph } from '../../core/glyphs';
 import type { Edit } from '../rewrite';
 
 const RULE = 'width-unified';
@@ -52,29 +53,17 @@ export function widthEdits(text: string): Edit[] {
 }
 
 /**
- * CJK radicals (U+2E80 block) that PDF fonts use for whole characters, and the character each
- * stands for (Unicode's EquivalentUnifiedIdeograph data, the forms that occur as words).
- * Kangxi radicals (U+2F00 block) and compatibility ideographs are covered by NFKC.
- */
-const RADICAL_SUPPLEMENT: Record<string, string> = {
-  '⺌': '小', '⺜': '日', '⺝': '月', '⺟': '母', '⺠': '民', '⺧': '牛', '⺩': '王', '⺫': '目', '⻁': '虎',
-  '⻄': '西', '⻅': '见', '⻆': '角', '⻈': '讠', '⻉': '贝', '⻋': '车', '⻐': '钅', '⻑': '長', '⻓': '长',
-  '⻔': '门', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻠': '饣',
-  '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾',
-  '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟',
-};
-
-/**
  * Kangxi radicals and CJK compatibility ideographs → the unified ideographs they stand for.
  * PDF text layers often carry them: fonts map the glyph of 一 or 广 to ⼀ (U+2F00) or ⼴
- * (U+2F34), which look the same but match nothing in search or in lexicons.
+ * (U+2F34), which look the same but match nothing in search or in lexicons. Also the other
+ * glyph variants of core/glyphs.ts.
  */
 export function cjkUnifyEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  for (const m of text.matchAll(/[\u2e80-\u2fdf\uf900-\ufaff]/g)) {
+  for (const m of text.matchAll(GLYPH_VARIANT_CHARS)) {
     const ch = m[0];
-    const nf = RADICAL_SUPPLEMENT[ch] ?? ch.normalize('NFKC');
-    if (nf === ch || nf.length !== 1) continue;
+    const nf = unifiedGlyph(ch);
+    if (nf === null) continue;
     const hex = (c: string): string => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
     edits.push({
       start: m.index,

@@ -1,5 +1,6 @@
 // Builders for ingest test inputs: DOCX and ZIP archives (fflate), minimal hand-written PDFs.
-// Test-only; kept beside the ingest tests so they read without jumping around.
+// Test-only; kept beside the ingest tests so they read without jumping around. Whole plans as
+// real-looking DOCX, web pages and PDFs: formats.ts (docx-writer, html-writer, pdf-printer).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,11 +8,13 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-export function samplePlan(prefix: '000' | '001' | '002'): string {
+export function samplePlan(prefix: '000' | '001' | '002' | '003' | '004'): string {
   const names: Record<string, string> = {
     '000': '000_dde77a566d45a381.txt',
     '001': '001_240daae8c4bbf10a.txt',
     '002': '002_cf5822304d6f3ba0.txt',
+    '003': '003_ca6215b141ec9a21.txt',
+    '004': '004_9800aaef9fdee07f.txt',
   };
   return readFileSync(join(repoRoot, 'data/plans', names[prefix]), 'utf8');
 }
