@@ -177,6 +177,82 @@ describe('responsibility phrases in the text', () => {
   });
 });
 
+describe('task lists with bracketed leads (other plans)', () => {
+  // a provincial 实施意见: numbered tasks, one to three brackets each, not parsed as headings
+  const opinion = [
+    '二、重点任务',
+    '（一）提升对外贸易质量',
+    '3.壮大外贸经营主体。实施外贸主体培育行动，建立重点企业联系清单。（省商务厅负责）推动加工贸易梯度转移，支持企业在综合保税区开展保税维修。（省商务厅牵头，南昌海关、省发展改革委按职责分工配合）完善出口退税服务，压缩办理时间。（省税务局负责）',
+    '4.培育外贸新业态。发展市场采购贸易，支持建设一批公共海外仓。（省商务厅牵头，财政厅、交通运输厅配合）',
+  ];
+
+  it('reads one duty per bracket, each task the clause(s) its bracket closes', () => {
+    const found = duties(opinion);
+    expect(data(found)).toEqual([
+      { task: '实施外贸主体培育行动，建立重点企业联系清单', lead: ['省商务厅'], support: [], deadline: null },
+      { task: '推动加工贸易梯度转移，支持企业在综合保税区开展保税维修', lead: ['省商务厅'], support: ['南昌海关', '省发展改革委'], deadline: null },
+      { task: '完善出口退税服务，压缩办理时间', lead: ['省税务局'], support: [], deadline: null },
+      { task: '培育外贸新业态', lead: ['省商务厅'], support: ['省财政厅', '省交通运输厅'], deadline: null },
+    ]);
+    const text = opinion.join('\n');
+    // the first duty of an item spans it from its number; the next ones start after the bracket before
+    expect(text.slice(found[0].start, found[0].end)).toBe('3.壮大外贸经营主体。实施外贸主体培育行动，建立重点企业联系清单。（省商务厅负责）');
+    expect(text.slice(found[1].start, found[1].end)).toMatch(/^推动加工贸易.*按职责分工配合）$/);
+  });
+
+  // a municipal 行动方案: （一） headings, deadlines and 按职责分工负责 inside the bracket
+  const plan = [
+    '三、主要任务',
+    '（一）推进老旧小区改造。',
+    '完成2000年前建成的老旧小区改造任务，同步加装电梯和充电设施。（市住房城乡建设局牵头，各区人民政府按职责分工负责，2025年底前完成）',
+    '（二）完善社区养老服务。',
+    '每个街道至少建成1个综合养老服务中心。（市民政局负责，持续推进）',
+    '（三）加强组织保障。',
+    '建立工作调度机制，定期通报进展。（各市、县（区）人民政府按职责分工负责）',
+  ];
+
+  it('takes the heading as the task, 按职责分工负责 after 牵头 as support, and the deadline in the bracket', () => {
+    expect(data(duties(plan, 'prefectural'))).toEqual([
+      { task: '推进老旧小区改造', lead: ['市住房城乡建设局'], support: ['各区人民政府'], deadline: '2025年底前' },
+      { task: '完善社区养老服务', lead: ['市民政局'], support: [], deadline: '持续推进' },
+      { task: '加强组织保障', lead: ['各市、县（区）人民政府'], support: [], deadline: null },
+    ]);
+  });
+
+  it('keeps vertical offices and banks of any province as written, without the list prefix', () => {
+    const found = data(
+      duties([
+        '（四）强化金融支持。',
+        '1.扩大跨境人民币结算。（人民银行杭州中心支行、浙江金融监管局按职责分工负责）',
+        '2.优化通关流程。（南京海关牵头，国家税务总局湖北省税务局配合）',
+      ]),
+    );
+    expect(found.map((d) => [d.lead, d.support])).toEqual([
+      [['人民银行杭州中心支行', '浙江金融监管局'], []],
+      [['南京海关'], ['国家税务总局湖北省税务局']],
+    ]);
+  });
+
+  it('reads a bare unit list in a bracket that closes an item, not an alias after a name', () => {
+    const found = data(
+      duties(
+        ['（二）发展低空经济。', '1.编制全市低空经济发展规划。（市发展改革委、市交通运输局）', '2.工作专班办公室设在市商务局（市口岸办），负责日常工作。'],
+        'prefectural',
+      ),
+    );
+    expect(found).toEqual([{ task: '编制全市低空经济发展规划', lead: ['市发展改革委', '市交通运输局'], support: [], deadline: null }]);
+  });
+
+  it('negatives: brackets that name no one responsible', () => {
+    expect(
+      duties([
+        '（一）培育创新主体。',
+        '支持龙头企业牵头组建创新联合体（企业负责）。实施“揭榜挂帅”（以下简称“揭榜制”）项目，覆盖重点产业（含省属企业），分年度推进（2023—2025年）。',
+      ]),
+    ).toEqual([]);
+  });
+});
+
 describe('sample plans', () => {
   const load = async (id: string) => {
     const file = path.resolve(__dirname, `../../data/plans/${id}.txt`);
