@@ -125,6 +125,158 @@ describe('tables (other plans)', () => {
   });
 });
 
+describe('duty tables from parse\'s blocks (other plans)', () => {
+  const T = (...cells: string[]) => cells.join('\t');
+
+  it('a 考评办法 table with 牵头考核单位, group rows between its rows (tab-separated, as from a DOCX)', () => {
+    const found = data(
+      duties(
+        [
+          '附件',
+          '2024年度高质量发展综合考评指标及评分细则',
+          T('序号', '考核指标', '分值', '考核内容及评分标准', '牵头考核单位'),
+          '一、经济发展（40分）',
+          T('1', '地区生产总值增速', '6', '完成年度目标得满分，每低0.1个百分点扣0.5分。', '市统计局、市发展改革委'),
+          T('2', '规模以上工业增加值增速', '5', '完成年度目标得满分，未完成的按比例扣分。', '市工业和信息化局'),
+          '二、社会民生（30分）',
+          T('3', '城镇新增就业人数', '4', '完成年度目标得满分。', '市人社局'),
+        ],
+        'prefectural',
+      ),
+    );
+    expect(found).toEqual([
+      { task: '地区生产总值增速', lead: ['市统计局', '市发展改革委'], support: [], deadline: null },
+      { task: '规模以上工业增加值增速', lead: ['市工业和信息化局'], support: [], deadline: null },
+      { task: '城镇新增就业人数', lead: ['市人力资源社会保障局'], support: [], deadline: null },
+    ]);
+  });
+
+  it('the same kind of table written one cell a paragraph, a 考核内容 cell broken into two sentences', () => {
+    const found = data(
+      duties(
+        [
+          '附件', '2024年度县（市、区）综合考评指标',
+          '序号', '考核指标', '分值', '考核内容', '牵头考核单位',
+          '1', '一般公共预算收入', '5', '完成年度目标得满分。', '未完成的按比例扣分。', '市财政局',
+          '2', '实际利用外资', '3', '完成省下达任务得满分。', '市商务局',
+          '3', '森林覆盖率', '2', '达到年度目标得满分。', '市林业局',
+          '本办法由市考评办负责解释。',
+        ],
+        'prefectural',
+      ),
+    );
+    expect(found.map((d) => [d.task, d.lead])).toEqual([
+      ['一般公共预算收入', ['市财政局']],
+      ['实际利用外资', ['市商务局']],
+      ['森林覆盖率', ['市林业局']],
+    ]);
+  });
+
+  it('a 任务分工表 one cell a paragraph, tasks of several sentences, deadlines', () => {
+    const found = data(
+      duties(
+        [
+          '附件2', '重点任务分工表',
+          '序号', '重点任务', '牵头单位', '配合单位', '完成时限',
+          '1', '建成市级数据共享交换平台，实现部门数据按需共享。', '市政务服务数据管理局', '市发展改革局、市财政局', '2024年底前',
+          '2', '开展“一网通办”改革试点。', '推行高频事项“跨省通办”。', '市政务服务数据管理局', '各县（市、区）人民政府', '持续推进',
+        ],
+        'prefectural',
+      ),
+    );
+    expect(found).toEqual([
+      { task: '建成市级数据共享交换平台，实现部门数据按需共享', lead: ['市政务服务数据管理局'], support: ['市发展改革局', '市财政局'], deadline: '2024年底前' },
+      { task: '开展“一网通办”改革试点。推行高频事项“跨省通办”', lead: ['市政务服务数据管理局'], support: ['各县（市、区）人民政府'], deadline: '持续推进' },
+    ]);
+  });
+
+  it('rows that lost their 牵头单位 or 完成时限 to a merged cell take the row above’s', () => {
+    const found = data(
+      duties(
+        [
+          '附件', '任务分工表',
+          T('序号', '工作任务', '牵头单位', '配合单位', '完成时限'),
+          T('1', '制定产业园区发展规划', '县发展改革局', '县自然资源局', '2024年6月底前'),
+          T('2', '完成园区道路管网建设', '县财政局', '2024年12月底前'), // 牵头单位 merged with the row above
+          T('3', '建立园区服务专员制度', '县工业和信息化局', '县人社局', '长期坚持'),
+        ],
+        'county',
+      ),
+    );
+    expect(found).toEqual([
+      { task: '制定产业园区发展规划', lead: ['县发展改革局'], support: ['县自然资源局'], deadline: '2024年6月底前' },
+      { task: '完成园区道路管网建设', lead: ['县发展改革局'], support: ['县财政局'], deadline: '2024年12月底前' },
+      { task: '建立园区服务专员制度', lead: ['县工业和信息化局'], support: ['县人力资源社会保障局'], deadline: '长期坚持' },
+    ]);
+  });
+
+  it('牵头单位 beside 责任单位: the second column supports; （牵头） marks the lead inside one cell', () => {
+    const found = data(
+      duties(
+        [
+          '附件', '2025年优化营商环境重点任务清单',
+          T('序号', '任务类别', '具体任务', '牵头单位', '责任单位', '完成时限'),
+          T('1', '政务服务', '推行惠企政策“免申即享”。', '市发展改革委', '市财政局、市税务局', '2025年9月底前'),
+          T('2', '政务服务', '实现企业开办全程网办。', '市市场监管局（牵头）、市公安局、市人社局', '', '2025年底前'),
+        ],
+        'prefectural',
+      ),
+    );
+    expect(found.map((d) => [d.lead, d.support])).toEqual([
+      [['市发展改革委'], ['市财政局', '市税务局']],
+      [['市市场监管局'], ['市公安局', '市人力资源社会保障局']],
+    ]);
+  });
+
+  it('an indicator table and a table whose lead cells are no bodies give no duties', () => {
+    expect(
+      duties([
+        T('序号', '指标名称', '单位', '2025年', '属性'),
+        T('1', '地区生产总值', '亿元', '6340', '预期性'),
+        '',
+        T('序号', '重点任务', '责任主体', '完成时限'),
+        T('1', '开展技术改造', '规上工业企业', '2025年底前'),
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('labelled fields in a 考评办法 written as text (other plans)', () => {
+  it('reads 牵头考核单位： on its own line and 【牵头考核单位】, the points left out of the task', () => {
+    const found = data(
+      duties(
+        [
+          '附件', '2024年度县（市、区）高质量发展考评细则',
+          '一、经济发展（40分）',
+          '1.地区生产总值增速（6分）',
+          '考核内容：完成年度目标得满分，每低0.1个百分点扣0.5分。',
+          '牵头考核单位：市统计局',
+          '2.固定资产投资增速（5分）',
+          '考核内容：完成年度目标得满分，未完成的按比例扣分。',
+          '牵头考核单位：市发展改革委、市统计局',
+          '配合考核单位：市财政局',
+          '二、社会民生（30分）',
+          '3.城镇新增就业（4分）。完成年度目标得满分。【牵头考核单位】市人社局',
+        ],
+        'prefectural',
+      ),
+    );
+    expect(found).toEqual([
+      { task: '地区生产总值增速', lead: ['市统计局'], support: [], deadline: null },
+      { task: '固定资产投资增速', lead: ['市发展改革委', '市统计局'], support: ['市财政局'], deadline: null },
+      { task: '城镇新增就业', lead: ['市人力资源社会保障局'], support: [], deadline: null },
+    ]);
+  });
+
+  it('reads a bracket in a heading (（一）加快…（X牵头，Y配合）)', () => {
+    const found = data(duties(['二、重点任务', '（一）加快广湛高铁建设（省发展改革委牵头，省交通运输厅配合）', '2025年底前建成通车。', '（二）推进港口扩能（省交通运输厅负责）', '建设30万吨级航道。']));
+    expect(found).toEqual([
+      { task: '加快广湛高铁建设', lead: ['省发展改革委'], support: ['省交通运输厅'], deadline: null },
+      { task: '推进港口扩能', lead: ['省交通运输厅'], support: [], deadline: null },
+    ]);
+  });
+});
+
 describe('responsibility phrases in the text', () => {
   it('short bracket: （省发展改革委牵头，省财政厅等配合） (other plans)', () => {
     const [d] = data(duties(['（一）推进重点项目建设。', '建立省市联动的重大项目协调机制（省发展改革委牵头，省财政厅、自然资源厅等配合）。']));

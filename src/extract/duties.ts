@@ -78,7 +78,11 @@ function isGovUnit(u: string, actx: AgencyContext): boolean {
   return /(?:政府|部门|单位|厅|局|委|办|委员会)$/.test(u);
 }
 
+// 本方案由市发展改革委负责解释 / 自印发之日起施行: the closing clauses of a document assign no task
+const CLOSING_CLAUSE = /负责解释|解释权|自印发之日起|自发布之日起/;
+
 function readSentence(doc: PlanDoc, s: string, sp: Span, actx: AgencyContext): Duty | null {
+  if (CLOSING_CLAUSE.test(s)) return null;
   const body = s.replace(/^(?:同时|此外|另外|其中)[，,]/, '');
   const off = sp.start + (s.length - body.length);
   // 由X牵头(，Y配合)，… / 由X负责…

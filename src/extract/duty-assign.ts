@@ -142,7 +142,8 @@ function topClauses(s: string): string[] {
 
 /** Unit lists → names when every unit is a body; null otherwise. */
 function unitLists(lists: readonly string[], actx: AgencyContext): string[][] | null {
-  if (lists.some((l) => !l || NOT_UNITS.test(l))) return null;
+  // 牵头单位 alone is a label, not a unit
+  if (lists.some((l) => !l || NOT_UNITS.test(l) || LABEL_ROLE.has(l))) return null;
   const out = splitAgencyLists(lists, actx);
   return out.every((l) => l.length > 0 && l.every((u) => isAgencyLike(u, actx.index))) ? out : null;
 }

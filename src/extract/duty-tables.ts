@@ -28,7 +28,8 @@ export function dutyColumns(t: Table): DutyColumns | null {
   const lead = leads.find((i) => t.columns[i].header.includes('牵头')) ?? leads[0];
   const support = [...leads.filter((i) => i !== lead), ...t.columns.flatMap((c, i) => (c.role === 'support' ? [i] : []))];
   const find = (role: string) => t.columns.findIndex((c) => c.role === role);
-  const task = find('task') >= 0 ? find('task') : find('indicator');
+  // an indicator (考核指标) names the item a row assesses; its 考核内容 column says how
+  const task = find('indicator') >= 0 ? find('indicator') : find('task');
   return { lead, support, deadline: find('deadline'), task };
 }
 

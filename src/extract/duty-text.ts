@@ -29,8 +29,9 @@ interface Run extends Span {
   heading: boolean;
 }
 
-const OPEN = '（(【';
-const CLOSE = '）)】';
+// 【】 is left out: 【牵头单位】市发展改革委 is a label, read with the labels
+const OPEN = '（(';
+const CLOSE = '）)';
 
 /** Duties from brackets and labelled fields in the body text. */
 export function textDuties(doc: PlanDoc, actx: AgencyContext, skip: readonly Span[]): TextDuty[] {
@@ -80,12 +81,9 @@ function paragraphRuns(doc: PlanDoc, skip: readonly Span[]): Run[] {
   const runs: Run[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const run = { ...pieces[i] };
-    let depth = bracketDepth(text, run.start, run.end);
     // 参加单\n\n位：…）: a bracket left open at a page break closes in the next paragraph or two
-    for (let n = 0; depth > 0 && n < 3 && i + 1 < pieces.length && pieces[i + 1].start - run.end < 200; n++) {
-      const next = pieces[++i];
-      depth += bracketDepth(text, next.start, next.end);
-      run.end = next.end;
+    for (let n = 0; bracketDepth(text, run.start, run.end) > 0 && n < 3 && i + 1 < pieces.length && pieces[i + 1].start - run.end < 200; n++) {
+      run.end = pieces[++i].end;
     }
     runs.push(run);
   }
@@ -202,8 +200,8 @@ function dutyFor(doc: PlanDoc, p: Place): TextDuty | null {
   const sec = sectionAt(doc, p.m.start);
   const secTitle = sec && closesGroup && soleMarkerSection(sec, p.found) ? cleanTask(sec.title) : null;
   let best: string;
-  if (secTitle) best = secTitle;
-  else if (item && (closesGroup || !task) && p.inRun === 1) best = item.title;
+  if (item && (closesGroup || !task) && p.inRun === 1) best = item.title;
+  else if (secTitle) best = secTitle;
   else best = task || item?.title || (sec ? cleanTask(sec.title) : '');
   if (!best) return null;
   const confidence = p.m.a.form === 'labelled' ? 0.9 : p.m.a.form === 'roles' ? 0.8 : 0.6;
@@ -231,7 +229,8 @@ function itemTitle(text: string, r: Run): { title: string; end: number } | null 
   const s = text.slice(r.start, r.end);
   const n = NUMBERING.exec(s);
   if (!n) return null;
-  const m = /^([^。；;，,：:！？（(]{2,30})[。；;：:]/.exec(s.slice(n[0].length));
+  // the title may carry a short bracket (城镇新增就业（4分）。), never a sentence
+  const m = /^((?:[^。；;，,：:！？（()]|[（(][^（）()]{0,10}[）)]){2,30})[。；;：:]/.exec(s.slice(n[0].length));
   if (!m) return null;
   return { title: cleanTask(m[1]), end: r.start + n[0].length + m[0].length };
 }
