@@ -115,8 +115,9 @@ export function splitAgencyLists(lists: readonly string[], ctx: AgencyContext): 
   let prefix: Prefix | null = ctx.defaultPrefix ? { surface: ctx.defaultPrefix, marker: ctx.defaultPrefix } : null;
   return lists.map((list) => {
     const out: string[] = [];
-    for (const t of listTokens(list)) {
-      const r = normalizeUnit(t, prefix, ctx);
+    const tokens = listTokens(list);
+    for (const t of tokens) {
+      const r = normalizeUnit(t, prefix, ctx, tokens.length > 1);
       if (r.prefix !== undefined) prefix = r.prefix;
       out.push(r.name);
     }
@@ -124,9 +125,15 @@ export function splitAgencyLists(lists: readonly string[], ctx: AgencyContext): 
   });
 }
 
+// 市发展改革局 市财政局: a table cell of several paragraphs comes out with spaces between its units
+const SPACE_BETWEEN_UNITS = new RegExp(`(${ORG_TAIL.source.replace(/\$$/, '')})\\s+(?=[^\\s（(、，,；;])`, 'g');
+
+/** Spaces between units (a cell of several paragraphs) made into 、, other whitespace kept. */
+export const separateUnits = (s: string) => s.replace(SPACE_BETWEEN_UNITS, '$1、');
+
 /** The unit strings of a list, before normalization. */
 function listTokens(list: string): string[] {
-  let s = compact(list)
+  let s = compact(separateUnits(list))
     .replace(/^[：:，,、]+/, '')
     .replace(/[。；;，,、]+$/, '');
   s = s.replace(/(?:等|及其他|和其他)(?:有关|相关)?(?:单位|部门|机构)?$/, '');
@@ -171,7 +178,12 @@ export function normalizeAgency(name: string, ctx: AgencyContext, prefix: string
   return normalizeUnit(compact(name), prefix ? { surface: prefix, marker: prefix } : null, ctx).name;
 }
 
-function normalizeUnit(t: string, prefix: Prefix | null, ctx: AgencyContext): { name: string; prefix?: Prefix | null } {
+/**
+ * One unit in the context of its list's prefix. `inList`: the unit stands among others, where a
+ * name written without its ending (人力资源社会保障 for 人力资源社会保障厅) is completed; alone, a bare
+ * 生态环境 is a topic, not 市生态环境局.
+ */
+function normalizeUnit(t: string, prefix: Prefix | null, ctx: AgencyContext, inList = false): { name: string; prefix?: Prefix | null } {
   // 省发展改革委（省大湾区办）: normalize the head, keep the bracket as written.
   const pm = /^(.+?)([（(][^（）()]*[）)])$/.exec(t);
   const head = pm && !/^[各有]/.test(t) ? pm[1] : t;
@@ -207,7 +219,7 @@ function normalizeUnit(t: string, prefix: Prefix | null, ctx: AgencyContext): { 
   if (direct) return { name: direct + paren };
   if (prefix && !selfContained(head, ctx.gazetteer)) {
     // Truncated name (人力资源社会保障 for 人力资源社会保障厅): complete it from the lexicon.
-    if (!ORG_TAIL.test(head)) {
+    if (inList && !ORG_TAIL.test(head)) {
       const canon = complete(idx, prefix.marker, head);
       if (canon) return { name: withSurface(canon, prefix) + paren };
     }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { DutyData, Finding } from '../core/findings';
 import type { PlanLevel } from '../core/types';
 import { ingestBytes } from '../ingest/index';
+import { buildDocx, wPara } from '../ingest/testing/build';
 import { parsePlan, planTextFromString } from '../parse/index';
 import { loadGazetteer } from '../places/index';
 import { extractDuties } from './duties';
@@ -238,6 +239,95 @@ describe('duty tables from parse\'s blocks (other plans)', () => {
         T('1', '开展技术改造', '规上工业企业', '2025年底前'),
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('a whole 考评办法 (other plans, written for this test)', () => {
+  const articles = [
+    '某某市县域经济高质量发展考评办法',
+    '第一章 总则',
+    '第一条 为推动县域经济高质量发展，结合我市实际，制定本办法。',
+    '第二条 考评对象为各县（市、区）人民政府。',
+    '第二章 组织领导',
+    '第三条 成立考评工作领导小组，由市政府主要负责同志任组长，领导小组办公室设在市发展改革委，负责考评的日常工作。',
+    '第四条 各牵头考核单位负责制定具体评分细则，按时报送考核结果。',
+    '第五条 市统计局负责统一提供统计数据。',
+    '第三章 附则',
+    '第六条 本办法由市发展改革委负责解释，自印发之日起施行。',
+    '附件',
+    '某某市县域经济高质量发展考评指标及评分细则',
+  ];
+  const header = ['序号', '考评指标', '分值', '评分标准', '牵头考核单位', '配合考核单位'];
+  // [group heading | row]: the 配合考核单位 cell is empty in several rows
+  const rows: Array<string | string[]> = [
+    '经济发展',
+    ['1', '地区生产总值增速', '8', '完成年度目标得满分，每低0.1个百分点扣0.5分。', '市统计局', '市发展改革委'],
+    ['2', '一般公共预算收入增速', '6', '完成年度目标得满分。', '市财政局', '市税务局'],
+    ['3', '实际使用外资', '5', '完成省下达任务得满分。', '市商务局', ''],
+    '创新驱动',
+    ['4', '研发经费投入强度', '6', '达到2.5%得满分。', '市科技局', '市统计局、市财政局'],
+    ['5', '高新技术企业数量', '5', '净增数完成年度目标得满分。', '市科技局', ''],
+    ['6', '专利授权量', '4', '完成年度目标得满分。', '市市场监管局（市知识产权局）', ''],
+    '生态环境',
+    ['7', '细颗粒物（PM2.5）平均浓度', '6', '完成省下达目标得满分。', '市生态环境局', ''],
+    ['8', '森林覆盖率', '4', '完成年度造林任务得满分。', '市林业局', '市自然资源局'],
+    '社会民生',
+    ['9', '城镇新增就业', '6', '完成年度目标得满分。', '市人社局', ''],
+    ['10', '安全生产', '6', '未发生较大以上生产安全事故得满分。', '市应急管理局', '各县（市、区）人民政府'],
+  ];
+  const expected = rows.filter((r): r is string[] => Array.isArray(r)).map((r) => [r[1], r[4] === '市人社局' ? '市人力资源社会保障局' : r[4]]);
+  const fromTable = (found: Array<Finding<'duty'>>) => found.filter((f) => f.confidence >= 0.8).map((f) => [f.data.task, f.data.lead.join('、')]);
+
+  it('tab-separated (a DOCX or HTML table): one duty a row, the articles add only 第五条', () => {
+    const lines = [...articles, header.join('\t'), ...rows.map((r) => (Array.isArray(r) ? r.join('\t') : r))];
+    const found = duties(lines, 'prefectural');
+    expect(fromTable(found)).toEqual(expected);
+    expect(found.filter((f) => f.confidence < 0.8).map((f) => f.data.lead)).toEqual([['市统计局']]);
+  });
+
+  it('one cell a paragraph, empty cells leaving no paragraph, group names between rows', () => {
+    const lines = [...articles, ...header, ...rows.flatMap((r) => (Array.isArray(r) ? r.filter(Boolean) : [r]))];
+    const found = duties(lines, 'prefectural');
+    expect(fromTable(found)).toEqual(expected);
+    expect(found.find((f) => f.data.task === '实际使用外资')?.data.support).toEqual([]);
+    expect(found.find((f) => f.data.task === '安全生产')?.data.support).toEqual(['各县（市、区）人民政府']);
+  });
+});
+
+describe('a 任务分工表 in a DOCX, through ingest (other plans)', () => {
+  // WordprocessingML cells: vMerge continues the cell above (mammoth drops it: the row comes out
+  // short), gridSpan spans the row, several paragraphs in one cell come out joined by a space
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  type Cell = string | { t: string[]; merge?: 'restart' | 'continue'; span?: number };
+  const tc = (c: Cell) => {
+    const o = typeof c === 'string' ? { t: [c] } : c;
+    const pr = (o.merge === 'restart' ? '<w:vMerge w:val="restart"/>' : o.merge === 'continue' ? '<w:vMerge/>' : '') + (o.span ? `<w:gridSpan w:val="${o.span}"/>` : '');
+    const paras = o.merge === 'continue' ? '<w:p/>' : o.t.map((x) => `<w:p><w:r><w:t>${esc(x)}</w:t></w:r></w:p>`).join('');
+    return `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${paras}</w:tc>`;
+  };
+  const table = (rows: Cell[][]) => `<w:tbl>${rows.map((r) => `<w:tr>${r.map(tc).join('')}</w:tr>`).join('')}</w:tbl>`;
+
+  it('reads merged 牵头单位 / 完成时限 cells, a spanning group row and a two-paragraph cell', async () => {
+    const body =
+      wPara('附件') +
+      wPara('重点任务分工表') +
+      table([
+        ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+        [{ t: ['优化营商环境'], span: 5 }],
+        ['1', '建成企业服务综合平台。', { t: ['市发展改革局'], merge: 'restart' }, { t: ['市财政局', '市工业和信息化局'] }, { t: ['2024年底前'], merge: 'restart' }],
+        ['2', '推行惠企政策免申即享。', { t: [], merge: 'continue' }, '市财政局', { t: [], merge: 'continue' }],
+        ['3', '压减企业开办时间至1个工作日。', '市市场监管局', '市公安局、市人社局', '持续推进'],
+      ]);
+    const doc = parsePlan(await ingestBytes(buildDocx(body), '分工方案.docx'), gazetteer);
+    doc.meta.level = 'prefectural';
+    const found = extractDuties(doc, ctx);
+    expect(data(found)).toEqual([
+      { task: '建成企业服务综合平台', lead: ['市发展改革局'], support: ['市财政局', '市工业和信息化局'], deadline: '2024年底前' },
+      { task: '推行惠企政策免申即享', lead: ['市发展改革局'], support: ['市财政局'], deadline: '2024年底前' },
+      { task: '压减企业开办时间至1个工作日', lead: ['市市场监管局'], support: ['市公安局', '市人力资源社会保障局'], deadline: '持续推进' },
+    ]);
+    expect(found[1].flags).toEqual(['cells_realigned', 'lead_from_row_above']);
+    expect(found[1].confidence).toBeLessThan(found[0].confidence);
   });
 });
 

@@ -13,7 +13,7 @@
 import type { DutyData, Extractor, Finding } from '../core/findings';
 import type { PlanDoc, Span } from '../core/types';
 import { agencyIndex, defaultPrefixFor, isAgencyLike, splitAgencyList, type AgencyContext } from './agencies';
-import { deadlineIn } from './duty-assign';
+import { deadlineIn, isLabelWord } from './duty-assign';
 import { dutyColumns, tableDuties } from './duty-tables';
 import { cleanTask, textDuties, type TextDuty } from './duty-text';
 import { flattenSections, sectionAt, sentences } from './text';
@@ -28,7 +28,7 @@ export const extractDuties: Extractor<'duty'> = (doc, ctx) => {
   };
   const dutyTables = doc.blocks.tables.filter((t) => dutyColumns(t));
   const found: TextDuty[] = [...tableDuties(doc, actx), ...textDuties(doc, actx, dutyTables)];
-  const out: Duty[] = found.map((d) => duty(doc, d.start, d.end, d.confidence, d.data));
+  const out: Duty[] = found.map((d) => duty(doc, d.start, d.end, d.confidence, d.data, d.flags));
   const covered = (s: Span) => out.some((d) => s.start < d.end && d.start < s.end);
   for (const d of responsibilitySentences(doc, actx, dutyTables)) {
     if (!covered(d)) out.push(d);
@@ -64,7 +64,7 @@ function units(s: string, actx: AgencyContext, strict: boolean): string[] | null
   const raw = s.replace(/\s+/g, '');
   if (!raw || /^(?:支持|推动|鼓励|引导|依托|加快|推进|建设|组织|在|对|将|把|以|按照|通过)/.test(raw)) return null;
   const list = splitAgencyList(raw, actx);
-  if (list.length === 0) return null;
+  if (list.length === 0 || list.some(isLabelWord)) return null;
   const ok = (u: string) => (strict ? isGovUnit(u, actx) : isAgencyLike(u, actx.index));
   return list.every(ok) ? list : null;
 }
@@ -83,7 +83,8 @@ const CLOSING_CLAUSE = /负责解释|解释权|自印发之日起|自发布之�
 
 function readSentence(doc: PlanDoc, s: string, sp: Span, actx: AgencyContext): Duty | null {
   if (CLOSING_CLAUSE.test(s)) return null;
-  const body = s.replace(/^(?:同时|此外|另外|其中)[，,]/, '');
+  // 第五条 市统计局负责…: an article's number is not part of its first unit
+  const body = s.replace(/^第[一二三四五六七八九十百零〇\d]+条\s*/, '').replace(/^(?:同时|此外|另外|其中)[，,]/, '');
   const off = sp.start + (s.length - body.length);
   // 由X牵头(，Y配合)，… / 由X负责…
   let m = /^(.*?)由([^，,。；由]{2,60}?)(牵头|负责)(?!单位|部门|人)(?:[，,、]([^，,。；]{2,80}?)(?:等)?(?:配合|参与|参加|协助|协同))?/.exec(body);
@@ -141,8 +142,8 @@ function inImplementation(doc: PlanDoc, at: number): boolean {
 
 // ---- finding ------------------------------------------------------------------------------
 
-function duty(doc: PlanDoc, start: number, end: number, confidence: number, data: DutyData): Duty {
-  const flags: string[] = [];
+function duty(doc: PlanDoc, start: number, end: number, confidence: number, data: DutyData, inferred: readonly string[] = []): Duty {
+  const flags: string[] = [...inferred];
   if (!data.task) flags.push('task_missing');
   return { kind: 'duty', start, end, section: sectionAt(doc, start)?.id ?? null, confidence, flags, data };
 }

@@ -11,7 +11,7 @@
 // header words of data/lexicons/table-headers.json.
 import words from '../../data/lexicons/duty-words.json' with { type: 'json' };
 import headers from '../../data/lexicons/table-headers.json' with { type: 'json' };
-import { isAgencyLike, splitAgencyLists, type AgencyContext } from './agencies';
+import { isAgencyLike, separateUnits, splitAgencyLists, type AgencyContext } from './agencies';
 
 export interface Assignment {
   lead: string[];
@@ -40,6 +40,9 @@ const LABELS = byLength(LABEL_ROLE.keys());
 // it ends with a colon or stands in 【】 (【责任单位】市发展改革委).
 const spaced = (w: string) => [...w].map(escape).join('\\s*');
 const LABEL_SOURCE = `(?:【\\s*(${LABELS.map(spaced).join('|')})\\s*】\\s*[：:]?|(${LABELS.map(spaced).join('|')})\\s*[：:])`;
+
+/** 牵头单位, 各牵头考核单位: a label word (or 各/有关 + one) refers to the units of a table, it names none. */
+export const isLabelWord = (s: string) => LABEL_ROLE.has(s.replace(/^(?:各|有关|相关|各有关)/, ''));
 
 /** Every label in `s`, with its role and where its value starts. */
 export function labelsIn(s: string): Array<{ index: number; end: number; label: string; role: Role }> {
@@ -83,6 +86,12 @@ const NOT_UNITS = new RegExp(`^(?:${byLength(words.not_units).map(escape).join('
 
 /** 省商务厅按职责分工配合 → { units: 省商务厅, verb: support }; null when no role word ends it. */
 function roleClause(c: string): { units: string; with: string | null; verb: Verb } | null {
+  // 市发展改革委为牵头单位 / 市财政局为配合单位
+  const named = /^(.+?)(?:为|作为|是)(.+)$/.exec(c);
+  const role = named ? LABEL_ROLE.get(named[2]) : undefined;
+  if (named && (role === 'lead' || role === 'support')) {
+    return { units: named[1], with: null, verb: role === 'lead' && named[2].includes('牵头') ? 'lead' : role === 'lead' ? 'own' : 'support' };
+  }
   const v = VERBS.find((x) => c.endsWith(x.word) && c.length > x.word.length);
   if (!v) return null;
   let units = c.slice(0, c.length - v.word.length);
@@ -143,7 +152,7 @@ function topClauses(s: string): string[] {
 /** Unit lists → names when every unit is a body; null otherwise. */
 function unitLists(lists: readonly string[], actx: AgencyContext): string[][] | null {
   // 牵头单位 alone is a label, not a unit
-  if (lists.some((l) => !l || NOT_UNITS.test(l) || LABEL_ROLE.has(l))) return null;
+  if (lists.some((l) => !l || NOT_UNITS.test(l) || isLabelWord(l))) return null;
   const out = splitAgencyLists(lists, actx);
   return out.every((l) => l.length > 0 && l.every((u) => isAgencyLike(u, actx.index))) ? out : null;
 }
@@ -153,7 +162,7 @@ function unitLists(lists: readonly string[], actx: AgencyContext): string[][] | 
  * list with a role word, a bare unit list, or a deadline: 「支持企业牵头」 and 「2025年底前」 alone are none.
  */
 export function readAssignment(raw: string, actx: AgencyContext): Assignment | null {
-  const s = compact(raw);
+  const s = compact(separateUnits(raw));
   if (!s) return null;
   const fields = labelledFields(s);
   if (fields) {
@@ -162,8 +171,11 @@ export function readAssignment(raw: string, actx: AgencyContext): Assignment | n
     if (!lists) return null;
     return { lead: lists[0], support: lists.slice(1).flat(), deadline: fields.deadline, form: 'labelled' };
   }
-  const parts: Array<{ units: string; verb: Verb | 'bare' }> = [];
+  // a clause of units with a role word is a group; units written before it without one (X、Y，Z负责)
+  // join its group
+  const parts: Array<{ units: string; verb: Verb | 'bare'; group: number }> = [];
   let deadline: string | null = null;
+  let groups = 0;
   for (const c of topClauses(s)) {
     const d = deadlineClause(c);
     if (d) {
@@ -172,21 +184,23 @@ export function readAssignment(raw: string, actx: AgencyContext): Assignment | n
     }
     const r = roleClause(c);
     if (r) {
-      // units written before this clause without a role word take its role (X、Y，Z负责)
-      for (const p of parts) if (p.verb === 'bare') p.verb = r.verb;
-      parts.push({ units: r.units, verb: r.verb });
-      if (r.with) parts.push({ units: r.with, verb: 'support' });
-    } else parts.push({ units: c.replace(/^由/, ''), verb: 'bare' });
+      const g = groups++;
+      for (const p of parts) if (p.verb === 'bare') Object.assign(p, { verb: r.verb, group: g });
+      parts.push({ units: r.units, verb: r.verb, group: g });
+      if (r.with) parts.push({ units: r.with, verb: 'support', group: groups++ });
+    } else parts.push({ units: c.replace(/^由/, ''), verb: 'bare', group: -1 });
   }
   if (parts.length === 0) return null;
   const lists = unitLists(parts.map((p) => p.units), actx);
   if (!lists) return null;
   const hasLead = parts.some((p) => p.verb === 'lead');
   const hasRole = parts.some((p) => p.verb !== 'bare');
+  // without a 牵头, the first 负责 group leads and a later one supports (（X负责，各市人民政府落实）)
+  const firstOwn = parts.find((p) => p.verb === 'own')?.group;
   const lead: string[] = [];
   const support: string[] = [];
   parts.forEach((p, i) => {
-    const isLead = p.verb === 'lead' || (p.verb === 'own' && !hasLead) || (p.verb === 'bare' && !hasRole);
+    const isLead = p.verb === 'lead' || (p.verb === 'own' && !hasLead && p.group === firstOwn) || (p.verb === 'bare' && !hasRole);
     (isLead ? lead : support).push(...lists[i]);
   });
   if (lead.length === 0) return null;
@@ -198,7 +212,7 @@ const UNIT_MARK = /[（(](牵头(?:单位)?|配合|参与|主责)[）)]/;
 
 /** A table cell of units: role words, labels, marks after units, or a bare list (all lead). */
 export function readUnitCell(raw: string, actx: AgencyContext): Assignment | null {
-  const s = compact(raw);
+  const s = compact(separateUnits(raw));
   if (!UNIT_MARK.test(s)) return readAssignment(s, actx);
   const lead: string[] = [];
   const rest: string[] = [];

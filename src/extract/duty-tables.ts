@@ -40,8 +40,9 @@ export function tableDuties(doc: PlanDoc, actx: AgencyContext): TextDuty[] {
     if (!cols) continue;
     let above: string[] | null = null;
     for (const row of t.rows) {
-      const { texts, carried } = alignRow(row, t, cols, actx, above);
+      const { texts, carried, realigned } = alignRow(row, t, cols, actx, above);
       const d = rowDuty(row, texts, carried, t, cols, actx);
+      if (d && realigned) d.flags = ['cells_realigned', ...(d.flags ?? [])];
       if (d) out.push(d);
       if (texts.some((x, i) => x && i !== cols.task)) above = texts;
     }
@@ -69,6 +70,7 @@ function rowDuty(row: TableRow, texts: string[], carried: boolean, t: Table, col
     start: row.start,
     end: row.end,
     confidence: carried ? 0.7 : 0.85,
+    flags: carried ? ['lead_from_row_above'] : [],
     data: { task, lead: a.lead, support: [...new Set(support)].filter((u) => !a.lead.includes(u)), deadline: deadline || null },
   };
 }
@@ -80,7 +82,13 @@ function rowDuty(row: TableRow, texts: string[], carried: boolean, t: Table, col
  * than the header) is re-aligned by what each cell looks like; columns it lacks take the text of the
  * row above (a merged 牵头单位 or 完成时限 cell). An empty lead cell takes the one above too.
  */
-function alignRow(row: TableRow, t: Table, cols: DutyColumns, actx: AgencyContext, above: string[] | null): { texts: string[]; carried: boolean } {
+function alignRow(
+  row: TableRow,
+  t: Table,
+  cols: DutyColumns,
+  actx: AgencyContext,
+  above: string[] | null,
+): { texts: string[]; carried: boolean; realigned: boolean } {
   const n = t.columns.length;
   let pad = 0;
   while (pad < n && isPad(row.cells[pad], row)) pad++;
@@ -88,7 +96,7 @@ function alignRow(row: TableRow, t: Table, cols: DutyColumns, actx: AgencyContex
   let missing: boolean[];
   if (pad > 0 && pad < n) {
     const real = row.cells.slice(pad);
-    const slots = bestSlots(real, t, actx);
+    const slots = bestSlots(real, t, actx, t.layout === 'grid' ? 'later' : 'earlier');
     texts = Array.from({ length: n }, () => '');
     missing = Array.from({ length: n }, () => true);
     slots.forEach((col, k) => {
@@ -100,7 +108,10 @@ function alignRow(row: TableRow, t: Table, cols: DutyColumns, actx: AgencyContex
     missing = texts.map(() => false);
   }
   let carried = false;
-  const inherits = (i: number) => i === cols.lead || i === cols.deadline || cols.support.includes(i) || t.columns[i].role === 'category';
+  // In a grid (HTML, DOCX) a lacking cell was merged with the one above; one cell a paragraph, it was
+  // empty and left no paragraph, so nothing is inherited.
+  const merged = t.layout === 'grid';
+  const inherits = (i: number) => merged && (i === cols.lead || i === cols.deadline || cols.support.includes(i) || t.columns[i].role === 'category');
   for (let i = 0; i < n; i++) {
     const lacks = missing[i] || (i === cols.lead && !texts[i]);
     if (lacks && above && above[i] && inherits(i)) {
@@ -108,13 +119,18 @@ function alignRow(row: TableRow, t: Table, cols: DutyColumns, actx: AgencyContex
       if (i === cols.lead) carried = true;
     }
   }
-  return { texts, carried };
+  return { texts, carried, realigned: pad > 0 && pad < n };
 }
 
 const isPad = (c: TableCell | undefined, row: TableRow) => !!c && c.start === c.end && c.start === row.start && !c.text;
 
-/** Columns for the real cells of a short row: order kept, each cell where it fits best. */
-function bestSlots(cells: readonly TableCell[], t: Table, actx: AgencyContext): number[] {
+/**
+ * Columns for the real cells of a short row: order kept, each cell where it fits best. A units cell
+ * fits 牵头单位 and 配合单位 alike: in a grid the lacking cell was merged (most often 牵头单位, shared by
+ * the rows of one lead), so ties go to the later column; one cell a paragraph, the lacking cell was
+ * empty (most often 配合单位), so ties go to the earlier.
+ */
+function bestSlots(cells: readonly TableCell[], t: Table, actx: AgencyContext, ties: 'later' | 'earlier'): number[] {
   const n = t.columns.length;
   const m = cells.length;
   // score[i][j]: best fit of the first i cells into the first j columns
@@ -125,7 +141,7 @@ function bestSlots(cells: readonly TableCell[], t: Table, actx: AgencyContext): 
     for (let j = i; j <= n; j++) {
       const skip = score[i][j - 1] + skipCost(t, j - 1);
       const take = score[i - 1][j - 1] + fit(cells[i - 1].text, t.columns[j - 1].role, actx);
-      if (take >= skip) {
+      if (ties === 'later' ? take >= skip : take > skip) {
         score[i][j] = take;
         took[i][j] = true;
       } else score[i][j] = skip;

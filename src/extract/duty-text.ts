@@ -19,6 +19,8 @@ import { flattenSections, sectionAt } from './text';
 export interface TextDuty extends Span {
   data: DutyData;
   confidence: number;
+  /** What was inferred rather than read (lead_from_row_above, cells_realigned). */
+  flags?: string[];
 }
 
 interface Marker extends Span {

@@ -240,6 +240,7 @@ function cellRows(ps: readonly Para[], from: number, columns: readonly TableColu
   const seqCol = columns.findIndex((c) => c.role === 'seq');
   const textCol = (c: number) => columns[c]?.role === 'task';
   const hasText = columns.some((_, c) => textCol(c));
+  const hasLead = columns.some((c) => c.role === 'lead');
   let k = from;
   if (seqCol === 0) {
     const taskCol = columns.findIndex((c) => c.role === 'task');
@@ -255,23 +256,25 @@ function cellRows(ps: readonly Para[], from: number, columns: readonly TableColu
         }
       }
       if (!(k + width <= ps.length && seqValue(ps[k].text) === n)) break;
-      // a row has a cell for every column (a value may equal the next number: read past it)
-      let e = k + width;
-      const isNext = (i: number) => seqValue(ps[i].text) === n + 1 || (hasText && seqValue(ps[i].text) === 1 && groupLike(i - 1));
-      while (e < ps.length && !isNext(e) && (cellLike(ps[e].text) || hasText) && e - k < width * 2) e++;
-      if (e < ps.length && isNext(e)) {
-        // in a task table, paragraphs ending in 。 after the task cell are its broken sentences; one more
-        // short paragraph before the next number heads the next group of rows
-        const extra = e - k - width;
-        let broken = 0;
-        while (hasText && taskCol >= 0 && broken < extra && /[。；;]$/.test(ps[k + taskCol + 1 + broken].text)) broken++;
-        if (hasText && extra - broken === 1 && groupLike(e - 1)) e--;
-      } else {
-        // the last row: a full row, no more; in a task table, one whose text cell was broken, up to
-        // the last short paragraph (持续推进) after it
-        let last = k + width;
-        if (hasText) while (last < ps.length && last - k < width * 2 - 1 && groupLike(last)) last++;
-        e = last;
+      let e = hasLead ? dutyRowEnd(ps, k, n, columns, groupLike, rows) : k + width;
+      if (!hasLead) {
+        // a row has a cell for every column (a value may equal the next number: read past it)
+        const isNext = (i: number) => seqValue(ps[i].text) === n + 1 || (hasText && seqValue(ps[i].text) === 1 && groupLike(i - 1));
+        while (e < ps.length && !isNext(e) && (cellLike(ps[e].text) || hasText) && e - k < width * 2) e++;
+        if (e < ps.length && isNext(e)) {
+          // in a task table, paragraphs ending in 。 after the task cell are its broken sentences; one more
+          // short paragraph before the next number heads the next group of rows
+          const extra = e - k - width;
+          let broken = 0;
+          while (hasText && taskCol >= 0 && broken < extra && /[。；;]$/.test(ps[k + taskCol + 1 + broken].text)) broken++;
+          if (hasText && extra - broken === 1 && groupLike(e - 1)) e--;
+        } else {
+          // the last row: a full row, no more; in a task table, one whose text cell was broken, up to
+          // the last short paragraph (持续推进) after it
+          let last = k + width;
+          if (hasText) while (last < ps.length && last - k < width * 2 - 1 && groupLike(last)) last++;
+          e = last;
+        }
       }
       const cells = fitCells(ps.slice(k, e), columns);
       if (!cells) break;
@@ -291,6 +294,66 @@ function cellRows(ps: readonly Para[], from: number, columns: readonly TableColu
   return { rows, next: k };
 }
 
+/**
+ * Where the row numbered `n` at `k` ends in a table with a 牵头单位 column. An empty cell leaves no
+ * paragraph (the row is short) and a task cell may be broken into sentences (the row is long), so
+ * every next number within two widths is a candidate: the one nearest a full row wins, helped when
+ * the row after it is full too (a 分值 cell equal to the next number is no row start). A short
+ * paragraph just before the next number heads a group of rows. Short rows are padded by fitCells;
+ * the duty reader puts their cells back under the columns they fit.
+ */
+function dutyRowEnd(
+  ps: readonly Para[],
+  k: number,
+  n: number,
+  columns: readonly TableColumn[],
+  groupLike: (i: number) => boolean,
+  above: readonly TableRow[],
+): number {
+  const width = columns.length;
+  // columns that hold sentences: the task column, and any whose cells above did (评分标准)
+  const prose = (c: number) => columns[c]?.role === 'task' || above.some((r) => r.cells[c] && !cellLike(r.cells[c].text));
+  const taskCol = columns.findIndex((c) => c.role === 'task');
+  const numberAt = (i: number, v: number) => i < ps.length && seqValue(ps[i].text) === v;
+  const startsRow = (i: number) => numberAt(i, n + 1) || (numberAt(i, 1) && groupLike(i - 1));
+  const fitAfter = (i: number) => {
+    const next = seqValue(ps[i].text)! + 1;
+    let best = 0;
+    for (let j = i + 2; j <= i + width * 2 && j < ps.length; j++) if (numberAt(j, next)) best = Math.max(best, 3 - Math.abs(j - i - width));
+    return best;
+  };
+  let end = -1;
+  let score = -Infinity;
+  for (let i = k + 2; i <= k + width * 2 && i < ps.length; i++) {
+    if (!startsRow(i)) continue;
+    const s = -Math.abs(i - k - width) + fitAfter(i);
+    if (s > score) [end, score] = [i, s];
+  }
+  if (end < 0) {
+    // the last row: its cells while they look like cells (a task cell may be a sentence), then the
+    // short paragraphs of a broken cell
+    end = k + 1;
+    let pieces = 0;
+    while (end < ps.length && end - k < width + pieces) {
+      const col = end - k - pieces;
+      const t = ps[end].text;
+      if (taskCol >= 0 && col === taskCol + 1 && /[。；;]$/.test(t) && /[。；;]$/.test(ps[end - 1].text)) pieces++;
+      else if (!(cellLike(t) || prose(col))) break;
+      end++;
+    }
+    return end;
+  }
+  // paragraphs ending in 。 after the task cell are its broken sentences; one more short paragraph
+  // before the next number heads the next group of rows
+  const extra = end - k - width;
+  let broken = 0;
+  while (taskCol >= 0 && broken < extra && /[。；;]$/.test(ps[k + taskCol + 1 + broken]?.text ?? '')) broken++;
+  if (extra >= 1 && extra - broken >= 1 && groupLike(end - 1) && !/[。；;]$/.test(ps[end - 1].text)) {
+    if (extra - broken === 1 || !cellLike(ps[end - 2]?.text ?? '')) return end - 1;
+  }
+  return end;
+}
+
 function seqValue(s: string): number | null {
   const t = s.trim().replace(/[.、．]$/, '');
   if (/^\d{1,3}$/.test(t)) return Number(t);
@@ -300,8 +363,14 @@ function seqValue(s: string): number | null {
 /** Cells of one row: as many paragraphs as columns, or more when a text cell was broken in two. */
 function fitCells(ps: readonly Para[], columns: readonly TableColumn[]): TableCell[] | null {
   const width = columns.length;
-  if (ps.length < width) return null;
   const cell = (p: readonly Para[]): TableCell => ({ start: p[0].start, end: p[p.length - 1].end, text: p.map((x) => x.text).join('') });
+  if (ps.length < width) {
+    // a row whose empty cells left no paragraph (only in tables with a 牵头单位 column, see dutyRowEnd):
+    // padded on the left like a grid row short of a merged cell
+    if (ps.length < 2 || !columns.some((c) => c.role === 'lead')) return null;
+    const at = ps[0].start;
+    return [...Array.from({ length: width - ps.length }, () => ({ start: at, end: at, text: '' })), ...ps.map((p) => cell([p]))];
+  }
   if (ps.length === width) return ps.map((p) => cell([p]));
   // anchor the columns whose cells can be recognised (属性, 单位); join the extra paragraphs into the
   // text column between anchors (a broken 指标名称 or 目标 cell)
