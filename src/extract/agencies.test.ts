@@ -157,6 +157,16 @@ describe('other provinces and levels (other plans)', () => {
     expect(splitAgencyLists(['广东省发展改革委', '财政厅、交通运输厅'], national)).toEqual([['广东省发展改革委'], ['广东省财政厅', '广东省交通运输厅']]);
   });
 
+  it('completes a name without its ending only among other units (a lone 生态环境 is a topic)', () => {
+    expect(split('人力资源社会保障、体育局')).toEqual(['省人力资源社会保障厅', '省体育局']);
+    expect(split('生态环境', municipal)).toEqual(['生态环境']);
+  });
+
+  it('splits units a space apart (a table cell of two paragraphs)', () => {
+    expect(split('市发展改革局 市财政局', municipal)).toEqual(['市发展改革局', '市财政局']);
+    expect(split('省发展改革委 （省大湾区办）')).toEqual(['省发展改革委（省大湾区办）']);
+  });
+
   it('reads a 领导小组 collective as a unit, a 领导 as a person', () => {
     expect(isAgencyLike('省推进“三地一区”建设领导小组执行小组成员单位', index)).toBe(true);
     expect(isAgencyLike('市政府分管领导', index)).toBe(false);

@@ -358,6 +358,25 @@ describe('labelled fields in a 考评办法 written as text (other plans)', () =
     ]);
   });
 
+  it('reads roles marked after units: 责任单位：X（牵头）、Y; Y（按职责分工负责）; X为牵头单位 (other plans)', () => {
+    const found = data(
+      duties(
+        [
+          '（一）推进城市更新。',
+          '1.实施城中村改造。责任单位：市住房城乡建设局（牵头）、市自然资源局、各区人民政府',
+          '2.完善地下管网。（牵头单位：市城管局；责任单位：市水务局、市财政局（按职责分工负责））',
+          '3.建设口袋公园。（市城管局为牵头单位，各区人民政府为配合单位，2025年底前完成）',
+        ],
+        'prefectural',
+      ),
+    );
+    expect(found).toEqual([
+      { task: '实施城中村改造', lead: ['市住房城乡建设局'], support: ['市自然资源局', '各区人民政府'], deadline: null },
+      { task: '完善地下管网', lead: ['市城管局'], support: ['市水务局', '市财政局'], deadline: null },
+      { task: '建设口袋公园', lead: ['市城管局'], support: ['各区人民政府'], deadline: '2025年底前' },
+    ]);
+  });
+
   it('reads a bracket in a heading (（一）加快…（X牵头，Y配合）)', () => {
     const found = data(duties(['二、重点任务', '（一）加快广湛高铁建设（省发展改革委牵头，省交通运输厅配合）', '2025年底前建成通车。', '（二）推进港口扩能（省交通运输厅负责）', '建设30万吨级航道。']));
     expect(found).toEqual([

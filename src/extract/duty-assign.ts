@@ -107,6 +107,35 @@ function roleClause(c: string): { units: string; with: string | null; verb: Verb
   return { units, with: null, verb: v.verb };
 }
 
+// 市发展改革委（牵头）、市财政局 / 市商务局（按职责分工负责）: a role written in a bracket after a unit
+const ROLE_MARK = new RegExp(
+  `[（(]((?:${REMIT.map(escape).join('|')})?(?:${VERBS.map((v) => escape(v.word)).join('|')})|${LABELS.map(escape).join('|')})[）)]$`,
+);
+
+/** The units of a list split by their marks: those marked 牵头 lead; null when none is so marked. */
+function markedLead(list: string): { lead: string; rest: string } | null {
+  const lead: string[] = [];
+  const rest: string[] = [];
+  for (const t of topClauses(list, true)) {
+    const m = ROLE_MARK.exec(t);
+    const role = m ? markRole(m[1]) : null;
+    (role === 'lead' ? lead : rest).push(m ? t.slice(0, m.index) : t);
+  }
+  return lead.length ? { lead: lead.join('、'), rest: rest.join('、') } : null;
+}
+
+function markRole(mark: string): Verb | null {
+  const label = LABEL_ROLE.get(mark);
+  if (label) return label === 'lead' && mark.includes('牵头') ? 'lead' : label === 'support' ? 'support' : 'own';
+  return VERBS.find((v) => mark.endsWith(v.word))?.verb ?? null;
+}
+
+/** The list without role marks after its units. */
+const stripMarks = (list: string) =>
+  topClauses(list, true)
+    .map((t) => t.replace(ROLE_MARK, ''))
+    .join('、');
+
 // ---- deadlines ------------------------------------------------------------------------------
 
 const DATE = String.raw`(?:(?:20\d{2}|19\d{2})\s*[-—–~至到]\s*)?(?:20\d{2}|19\d{2})年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|年底|上半年|下半年|内|起|以来)?(?:前|以前|之前)?|(?:每年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末)?(?:前|以前|之前)`;
@@ -132,15 +161,16 @@ export function deadlineIn(s: string): string | null {
 
 // ---- reading --------------------------------------------------------------------------------
 
-/** Splits at ，,；; outside brackets and quotes. */
-function topClauses(s: string): string[] {
+/** Splits at ，,；;。 (and 、 with `units`) outside brackets and quotes. */
+function topClauses(s: string, units = false): string[] {
+  const seps = units ? '，,；;。、' : '，,；;。';
   const out: string[] = [];
   let depth = 0;
   let cur = '';
   for (const ch of s) {
     if ('（(“《【'.includes(ch)) depth++;
     else if ('）)”》】'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && '，,；;。'.includes(ch)) {
+    if (depth === 0 && seps.includes(ch)) {
       if (cur) out.push(cur);
       cur = '';
     } else cur += ch;
@@ -167,9 +197,18 @@ export function readAssignment(raw: string, actx: AgencyContext): Assignment | n
   const fields = labelledFields(s);
   if (fields) {
     if (!fields.lead) return null;
-    const lists = unitLists([fields.lead, ...fields.support], actx);
+    // 责任单位：市发展改革委（牵头）、市财政局 → the marked unit leads, the others support
+    const marked = markedLead(fields.lead);
+    const leadList = marked ? marked.lead : stripMarks(fields.lead);
+    const supportLists = [...(marked?.rest ? [marked.rest] : []), ...fields.support.map(stripMarks)];
+    const lists = unitLists([leadList, ...supportLists], actx);
     if (!lists) return null;
-    return { lead: lists[0], support: lists.slice(1).flat(), deadline: fields.deadline, form: 'labelled' };
+    return { lead: lists[0], support: dedupe(lists.slice(1).flat()).filter((u) => !lists[0].includes(u)), deadline: fields.deadline, form: 'labelled' };
+  }
+  const marked = markedLead(s);
+  if (marked) {
+    const lists = unitLists([marked.lead, ...(marked.rest ? [stripMarks(marked.rest)] : [])], actx);
+    return lists ? { lead: lists[0], support: lists[1] ?? [], deadline: null, form: 'roles' } : null;
   }
   // a clause of units with a role word is a group; units written before it without one (X、Y，Z负责)
   // join its group
@@ -188,7 +227,7 @@ export function readAssignment(raw: string, actx: AgencyContext): Assignment | n
       for (const p of parts) if (p.verb === 'bare') Object.assign(p, { verb: r.verb, group: g });
       parts.push({ units: r.units, verb: r.verb, group: g });
       if (r.with) parts.push({ units: r.with, verb: 'support', group: groups++ });
-    } else parts.push({ units: c.replace(/^由/, ''), verb: 'bare', group: -1 });
+    } else parts.push({ units: stripMarks(c.replace(/^由/, '')), verb: 'bare', group: -1 });
   }
   if (parts.length === 0) return null;
   const lists = unitLists(parts.map((p) => p.units), actx);
@@ -207,22 +246,9 @@ export function readAssignment(raw: string, actx: AgencyContext): Assignment | n
   return { lead: dedupe(lead), support: dedupe(support).filter((u) => !lead.includes(u)), deadline, form: hasRole ? 'roles' : 'units' };
 }
 
-// 市发展改革委（牵头）、市财政局: a role written after a unit, as table cells often do
-const UNIT_MARK = /[（(](牵头(?:单位)?|配合|参与|主责)[）)]/;
-
 /** A table cell of units: role words, labels, marks after units, or a bare list (all lead). */
 export function readUnitCell(raw: string, actx: AgencyContext): Assignment | null {
-  const s = compact(separateUnits(raw));
-  if (!UNIT_MARK.test(s)) return readAssignment(s, actx);
-  const lead: string[] = [];
-  const rest: string[] = [];
-  for (const t of s.split(/[、，,；;]/).filter(Boolean)) {
-    const m = UNIT_MARK.exec(t);
-    (m && /牵头|主责/.test(m[1]) ? lead : rest).push(t.replace(UNIT_MARK, ''));
-  }
-  const lists = unitLists([lead.join('、'), rest.join('、')].filter(Boolean), actx);
-  if (!lists || lead.length === 0) return null;
-  return { lead: lists[0], support: lists[1] ?? [], deadline: null, form: 'roles' };
+  return readAssignment(raw, actx);
 }
 
 const dedupe = (xs: string[]) => [...new Set(xs)];

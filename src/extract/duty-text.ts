@@ -13,7 +13,7 @@
 import type { DutyData } from '../core/findings';
 import type { PlanDoc, Section, Span } from '../core/types';
 import { ORG_TAIL, type AgencyContext } from './agencies';
-import { deadlineIn, labelsIn, readAssignment, type Assignment } from './duty-assign';
+import { deadlineIn, isLabelWord, labelsIn, readAssignment, type Assignment } from './duty-assign';
 import { flattenSections, sectionAt } from './text';
 
 export interface TextDuty extends Span {
@@ -233,7 +233,8 @@ function itemTitle(text: string, r: Run): { title: string; end: number } | null 
   if (!n) return null;
   // the title may carry a short bracket (城镇新增就业（4分）。), never a sentence
   const m = /^((?:[^。；;，,：:！？（()]|[（(][^（）()]{0,10}[）)]){2,30})[。；;：:]/.exec(s.slice(n[0].length));
-  if (!m) return null;
+  // 1.牵头单位：… opens with a label, not a title
+  if (!m || isLabelWord(m[1])) return null;
   return { title: cleanTask(m[1]), end: r.start + n[0].length + m[0].length };
 }
 
