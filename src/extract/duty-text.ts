@@ -56,15 +56,15 @@ export function textDuties(doc: PlanDoc, actx: AgencyContext, skip: readonly Spa
     }
     for (const m of ms) found.push({ run: here, m });
   }
-  const sections = flattenSections(doc.sections);
+  const markers = found.map((f) => f.m);
+  const perRun = new Map<number, number>();
+  for (const f of found) perRun.set(f.run, (perRun.get(f.run) ?? 0) + 1);
   const out: TextDuty[] = [];
   found.forEach(({ run, m }, k) => {
-    const r = runs[run];
     const prev = found[k - 1];
-    const sameRun = prev && prev.run === run;
-    const from = sameRun ? prev.m.end : r.start;
-    const inRun = found.filter((f) => f.run === run).length;
-    const d = dutyFor(doc, { runs, run, from, m, inRun, first: !sameRun, sections, found: found.map((f) => f.m) });
+    const sameRun = !!prev && prev.run === run;
+    const from = sameRun ? prev.m.end : runs[run].start;
+    const d = dutyFor(doc, { runs, run, from, m, inRun: perRun.get(run)!, first: !sameRun, found: markers });
     if (d) out.push(d);
   });
   return out;
@@ -168,7 +168,6 @@ interface Place {
   m: Marker;
   inRun: number;
   first: boolean;
-  sections: Section[];
   found: Marker[];
 }
 

@@ -54,6 +54,20 @@ describe('one cell a paragraph', () => {
     ]);
   });
 
+  it('with a 牵头单位 column: rows short of an empty cell (padded on the left), even the last one of the text', () => {
+    const [t] = tablesOf([
+      '序号', '考评指标', '分值', '牵头考核单位', '配合考核单位',
+      '1', '地区生产总值增速', '2', '市统计局', '市发展改革委',
+      '2', '实际使用外资', '3', '市商务局',
+      '3', '森林覆盖率', '4', '市林业局',
+    ]);
+    expect(texts(t)).toEqual([
+      ['1', '地区生产总值增速', '2', '市统计局', '市发展改革委'],
+      ['', '2', '实际使用外资', '3', '市商务局'],
+      ['', '3', '森林覆盖率', '4', '市林业局'],
+    ]);
+  });
+
   it('without 序号: a task column may hold sentences', () => {
     const [t] = tablesOf([
       '重点任务', '牵头单位', '配合单位',

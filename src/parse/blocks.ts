@@ -255,7 +255,8 @@ function cellRows(ps: readonly Para[], from: number, columns: readonly TableColu
           n = after;
         }
       }
-      if (!(k + width <= ps.length && seqValue(ps[k].text) === n)) break;
+      // (a row short of an empty cell may end the text)
+      if (!(k + (hasLead ? 2 : width) <= ps.length && seqValue(ps[k].text) === n)) break;
       let e = hasLead ? dutyRowEnd(ps, k, n, columns, groupLike, rows) : k + width;
       if (!hasLead) {
         // a row has a cell for every column (a value may equal the next number: read past it)
@@ -324,7 +325,8 @@ function dutyRowEnd(
   };
   let end = -1;
   let score = -Infinity;
-  for (let i = k + 2; i <= k + width * 2 && i < ps.length; i++) {
+  // a row holds at least its number, a task and a lead
+  for (let i = k + Math.min(3, width); i <= k + width * 2 && i < ps.length; i++) {
     if (!startsRow(i)) continue;
     const s = -Math.abs(i - k - width) + fitAfter(i);
     if (s > score) [end, score] = [i, s];
