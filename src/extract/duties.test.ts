@@ -229,6 +229,19 @@ describe('duty tables from parse\'s blocks (other plans)', () => {
     ]);
   });
 
+  it('a column of leading officials (牵头市领导) is no unit column, one cell a paragraph', () => {
+    const found = data(
+      duties(
+        ['附件', '重大项目推进责任清单', '序号', '项目名称', '牵头市领导', '责任单位', '完成时限', '1', '东部快速路二期', '张某某', '市交通运输局', '2025年底前', '2', '城市污水处理厂扩建', '李某某', '市水务局', '2024年底前'],
+        'prefectural',
+      ),
+    );
+    expect(found).toEqual([
+      { task: '东部快速路二期', lead: ['市交通运输局'], support: [], deadline: '2025年底前' },
+      { task: '城市污水处理厂扩建', lead: ['市水务局'], support: [], deadline: '2024年底前' },
+    ]);
+  });
+
   it('an indicator table and a table whose lead cells are no bodies give no duties', () => {
     expect(
       duties([
