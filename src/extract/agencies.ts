@@ -4,6 +4,9 @@
 //   省发展改革委、科技厅、工业和信息化厅，省通信管理局  → 省发展改革委 | 省科技厅 | 省工业和信息化厅 | 省通信管理局
 //   省人力资源社会保障厅、住房城乡建设厅、发展和改革委员会 → … | 省发展改革委   (the 省 prefix distributes)
 //   湛江、茂名市政府 → 湛江市政府 | 茂名市政府
+//   县发改局、财政局 → 县发展改革局 | 县财政局        (县/区 names share the 市 entries, 自治区 the 省 ones)
+//   合肥海关、人行合肥中心支行 → as written           (a unit naming its own place takes no prefix)
+//   各市、县（区）人民政府 → one collective unit
 import type { AgencyEntry } from '../core/findings';
 import type { Gazetteer, PlanLevel } from '../core/types';
 
