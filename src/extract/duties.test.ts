@@ -211,6 +211,25 @@ describe('duty tables from parse\'s blocks (other plans)', () => {
     ]);
   });
 
+  it('重点任务 over 具体措施: the measure is the task, a 重点任务 cell merged down the rows groups them', () => {
+    const found = data(
+      duties(
+        [
+          '附件', '重点任务分工',
+          T('序号', '重点任务', '具体措施', '牵头单位', '配合单位'),
+          T('1', '强化科技创新', '建设省实验室体系。', '省科技厅', '省财政厅'),
+          T('2', '培育科技型企业。', '省科技厅', '省工业和信息化厅'), // 重点任务 merged with the row above
+          T('3', '扩大开放合作', '举办中国—东盟博览会。', '省商务厅', ''),
+        ],
+      ),
+    );
+    expect(found.map((d) => [d.task, d.lead, d.support])).toEqual([
+      ['建设省实验室体系', ['省科技厅'], ['省财政厅']],
+      ['培育科技型企业', ['省科技厅'], ['省工业和信息化厅']],
+      ['举办中国—东盟博览会', ['省商务厅'], []],
+    ]);
+  });
+
   it('牵头单位 beside 责任单位: the second column supports; （牵头） marks the lead inside one cell', () => {
     const found = data(
       duties(
@@ -515,6 +534,18 @@ describe('task lists with bracketed leads (other plans)', () => {
       ),
     );
     expect(found).toEqual([{ task: '编制全市低空经济发展规划', lead: ['市发展改革委', '市交通运输局'], support: [], deadline: null }]);
+  });
+
+  it('negatives: the brackets of ordinary plan text (计算口径, 简称, 单位, 责任主体：企业, 负责人)', () => {
+    expect(
+      duties([
+        '第三章 发展目标',
+        '到2025年，全省地区生产总值达到6万亿元（按2020年价格计算），细颗粒物（PM2.5）浓度下降10%（以2020年为基数）。',
+        '《规划》（以下简称《规划》）由省政府印发（详见附件），规划期为2021—2025年（含）。',
+        '推动龙头企业牵头组建联合体（责任主体：企业），建立“链长制”（由省领导担任链长）。',
+        '重点项目投资（单位：亿元）稳步增长，项目负责人（负责人：项目法人）对质量负总责。',
+      ]),
+    ).toEqual([]);
   });
 
   it('negatives: brackets that name no one responsible', () => {

@@ -18,6 +18,8 @@ interface DutyColumns {
   support: number[];
   deadline: number;
   task: number;
+  /** Columns that group rows (类别, or 重点任务 before a 具体措施 column): merged down a grid. */
+  groups: number[];
 }
 
 /** The columns of a duty table; null when the table has no lead column. */
@@ -28,9 +30,13 @@ export function dutyColumns(t: Table): DutyColumns | null {
   const lead = leads.find((i) => t.columns[i].header.includes('牵头')) ?? leads[0];
   const support = [...leads.filter((i) => i !== lead), ...t.columns.flatMap((c, i) => (c.role === 'support' ? [i] : []))];
   const find = (role: string) => t.columns.findIndex((c) => c.role === role);
-  // an indicator (考核指标) names the item a row assesses; its 考核内容 column says how
-  const task = find('indicator') >= 0 ? find('indicator') : find('task');
-  return { lead, support, deadline: find('deadline'), task };
+  const of = (role: string) => t.columns.flatMap((c, i) => (c.role === role ? [i] : []));
+  // an indicator (考核指标) names the item a row assesses, its 考核内容 column says how; of two task
+  // columns (重点任务 | 具体措施) the last is the row's own, the first groups rows
+  const tasks = of('task');
+  const task = find('indicator') >= 0 ? find('indicator') : (tasks[tasks.length - 1] ?? -1);
+  const groups = [...of('category'), ...tasks.filter((i) => i !== task && find('indicator') < 0)];
+  return { lead, support, deadline: find('deadline'), task, groups };
 }
 
 export function tableDuties(doc: PlanDoc, actx: AgencyContext): TextDuty[] {
@@ -111,7 +117,7 @@ function alignRow(
   // In a grid (HTML, DOCX) a lacking cell was merged with the one above; one cell a paragraph, it was
   // empty and left no paragraph, so nothing is inherited.
   const merged = t.layout === 'grid';
-  const inherits = (i: number) => merged && (i === cols.lead || i === cols.deadline || cols.support.includes(i) || t.columns[i].role === 'category');
+  const inherits = (i: number) => merged && (i === cols.lead || i === cols.deadline || cols.support.includes(i) || cols.groups.includes(i));
   for (let i = 0; i < n; i++) {
     const lacks = missing[i] || (i === cols.lead && !texts[i]);
     if (lacks && above && above[i] && inherits(i)) {
