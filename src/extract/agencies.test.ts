@@ -2,7 +2,7 @@
 // plan 湛茂都市圈发展规划; lists marked "other plans" are written in the style of other plans.
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../places/index';
-import { agencyIndex, defaultPrefixFor, isAgencyLike, normalizeAgency, splitAgencyList, type AgencyContext } from './agencies';
+import { agencyIndex, defaultPrefixFor, isAgencyLike, normalizeAgency, splitAgencyList, splitAgencyLists, type AgencyContext } from './agencies';
 import { loadLexicons } from './lexicons';
 
 const lex = loadLexicons();
@@ -120,6 +120,56 @@ describe('splitAgencyList', () => {
     expect(split('省经信委、财政厅')).toEqual(['省工业和信息化厅', '省财政厅']);
     expect(split('广东省发展改革委、财政厅')).toEqual(['广东省发展改革委', '广东省财政厅']);
     expect(split('市发展改革局、财政局、自然资源局', { ...provincial, defaultPrefix: '市' })).toEqual(['市发展改革局', '市财政局', '市自然资源局']);
+  });
+});
+
+describe('other provinces and levels (other plans)', () => {
+  const county: AgencyContext = { ...provincial, defaultPrefix: '县' };
+  const municipal: AgencyContext = { ...provincial, defaultPrefix: '市' };
+
+  it('names of a 县/区 department share the 市 entries, a 自治区 one the 省 entries', () => {
+    expect(split('县发改局、财政局、人社局', county)).toEqual(['县发展改革局', '县财政局', '县人力资源社会保障局']);
+    expect(split('区发展和改革委员会、住房和城乡建设委员会', { ...provincial, defaultPrefix: '区' })).toEqual(['区发展改革委', '区住房城乡建设委']);
+    expect(split('自治区发展和改革委员会、财政厅')).toEqual(['自治区发展改革委', '自治区财政厅']);
+  });
+
+  it('keeps city names as written when the lexicon has several (发改委 / 发改局, 卫健委 / 卫健局)', () => {
+    expect(split('市发改委、市卫健局、市文旅局', municipal)).toEqual(['市发展改革委', '市卫生健康局', '市文化和旅游局']);
+  });
+
+  it('does not prefix a unit that names its own place: 合肥海关, 人行合肥中心支行', () => {
+    expect(split('合肥海关、人行合肥中心支行、省外汇管理局')).toEqual(['合肥海关', '人行合肥中心支行', '省外汇管理局']);
+    expect(split('省商务厅、南京海关')).toEqual(['省商务厅', '南京海关']);
+  });
+
+  it('keeps 省外办 and 省委外办 apart, and 省经济和信息化厅 as named in the provinces that kept it', () => {
+    expect(split('省外办、省委外办')).toEqual(['省外办', '省委外办']);
+    expect(index.canonical('省人民政府外事办公室')).toBe('省外办');
+    expect(split('省经济和信息化厅、文化旅游厅')).toEqual(['省经济和信息化厅', '省文化和旅游厅']);
+  });
+
+  it('keeps 各市、县（区）人民政府 as one collective unit', () => {
+    expect(split('省发展改革委、各市、县（区）人民政府')).toEqual(['省发展改革委', '各市、县（区）人民政府']);
+    expect(split('各县（市、区）人民政府、市直有关部门', municipal)).toEqual(['各县（市、区）人民政府', '市直有关部门']);
+  });
+
+  it('carries the prefix from one list to the next', () => {
+    expect(splitAgencyLists(['广东省发展改革委', '财政厅、交通运输厅'], national)).toEqual([['广东省发展改革委'], ['广东省财政厅', '广东省交通运输厅']]);
+  });
+
+  it('completes a name without its ending only among other units (a lone 生态环境 is a topic)', () => {
+    expect(split('人力资源社会保障、体育局')).toEqual(['省人力资源社会保障厅', '省体育局']);
+    expect(split('生态环境', municipal)).toEqual(['生态环境']);
+  });
+
+  it('splits units a space apart (a table cell of two paragraphs)', () => {
+    expect(split('市发展改革局 市财政局', municipal)).toEqual(['市发展改革局', '市财政局']);
+    expect(split('省发展改革委 （省大湾区办）')).toEqual(['省发展改革委（省大湾区办）']);
+  });
+
+  it('reads a 领导小组 collective as a unit, a 领导 as a person', () => {
+    expect(isAgencyLike('省推进“三地一区”建设领导小组执行小组成员单位', index)).toBe(true);
+    expect(isAgencyLike('市政府分管领导', index)).toBe(false);
   });
 });
 

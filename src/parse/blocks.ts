@@ -161,16 +161,31 @@ function gridTables(text: string): Table[] {
     }
     const rows: TableRow[] = [];
     let k = first;
-    for (; k < lines.length && lines[k].cells.length >= 2; k++) {
+    for (; k < lines.length; k++) {
+      // a cell merged across the row (一、经济发展（40分）) heads a group of rows: read on past it
+      if (lines[k].cells.length < 2 && !isGroupRow(lines, k, columns.length)) break;
+      if (lines[k].cells.length < 2) continue;
       const cells = alignRight(lines[k].cells, columns.length, (at) => ({ start: at, end: at, text: '' }), lines[k].start);
       rows.push({ start: lines[k].start, end: lines[k].end, cells });
     }
+    while (k > first && lines[k - 1].cells.length < 2) k--;
     if (rows.length) {
       out.push({ layout: 'grid', title: titleBefore(text, lines[i].start), columns, start: lines[i].start, end: rows[rows.length - 1].end, rows });
       i = k - 1;
     }
   }
   return out;
+}
+
+/**
+ * A line of one cell inside a table heads the rows after it (一、经济发展（40分）): short, no sentence,
+ * and the next line is a row of the table, not the header of another.
+ */
+function isGroupRow(lines: ReadonlyArray<{ cells: TableCell[] }>, k: number, width: number): boolean {
+  const t = lines[k].cells[0]?.text ?? '';
+  const next = lines[k + 1]?.cells;
+  if (!t || t.length > 40 || /[。；]/.test(t) || !next) return false;
+  return next.length >= Math.max(2, width - 2) && !readHeader([next.map((c) => c.text)], next.length);
 }
 
 /** A row short of cells lost its leading ones to a merged cell (类别): pad on the left. */
@@ -216,21 +231,53 @@ type Para = Span & { text: string };
 /**
  * Rows after a header of `columns.length` cells. With a 序号 column a row runs from its number to
  * the next number, and a cell broken over two paragraphs (与全市经济增速 / 保持同步) is joined back;
- * without one, rows are read `width` paragraphs at a time while they look like cells.
+ * without one, rows are read `width` paragraphs at a time while they look like cells. A task column
+ * (重点任务, 考核内容) may hold sentences. A short paragraph between rows that is not the next number
+ * heads a group of rows (经济发展 over the rows 1–5) and is read past.
  */
 function cellRows(ps: readonly Para[], from: number, columns: readonly TableColumn[]): { rows: TableRow[]; next: number } {
   const width = columns.length;
   const rows: TableRow[] = [];
   const seqCol = columns.findIndex((c) => c.role === 'seq');
+  const textCol = (c: number) => columns[c]?.role === 'task';
+  const hasText = columns.some((_, c) => textCol(c));
+  const hasLead = columns.some((c) => c.role === 'lead');
   let k = from;
   if (seqCol === 0) {
+    const taskCol = columns.findIndex((c) => c.role === 'task');
+    // a short paragraph, no number, before the next number (or a 1 starting again): a group heading
+    const groupLike = (i: number) => i < ps.length && cellLike(ps[i].text) && seqValue(ps[i].text) === null;
     let n = 1;
-    while (k + width <= ps.length && seqValue(ps[k].text) === n) {
-      // a row has a cell for every column (a value may equal the next number: read past it)
-      let e = k + width;
-      while (e < ps.length && seqValue(ps[e].text) !== n + 1 && cellLike(ps[e].text) && e - k < width * 2) e++;
-      // the last row: a full row, no more
-      if (seqValue(ps[e]?.text ?? '') !== n + 1) e = k + width;
+    for (;;) {
+      if (k + 1 < ps.length && seqValue(ps[k].text) !== n && groupLike(k)) {
+        const after = seqValue(ps[k + 1].text);
+        if (after === n || (after === 1 && rows.length > 0)) {
+          k++;
+          n = after;
+        }
+      }
+      // (a row short of an empty cell may end the text)
+      if (!(k + (hasLead ? 2 : width) <= ps.length && seqValue(ps[k].text) === n)) break;
+      let e = hasLead ? dutyRowEnd(ps, k, n, columns, groupLike, rows) : k + width;
+      if (!hasLead) {
+        // a row has a cell for every column (a value may equal the next number: read past it)
+        const isNext = (i: number) => seqValue(ps[i].text) === n + 1 || (hasText && seqValue(ps[i].text) === 1 && groupLike(i - 1));
+        while (e < ps.length && !isNext(e) && (cellLike(ps[e].text) || hasText) && e - k < width * 2) e++;
+        if (e < ps.length && isNext(e)) {
+          // in a task table, paragraphs ending in 。 after the task cell are its broken sentences; one more
+          // short paragraph before the next number heads the next group of rows
+          const extra = e - k - width;
+          let broken = 0;
+          while (hasText && taskCol >= 0 && broken < extra && /[。；;]$/.test(ps[k + taskCol + 1 + broken].text)) broken++;
+          if (hasText && extra - broken === 1 && groupLike(e - 1)) e--;
+        } else {
+          // the last row: a full row, no more; in a task table, one whose text cell was broken, up to
+          // the last short paragraph (持续推进) after it
+          let last = k + width;
+          if (hasText) while (last < ps.length && last - k < width * 2 - 1 && groupLike(last)) last++;
+          e = last;
+        }
+      }
       const cells = fitCells(ps.slice(k, e), columns);
       if (!cells) break;
       rows.push({ start: ps[k].start, end: ps[e - 1].end, cells });
@@ -239,13 +286,75 @@ function cellRows(ps: readonly Para[], from: number, columns: readonly TableColu
     }
     return { rows, next: k };
   }
-  while (k + width <= ps.length && ps.slice(k, k + width).every((p) => cellLike(p.text)) && !headerRole(ps[k].text)) {
+  const looksLikeRow = (at: number) => ps.slice(at, at + width).every((p, c) => cellLike(p.text) || textCol(c)) && !headerRole(ps[at].text);
+  while (k + width <= ps.length && looksLikeRow(k)) {
     const cells = fitCells(ps.slice(k, k + width), columns);
     if (!cells) break;
     rows.push({ start: ps[k].start, end: ps[k + width - 1].end, cells });
     k += width;
   }
   return { rows, next: k };
+}
+
+/**
+ * Where the row numbered `n` at `k` ends in a table with a 牵头单位 column. An empty cell leaves no
+ * paragraph (the row is short) and a task cell may be broken into sentences (the row is long), so
+ * every next number within two widths is a candidate: the one nearest a full row wins, helped when
+ * the row after it is full too (a 分值 cell equal to the next number is no row start). A short
+ * paragraph just before the next number heads a group of rows. Short rows are padded by fitCells;
+ * the duty reader puts their cells back under the columns they fit.
+ */
+function dutyRowEnd(
+  ps: readonly Para[],
+  k: number,
+  n: number,
+  columns: readonly TableColumn[],
+  groupLike: (i: number) => boolean,
+  above: readonly TableRow[],
+): number {
+  const width = columns.length;
+  // columns that hold sentences: the task column, and any whose cells above did (评分标准)
+  const prose = (c: number) => columns[c]?.role === 'task' || above.some((r) => r.cells[c] && !cellLike(r.cells[c].text));
+  const taskCol = columns.findIndex((c) => c.role === 'task');
+  const numberAt = (i: number, v: number) => i < ps.length && seqValue(ps[i].text) === v;
+  const startsRow = (i: number) => numberAt(i, n + 1) || (numberAt(i, 1) && groupLike(i - 1));
+  const fitAfter = (i: number) => {
+    const next = seqValue(ps[i].text)! + 1;
+    let best = 0;
+    for (let j = i + 2; j <= i + width * 2 && j < ps.length; j++) if (numberAt(j, next)) best = Math.max(best, 3 - Math.abs(j - i - width));
+    return best;
+  };
+  let end = -1;
+  let score = -Infinity;
+  // a row holds at least its number, a task and a lead
+  for (let i = k + Math.min(3, width); i <= k + width * 2 && i < ps.length; i++) {
+    if (!startsRow(i)) continue;
+    const s = -Math.abs(i - k - width) + fitAfter(i);
+    if (s > score) [end, score] = [i, s];
+  }
+  if (end < 0) {
+    // the last row: its cells while they look like cells (a task cell may be a sentence), then the
+    // short paragraphs of a broken cell
+    end = k + 1;
+    let pieces = 0;
+    while (end < ps.length && end - k < width + pieces) {
+      const col = end - k - pieces;
+      const t = ps[end].text;
+      if (taskCol >= 0 && col === taskCol + 1 && /[。；;]$/.test(t) && /[。；;]$/.test(ps[end - 1].text)) pieces++;
+      else if (!(cellLike(t) || prose(col))) break;
+      end++;
+    }
+    return end;
+  }
+  // paragraphs ending in 。 after the task cell are its broken sentences; one more short paragraph
+  // before the next number heads the next group of rows
+  const extra = end - k - width;
+  let broken = 0;
+  while (taskCol >= 0 && broken < extra && /[。；;]$/.test(ps[k + taskCol + 1 + broken]?.text ?? '')) broken++;
+  if (extra >= 1 && extra - broken >= 1 && groupLike(end - 1) && !/[。；;]$/.test(ps[end - 1].text)) {
+    if (extra - broken === 1 || !cellLike(ps[end - 2]?.text ?? '')) return end - 1;
+  }
+  return end;
 }
 
 function seqValue(s: string): number | null {
@@ -257,15 +366,23 @@ function seqValue(s: string): number | null {
 /** Cells of one row: as many paragraphs as columns, or more when a text cell was broken in two. */
 function fitCells(ps: readonly Para[], columns: readonly TableColumn[]): TableCell[] | null {
   const width = columns.length;
-  if (ps.length < width) return null;
   const cell = (p: readonly Para[]): TableCell => ({ start: p[0].start, end: p[p.length - 1].end, text: p.map((x) => x.text).join('') });
+  if (ps.length < width) {
+    // a row whose empty cells left no paragraph (only in tables with a 牵头单位 column, see dutyRowEnd):
+    // padded on the left like a grid row short of a merged cell
+    if (ps.length < 2 || !columns.some((c) => c.role === 'lead')) return null;
+    const at = ps[0].start;
+    return [...Array.from({ length: width - ps.length }, () => ({ start: at, end: at, text: '' })), ...ps.map((p) => cell([p]))];
+  }
   if (ps.length === width) return ps.map((p) => cell([p]));
   // anchor the columns whose cells can be recognised (属性, 单位); join the extra paragraphs into the
   // text column between anchors (a broken 指标名称 or 目标 cell)
   const extra = ps.length - width;
   const bindingCol = columns.findIndex((c) => c.role === 'binding');
   const bindingAt = ps.findIndex((p) => /^(?:约束性|预期性)$/.test(p.text));
-  let joinAt = width - 1;
+  // a text column (重点任务, 考核内容) is where a cell broken into sentences comes from
+  const taskCol = columns.findIndex((c) => c.role === 'task');
+  let joinAt = taskCol >= 0 ? taskCol : width - 1;
   if (bindingCol >= 0 && bindingAt >= 0 && bindingAt !== bindingCol) {
     // the binding cell came late: a cell before it was broken; join in the indicator column
     joinAt = Math.max(0, columns.findIndex((c) => c.role === 'indicator' || c.role === 'task'));
