@@ -185,7 +185,7 @@ function isGroupRow(lines: ReadonlyArray<{ cells: TableCell[] }>, k: number, wid
   const t = lines[k].cells[0]?.text ?? '';
   const next = lines[k + 1]?.cells;
   if (!t || t.length > 40 || /[。；]/.test(t) || !next) return false;
-  return next.length >= Math.max(2, width - 2) && !readHeader([next.map((c) => c.text)], next.length);
+  return next.length >= Math.max(2, width - 2) && !readHeader([next], next.length);
 }
 
 /** A row short of cells lost its leading ones to a merged cell (类别): pad on the left. */
