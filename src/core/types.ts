@@ -168,6 +168,11 @@ export type ColumnRole =
   | 'deadline'
   | 'score'
   | 'note'
+  | 'project'
+  | 'content'
+  | 'investment'
+  | 'place'
+  | 'years'
   | 'other';
 
 export interface TableCell extends Span {
@@ -187,6 +192,8 @@ export interface TableColumn {
 export interface TableRow extends Span {
   /** One cell per column; a cell a merged row lacks is empty (start === end). */
   cells: TableCell[];
+  /** The group heading above the row inside the table (一、交通运输（20项）), if any. */
+  group?: string;
 }
 
 export interface Table extends Span {

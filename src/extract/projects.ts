@@ -265,6 +265,8 @@ function completeFrom(bare: string, last: string): string {
 
 function isName(s: string): boolean {
   if (s.length < 2 || s.length > 48 || !CJK.test(s)) return false;
+  // ##### （一）铁路: a Markdown heading inside a 专栏 names a group, not a project
+  if (/^#/.test(s)) return false;
   if (NOT_LIST.test(s) || /的|经过|开行|至今|以上|以下级/.test(s)) return false;
   return true;
 }
@@ -298,69 +300,43 @@ function investmentIn(s: string): { value: number; unit: string } | null {
 
 // ---- 1b. tables of projects (附表 重点项目表: tab-separated rows from DOCX/HTML/Markdown) -----------
 
-const HEAD = {
-  name: /^(?:项目名称|工程名称|项目|名称|重点项目|重大项目|项目（工程）名称)$/,
-  content: /建设内容|建设规模|规模|主要内容/,
-  investment: /投资/,
-  place: /建设地点|实施地点|地点|所在地|所在市|建设地区/,
-  category: /^(?:类别|项目类别|领域|行业|类型|分类)$/,
-};
 
 function tableProjects(doc: PlanDoc, ctx: ExtractContext): Project[] {
-  const text = doc.text.text;
   const out: Project[] = [];
-  type Cols = { n: number; name: number; content: number; investment: number; place: number; category: number; unit: string };
-  let cols: Cols | null = null;
-  let group: string | null = null;
-  for (const line of splitParagraphs(text)) {
-    const raw = text.slice(line.start, line.end);
-    if (!raw.includes('\t')) {
-      const t = compact(raw);
-      // 一、交通运输（20项） on a line of its own inside the table: a group heading.
-      if (cols && t.length <= 24 && /^[（(]?[一二三四五六七八九十]+[）)、.．]/.test(t)) group = groupName(t);
-      else if (t) cols = null;
-      continue;
+  for (const t of doc.blocks.tables) {
+    const col = (role: string) => t.columns.findIndex((c) => c.role === role);
+    const nameCol = col('project');
+    if (nameCol < 0) continue;
+    const investment = col('investment');
+    const content = col('content');
+    const place = col('place');
+    const category = col('category');
+    const unit = investment >= 0 ? (/(万亿|亿|千万|万)?元/.exec(t.columns[investment].header)?.[0] ?? '亿元') : '亿元';
+    for (const row of t.rows) {
+      const cell = (k: number) => (k >= 0 ? compact(row.cells[k]?.text ?? '') : '');
+      const name = cell(nameCol);
+      if (!isName(name)) continue;
+      const cap = CAPACITY.exec(cell(content)) ?? CAPACITY.exec(name);
+      const invCell = cell(investment);
+      const invValue = parseNumber(invCell);
+      const nameCell = row.cells[nameCol];
+      out.push({
+        kind: 'project',
+        start: row.start,
+        end: row.end,
+        section: sectionAt(doc, row.start)?.id ?? null,
+        confidence: 0.85,
+        flags: [],
+        data: {
+          name,
+          category: cell(category) || (row.group ? groupName(compact(row.group)) : null) || (sectionAt(doc, nameCell.start)?.title ?? null),
+          places: [...new Set(ctx.gazetteer.findMentions(`${cell(place)} ${name}`).map((m) => m.place.name))],
+          capacity: cap ? compact(cap[0]) : null,
+          investment: invValue != null ? { value: invValue, unit } : investmentIn(`总投资${invCell}`),
+          count: null,
+        },
+      });
     }
-    const cells = raw.split('\t').map(compact);
-    const nameCol = cells.findIndex((c) => HEAD.name.test(c));
-    if (nameCol >= 0) {
-      const find = (re: RegExp) => cells.findIndex((c, i) => i !== nameCol && re.test(c));
-      const investment = find(HEAD.investment);
-      const unit = investment >= 0 ? (/(万亿|亿|千万|万)?元/.exec(cells[investment])?.[0] ?? '亿元') : '亿元';
-      cols = { n: cells.length, name: nameCol, content: find(HEAD.content), investment, place: find(HEAD.place), category: find(HEAD.category), unit };
-      group = null;
-      continue;
-    }
-    if (!cols) continue;
-    const filled = cells.filter(Boolean);
-    if (cells.length !== cols.n) {
-      // 一、交通运输（20项）: a group row across the table.
-      if (filled.length === 1) group = groupName(filled[0]);
-      continue;
-    }
-    const name = cells[cols.name];
-    if (!isName(name)) continue;
-    const content = cols.content >= 0 ? cells[cols.content] : '';
-    const cap = CAPACITY.exec(content) ?? CAPACITY.exec(name);
-    const invCell = cols.investment >= 0 ? cells[cols.investment] : '';
-    const invValue = parseNumber(invCell);
-    const placeText = `${cols.place >= 0 ? cells[cols.place] : ''} ${name}`;
-    out.push({
-      kind: 'project',
-      start: line.start,
-      end: line.end,
-      section: sectionAt(doc, line.start)?.id ?? null,
-      confidence: 0.85,
-      flags: [],
-      data: {
-        name,
-        category: (cols.category >= 0 && cells[cols.category]) || group || (sectionAt(doc, line.start)?.title ?? null),
-        places: [...new Set(ctx.gazetteer.findMentions(placeText).map((m) => m.place.name))],
-        capacity: cap ? compact(cap[0]) : null,
-        investment: invValue != null ? { value: invValue, unit: cols.unit } : investmentIn(`总投资${invCell}`),
-        count: null,
-      },
-    });
   }
   return out;
 }

@@ -114,7 +114,7 @@ function readHeader(rows: ReadonlyArray<ReadonlyArray<TableCell | undefined>>, w
     const at = parts.length ? { start: parts[0].start, end: parts[parts.length - 1].end } : null;
     cols.push({ role, header: parts.map((p) => p.text).join(' / '), year, at });
   }
-  const key = cols.some((c) => c.role === 'indicator' || c.role === 'task');
+  const key = cols.some((c) => c.role === 'indicator' || c.role === 'task' || c.role === 'project');
   if (!key || named < Math.min(3, width)) return null;
   // two year columns, neither called 基期/目标: the earlier is the base
   const years = cols.filter((c) => c.year !== null && c.role === 'target');
@@ -161,12 +161,16 @@ function gridTables(text: string): Table[] {
     }
     const rows: TableRow[] = [];
     let k = first;
+    let group: string | undefined;
     for (; k < lines.length; k++) {
       // a cell merged across the row (一、经济发展（40分）) heads a group of rows: read on past it
       if (lines[k].cells.length < 2 && !isGroupRow(lines, k, columns.length)) break;
-      if (lines[k].cells.length < 2) continue;
+      if (lines[k].cells.length < 2) {
+        group = lines[k].cells[0]?.text;
+        continue;
+      }
       const cells = alignRight(lines[k].cells, columns.length, (at) => ({ start: at, end: at, text: '' }), lines[k].start);
-      rows.push({ start: lines[k].start, end: lines[k].end, cells });
+      rows.push({ start: lines[k].start, end: lines[k].end, cells, ...(group ? { group } : {}) });
     }
     while (k > first && lines[k - 1].cells.length < 2) k--;
     if (rows.length) {
