@@ -8,7 +8,7 @@ import timeWords from '../../data/lexicons/time-words.json' with { type: 'json' 
 import { trimSpan } from '../parse/blocks';
 import { parseChineseInt } from '../parse/numerals';
 import type { Quantity } from './numbers';
-import { flattenSections, paragraphs, planRegionName } from './text';
+import { flattenSections, planRegionName } from './text';
 
 export const byLength = (ws: readonly string[]) => [...new Set(ws)].sort((a, b) => b.length - a.length);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

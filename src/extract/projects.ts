@@ -427,18 +427,6 @@ function investmentEnd(after: string): number {
   return m ? m[0].length : 0;
 }
 
-function splitParagraphs(text: string): Span[] {
-  const out: Span[] = [];
-  let a = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === '\n') {
-      if (i > a) out.push({ start: a, end: i });
-      a = i + 1;
-    }
-  }
-  return out;
-}
-
 // ---- helpers --------------------------------------------------------------------------------
 
 const compact = (s: string) => s.replace(/\s+/g, '');

@@ -56,11 +56,6 @@ function isAsciiFullStop(text: string, i: number): boolean {
   return prev !== '' && !/[0-9A-Za-z.]/.test(prev) && !/[0-9.]/.test(next);
 }
 
-/** Paragraphs (lines) of text[start, end) as spans, blank lines dropped. */
-export function paragraphs(text: string, start = 0, end = text.length): Span[] {
-  return splitSpans(text, start, end, (ch) => ch === '\n');
-}
-
 function splitSpans(text: string, start: number, end: number, isBreak: (ch: string, i: number) => boolean): Span[] {
   const out: Span[] = [];
   let s = start;
