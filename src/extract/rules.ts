@@ -164,22 +164,63 @@ export const TARGET_RULES: readonly TargetRule[] = [
     id: 'table.run',
     matches: 'indicator（unit） values … in a table run written with spaces or flattened into one line (cells glued, % and decimal points lost)',
     builds: 'level target with baseline, growth target; glued cells split by the arithmetic (base × (1+g)^n ≈ target), flagged',
-    positive: [],
-    negative: [],
+    positive: [
+      {
+        text: '专栏1：发展目标2020年指标2013年绝对值年均增长人均地区生产总值（元、）63100>11530090进出口总额（亿美元、）2117>4980130常住人口城镇化率（）61566—森林覆盖率（）56>60—',
+        from: '002 珠江—西江 (专栏1, flattened by the PDF conversion)',
+        period: [2014, 2020],
+        reads: { value: 115300, indicator: '人均地区生产总值', unit: '元', comparator: 'gt', year: 2020 },
+      },
+      {
+        text: '表1 主要指标\n指标 2015年 2020年 年均增长\n地区生产总值（亿元） 3537 6340 12.5\n常住人口城镇化率（%） 45.1 50 —\n森林覆盖率（%） 45 47.2 —',
+        from: 'after 000 粤西 (附表1 主要指标, written with spaces as TXT exports keep it)',
+        period: [2016, 2020],
+        reads: { value: 6340, indicator: '地区生产总值', unit: '亿元', year: 2020 },
+      },
+    ],
+    negative: [{ text: '2010年，粤西地区生产总值3537亿元，年均增长12.7%。', from: '000 粤西 (a sentence, not a table)', context: 'background' }],
   },
   {
     id: 'table.grid',
     matches: 'a table of tab-separated cells whose header names an indicator column and year/target columns',
     builds: 'one target per target column (and a growth target), baseline from the base-year column, binding from 属性',
-    positive: [],
-    negative: [],
+    positive: [
+      {
+        text: '类别\t指标\t2020年\t2025年\t年均/累计\t属性\n创新驱动\t每万人口高价值发明专利拥有量（件）\t6.3\t12\t—\t预期性\n\t数字经济核心产业增加值占GDP比重（%）\t7.8\t10\t—\t预期性\n绿色生态\t单位GDP能源消耗降低（%）\t—\t—\t〔13.5〕\t约束性\n\t森林覆盖率（%）\t23.2\t24.1\t—\t约束性',
+        from: '国家“十四五”规划纲要 (专栏1 主要指标, as an HTML table becomes tab-separated rows)',
+        context: 'goals',
+        reads: { value: 24.1, indicator: '森林覆盖率', unit: '%', year: 2025 },
+      },
+      {
+        text: '序号\t指标\t单位\t2025年\t2030年\t属性\n1\t地区生产总值\t亿元\t1200\t1600左右\t预期性\n2\t全员劳动生产率\t万元/人\t28\t＞35\t预期性',
+        from: 'after 各区“十五五”规划纲要 (主要指标表 in a DOCX)',
+        context: 'goals',
+        period: [2026, 2030],
+        reads: { value: 35, indicator: '全员劳动生产率', unit: '万元/人', comparator: 'gt', year: 2030 },
+      },
+    ],
+    negative: [{ text: '序号\t项目名称\t建设内容\t总投资（亿元）\n1\t广湛高铁\t新建双线高速铁路401公里\t958', from: 'after 001 湛茂 (a table of projects: no year column)' }],
   },
   {
     id: 'table.cells',
     matches: 'a table written one cell a paragraph (序号 / 指标名称 / 单位 / 属性 / “十五五”目标 / 1 / …)',
     builds: 'as table.grid; a cell broken over two paragraphs is joined back',
-    positive: [],
-    negative: [],
+    positive: [
+      {
+        text: '序号\n指标\n单位\n属性\n2025年\n1\n常住人口城镇化率\n%\n预期性\n65\n2\n森林覆盖率\n%\n约束性\n24.1',
+        from: 'after 国家“十四五”规划纲要 (主要指标, as a scraper writes a table one cell a paragraph)',
+        context: 'goals',
+        reads: { value: 24.1, indicator: '森林覆盖率', unit: '%', year: 2025 },
+      },
+      {
+        text: '序号\n指标名称\n单位\n属性\n“十五五”目标\n1\n地区生产总值年均增速\n%\n预期性\n与全市经济增速\n保持同步\n2\n每万人口高价值发明专利拥有量\n件\n预期性\n30左右',
+        from: 'after 上海市各区“十五五”规划纲要 (主要指标 on a scraped web page)',
+        context: 'goals',
+        period: [2026, 2030],
+        reads: { value: 30, unit: '件', comparator: 'approx', year: 2030 },
+      },
+    ],
+    negative: [{ text: '序号\n指标名称\n单位\n属性\n“十五五”目标\n1\n区级一般公共预算收入年均增速\n%\n预期性\n与全市保持同步', from: 'after 上海市各区“十五五”规划纲要 (a target in words, no number)' }],
   },
 ];
 
