@@ -161,3 +161,25 @@ describe('tables with tab-separated cells, as ingest makes of HTML/DOCX tables (
     expect(extractFacts(doc, ctx).map((f) => [f.data.indicator, f.data.year, f.data.value])).toContainEqual(['森林覆盖率', 2020, 58.5]);
   });
 });
+
+describe('a 考评 table with a 目标值 column and no unit column (other plans, written for this test)', () => {
+  const doc = planOf(
+    [
+      '附件',
+      '某市2025年度高质量发展考评指标及分工表',
+      '序号\t考评指标\t目标值\t分值\t牵头考核单位\t配合单位',
+      '一、经济发展（40分）',
+      '1\t地区生产总值增速\t6%左右\t10\t市发展改革委\t市统计局',
+      '2\t城镇新增就业\t5万人\t10\t市人力资源社会保障局\t各区人民政府',
+      '3\t研发经费投入强度\t3.2%\t10\t市科技局\t市统计局',
+    ],
+    { title: '某市2025年度高质量发展考评办法', period: [2025, 2025], horizon: null, scope: [] },
+  );
+  it('the target column without a year is the period’s end; a % in the cell makes 增速 a growth rate; 新增 an increment', () => {
+    expect(extractTargets(doc, ctx).map((t) => [t.data.indicator, t.data.year, t.data.value, t.data.unit, t.data.comparator, t.data.measure])).toEqual([
+      ['地区生产总值增速', 2025, 6, '%', 'approx', 'growth'],
+      ['城镇新增就业', 2025, 5, '万人', 'eq', 'increment'],
+      ['研发经费投入强度', 2025, 3.2, '%', 'eq', 'level'],
+    ]);
+  });
+});

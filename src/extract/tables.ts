@@ -515,12 +515,16 @@ function gridStatements(pc: PlanContext, t: Table): Statement[] {
       });
     };
     const baseCell = baseCol >= 0 ? cellValue(row.cells[baseCol]?.text ?? '') : null;
-    const measure = growthName || (down && unit === '%') ? 'growth' : /^(?:新增|累计新增)/.test(name) ? 'increment' : 'level';
+    // 地区生产总值增速 | 6%左右: a rate of growth (the % in the cell when no unit column says it); 新增/新建… an increment
+    const measureOf = (cellUnit: string | null): Statement['measure'] =>
+      (/(增长|增速|增长率|增幅)$/.test(name) || down) && (unit ?? cellUnit) === '%' ? 'growth' : /新增|^(?:新建|累计新增)/.test(name) ? 'increment' : 'level';
+    const measure = measureOf(null);
     for (const tc of targets) {
       const cell = cellValue(row.cells[tc.col]?.text ?? '');
       if (!cell) continue;
       const future = tc.year === null || pc.from === null || tc.year >= pc.from;
-      push(cell, tc.year, future ? 'future' : 'past', name, measure, unit, measure === 'level' ? baseCell : null, tc.col);
+      const m = measureOf(cell.unit);
+      push(cell, tc.year, future ? 'future' : 'past', name, m, unit, m === 'level' ? baseCell : null, tc.col);
     }
     if (baseCell && baseYear) push(baseCell, baseYear, 'past', name, measure, unit, null, baseCol);
     const g = growthCol >= 0 ? cellValue(row.cells[growthCol]?.text ?? '') : null;

@@ -96,6 +96,11 @@ describe('action documents', () => {
     expect(partAt(doc.meta.frame, doc.text.text.indexOf('优化通关流程'))).toMatchObject({ tense: 'future' });
   });
 
+  it('a document for one year (某市2025年度…考评办法) runs through that year', () => {
+    const doc = parse(['某市2025年度高质量发展考评办法', '第一条 为推动高质量发展，制定本办法。', '第二条 考评内容包括经济发展、创新驱动两个方面。']);
+    expect([doc.meta.frame.docType, doc.meta.frame.currentYear, doc.meta.period]).toEqual(['policy', 2025, [2025, 2025]]);
+  });
+
   it('a title period wins: （2024—2026年）', () => {
     const doc = parse(['某省制造业数字化转型行动计划（2024—2026年）', '一、总体目标', '到2025年，培育5家工业互联网平台。']);
     expect(doc.meta.period).toEqual([2024, 2026]);

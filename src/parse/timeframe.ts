@@ -75,7 +75,11 @@ export function readTimeFrame(input: FrameInput): { frame: TimeFrame; evidence: 
       period = [currentYear, end];
       const ev = last && last.year === end ? last : fiveYear;
       if (ev) note('period', ev);
-    } else if (docType === 'report') period = [currentYear, currentYear];
+    } else if (docType === 'report' || (titleYear && /年度|年/.test(title!.text.slice(titleYear.index + 4, titleYear.index + 7)))) {
+      // a report, or a document for one year (某市2025年度考评办法, 2025年工作要点): that year
+      period = [currentYear, currentYear];
+      if (titleYear && title) note('period', { start: title.start + titleYear.index, end: title.start + titleYear.index + titleYear[0].length });
+    }
   }
 
   let horizon: number | null = null;
