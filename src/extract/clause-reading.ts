@@ -247,6 +247,8 @@ function splitSubject(pc: PlanContext, subject: string, at: number): Subject {
   }
   if (inner && inner.i >= scopeLen) {
     const head = s.slice(0, inner.i);
+    // 累计建成5G基站15万个: 累计 says how the number counts, it is no place or body
+    if (/^(?:累计|新增|累计新增|全年|年内|每年)$/.test(head)) return { scope: null, indicator: trimIndicator(s), start: off, verb: true };
     if (scopeLen > 0 || head.length >= 2) {
       scope = head;
       const keep = off;
@@ -442,7 +444,17 @@ export interface ClauseEnv {
 /** All readings of one clause. */
 export function readClause(env: ClauseEnv): Reading[] {
   const { text, clause } = env;
-  const measures = env.qs.filter((q) => q.start >= clause.start && q.end <= clause.end && q.role === 'measure');
+  // 森林覆盖率达到47%（2020年为45%）: the bracket after the value states its starting point
+  const note = baselineNote(env);
+  const measures = env.qs.filter((q) => q.start >= clause.start && q.end <= clause.end && q.role === 'measure' && q !== note?.q);
+  if (note) {
+    const rs = readClause({ ...env, clause: { start: clause.start, end: note.start }, qs: env.qs.filter((q) => q !== note.q) });
+    for (const r of rs) if (r.baselineValue === null && typeof note.q.value === 'number') {
+      r.baselineValue = note.q.value;
+      r.baselineYear = note.year;
+    }
+    return rs;
+  }
   if (measures.length === 0) {
     const z = readZeroGrowth(env) ?? readDoubling(env);
     return z ? [z] : [];
@@ -529,6 +541,17 @@ function readServiceRadius(env: ClauseEnv, q: Quantity): Reading | null {
     scope: subj.scope,
     comparator: 'le',
   });
+}
+
+/** A bracket closing the clause that gives a year's value: （2020年为45%）, （2020年：45%）, （2020年基数45%）. */
+function baselineNote(env: ClauseEnv): { q: Quantity; year: number; start: number } | null {
+  const { text, clause } = env;
+  const m = /[（(]\s*((?:19|20)\d{2})\s*年(?:末|底)?(?:为|是|：|:|基数|基期值|现状值)?\s*([^（）()]{1,16})[）)]\s*$/.exec(text.slice(clause.start, clause.end));
+  if (!m) return null;
+  const at = clause.start + m.index;
+  const q = env.qs.find((x) => x.role === 'measure' && x.start >= at && x.end <= clause.end);
+  if (!q || !env.qs.some((x) => x.role === 'measure' && x.end <= at && x.start >= clause.start)) return null;
+  return { q, year: Number(m[1]), start: at };
 }
 
 /** Adjacent quantities separated only by 、/和/及: one list. */

@@ -185,3 +185,15 @@ describe('other plans (written for this test): stages named with their year in b
     ]);
   });
 });
+
+describe('other plans (written for this test): a bracket after the value gives its base year', () => {
+  it('森林覆盖率达到47%（2020年为45%）: the target, with the bracket as its baseline', () => {
+    const [t] = goals(['到2025年，森林覆盖率达到47%（2020年为45%）。']);
+    expect(row(t)).toEqual(['森林覆盖率', 2025, 47, '%', 'eq', 'level']);
+    expect([t.data.baselineValue, t.data.baselineYear]).toEqual([45, 2020]);
+  });
+  it('累计建成5G基站15万个: 累计 is how the number counts, not a scope', () => {
+    const [t] = goals(['到2025年，累计建成5G基站15万个。']);
+    expect([t.data.scope === '累计', t.data.measure, t.data.value, t.data.unit]).toEqual([false, 'increment', 15, '万个']);
+  });
+});
