@@ -2,12 +2,13 @@
 // driven by Debian's Chromium through playwright-core. Screenshots go to test-output/screenshots.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { serve, type Running } from '../../src/server/serve';
 import { tempDir } from '../helpers/stores';
 
-export const chromiumPath = process.env.PLANATLAS_CHROMIUM || '/usr/bin/chromium';
-export const hasChromium = fs.existsSync(chromiumPath);
+import { chromiumPath, hasChromium, launchChromium } from '../../src/ingest/testing/chromium';
+
+export { chromiumPath, hasChromium };
 
 if (process.env.CI && !hasChromium) {
   throw new Error(`CI must run the browser tests: ${chromiumPath} is missing (.ci/run installs Debian's chromium)`);
@@ -44,20 +45,8 @@ export async function startApp(): Promise<AppUnderTest> {
   };
 }
 
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+export function launch(): Promise<Browser> {
+  return launchChromium();
 }
 
 export async function shot(page: Page, name: string): Promise<string> {

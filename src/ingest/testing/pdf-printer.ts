@@ -1,22 +1,10 @@
 // HTML → PDF by Debian's Chromium (playwright-core, never a downloaded browser), the way a
 // plan is printed or exported: A4, page numbers "- N -" in the footer. Test-only; callers skip
 // their PDF cases when Chromium is missing (hasChromium).
-import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium';
 
-export const chromiumPath = process.env.PLANATLAS_CHROMIUM || '/usr/bin/chromium';
-export const hasChromium = fs.existsSync(chromiumPath);
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { chromiumPath, hasChromium } from './chromium';
 
 export interface PdfPrinter {
   print(html: string): Promise<Uint8Array>;
@@ -24,7 +12,7 @@ export interface PdfPrinter {
 }
 
 export async function startPrinter(): Promise<PdfPrinter> {
-  const browser: Browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS });
+  const browser: Browser = await launchChromium();
   return {
     async print(html: string): Promise<Uint8Array> {
       const page = await browser.newPage();
