@@ -7,7 +7,15 @@ import { eq } from 'drizzle-orm';
 import { ingestPlan, sha256 } from '../src/commands/ingest-plan';
 import { IngestError } from '../src/ingest/index';
 import { buildDocx, fixture, imageOnlyPdf, wPara } from '../src/ingest/testing/build';
-import { appliedMigrations, readMigrations } from '../src/store/migrate';
+import { appliedMigrations, readMigrations, runMigrations } from '../src/store/migrate';
+import { ingestBytes } from '../src/ingest/index';
+import { analyze } from '../src/extract/analyze';
+import { loadLexicons } from '../src/extract/lexicons';
+import { findingKeys, neighbourhood } from '../src/core/curation';
+import { reextractVersion } from '../src/commands/reextract';
+import { getEffectiveFindings } from '../src/store/findings';
+import { queryRows } from '../src/store/db';
+import { sql } from 'drizzle-orm';
 import { findPlan, getOriginalFile, getOutline, getRepairs, getVersion, listPlans, listVersions, tableCounts } from '../src/store/queries';
 import { planPlaces, places } from '../src/store/schema';
 import { loadGazetteer } from '../src/places/index';
@@ -67,6 +75,13 @@ for (const backend of backends) {
 
       const rs = await getRepairs(t.store, r.versionId);
       expect(rs.length).toBe(r.repairs);
+
+      // the time frame its years were read in, and each target's rule and year evidence
+      expect(v.frame).toMatchObject({ docType: 'plan', period: [2011, 2015] });
+      const { findings } = await getEffectiveFindings(t.store, r.versionId, 'target');
+      const gdp = findings.find((f) => v.text.slice(f.start!, f.end!) === '粤西地区生产总值达到6340亿元')!;
+      expect(gdp.rule).toBe('clause.standard');
+      expect(gdp.evidence.map((e) => [e.role, v.text.slice(e.start, e.end)])).toEqual([['year', '2015年']]);
     });
 
     it('re-ingesting the same bytes is idempotent', async () => {
@@ -145,6 +160,59 @@ for (const backend of backends) {
       expect((await findPlan(t.store, zm.slug)).id).toBe(zm.id);
       await expect(findPlan(t.store, '规划')).rejects.toThrow(/matches 2 plans/);
       await expect(findPlan(t.store, '不存在的规划')).rejects.toThrow(/no plan matches/);
+    });
+  });
+}
+
+const OLD_PLAN = ['旧库市国民经济和社会发展第十四个五年规划纲要', '', '第一章 发展目标', '', '到2025年，地区生产总值达到1000亿元，常住人口城镇化率达到60%。'].join('\n');
+
+for (const backend of backends) {
+  describe(`upgrading a ${backend.name} database stored before migration 0003`, () => {
+    it('adds rule, evidence and frame to the rows there; they read as unknown, decisions still apply, re-extraction fills them', async () => {
+      const t = await backend.create({ migrate: false });
+      try {
+        const all = readMigrations();
+        const at = all.findIndex((m) => m.name.startsWith('0003_'));
+        expect(at).toBe(3);
+        await runMigrations(t.store.db, all.slice(0, at));
+
+        // A plan as the 0002 schema stored it: a version without a frame, a target without rule or evidence, a decision on it.
+        const gaz = loadGazetteer();
+        const lex = loadLexicons();
+        const bytes = strToU8(OLD_PLAN);
+        const text = await ingestBytes(bytes, 'old.txt');
+        const target = analyze(text, gaz, lex).findings.find((f) => f.kind === 'target')!;
+        expect(target.rule).toBe('clause.standard');
+        const [key] = findingKeys(text.text, [target]);
+        const one = async (q: ReturnType<typeof sql>) => (await queryRows<{ id: number }>(t.store.db, q))[0].id;
+        const fileId = await one(sql`insert into files (sha256, file_name, size, content) values (${sha256(bytes)}, 'old.txt', ${bytes.length}, ${Buffer.from(bytes)}) returning id`);
+        const planId = await one(sql`insert into plans (plan_key, slug, title) values ('title:旧库市', 'old', '旧库市规划') returning id`);
+        const versionId = await one(sql`insert into plan_versions (plan_id, version, file_id, format, encoding, source_text, text, offset_map, level)
+          values (${planId}, 1, ${fileId}, 'txt', 'utf-8', ${text.source}, ${text.text}, ${JSON.stringify(text.map)}::jsonb, 'prefectural') returning id`);
+        await t.store.db.execute(sql`update plans set current_version_id = ${versionId} where id = ${planId}`);
+        const quote = text.text.slice(target.start, target.end);
+        await t.store.db.execute(sql`insert into findings (version_id, plan_id, kind, identity, quote_key, start, "end", source_start, source_end, quote, section, confidence, flags, data)
+          values (${versionId}, ${planId}, 'target', ${key.identity}, ${key.quoteKey}, ${target.start}, ${target.end}, ${target.start}, ${target.end}, ${quote}, null, 0.9, '[]'::jsonb, ${JSON.stringify(target.data)}::jsonb)`);
+        const { before, after } = neighbourhood(text.text, target.start, target.end);
+        await t.store.db.execute(sql`insert into decisions (plan_id, kind, identity, quote_key, action, quote, before, after, actor)
+          values (${planId}, 'target', ${key.identity}, ${key.quoteKey}, 'accept', ${quote}, ${before}, ${after}, 'reviewer')`);
+
+        expect(await runMigrations(t.store.db)).toEqual([all[at].name]);
+        const rows = await queryRows<{ rule: string | null; evidence: unknown }>(t.store.db, sql`select rule, evidence from findings`);
+        expect(rows).toEqual([{ rule: null, evidence: [] }]);
+        expect((await getVersion(t.store, versionId)).frame).toBeNull();
+        const old = (await getEffectiveFindings(t.store, versionId)).findings;
+        expect(old.map((f) => [f.rule, f.evidence, f.status])).toEqual([[null, [], 'accepted']]);
+
+        await reextractVersion(t.store, versionId, 'test', gaz, lex);
+        const now = (await getEffectiveFindings(t.store, versionId, 'target')).findings.find((f) => f.identity === key.identity)!;
+        expect(now.rule).toBe('clause.standard');
+        expect(now.evidence.map((e) => text.text.slice(e.start, e.end))).toEqual(['2025年']);
+        expect(now.status).toBe('accepted');
+        expect((await getVersion(t.store, versionId)).frame).toMatchObject({ docType: 'plan', period: [2021, 2025] });
+      } finally {
+        await t.dispose();
+      }
     });
   });
 }

@@ -178,6 +178,7 @@ async function storeDoc(
       horizon: meta.horizon,
       level: meta.level,
       metaEvidence: meta.evidence,
+      frame: meta.frame,
     })
     .returning({ id: planVersions.id });
 

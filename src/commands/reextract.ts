@@ -43,12 +43,14 @@ export async function reextractVersion(
   lex: Lexicons = loadLexicons(),
 ): Promise<Record<string, number>> {
   const text = await loadPlanText(store, versionId);
-  const { findings } = analyze(text, gaz, lex);
+  const { doc, findings } = analyze(text, gaz, lex);
   const [{ planId }] = await store.db.select({ planId: planVersions.planId }).from(planVersions).where(eq(planVersions.id, versionId));
   const counts = countByKind(findings);
   const seg = getSegmenter(gaz, lex);
   await store.db.transaction(async (tx) => {
     await writeFindings(tx, planId, versionId, text, findings);
+    // The time frame the years were read in, and where it was read (versions stored before frames were kept have none).
+    await tx.update(planVersions).set({ frame: doc.meta.frame, metaEvidence: doc.meta.evidence }).where(eq(planVersions.id, versionId));
     await indexVersion(tx, versionId, seg); // the dictionary may have changed with the lexicons
     await tx.insert(auditLog).values({ actor, command: 'reextractVersion', subject: `plan:${planId}`, details: { versionId, findings: counts } });
   });

@@ -25,6 +25,8 @@ export async function writeFindings(tx: Tx, planId: number, versionId: number, t
     section: f.section,
     confidence: f.confidence,
     flags: f.flags,
+    rule: f.rule ?? null,
+    evidence: f.evidence ?? [],
     data: f.data as unknown as Record<string, unknown>,
   }));
   for (let i = 0; i < rows.length; i += 500) await tx.insert(findings).values(rows.slice(i, i + 500));

@@ -13,11 +13,62 @@ export interface FindingDto {
   summary: string;
   confidence: number;
   flags: string[];
+  /** The extraction rule that made it (clause.standard, table.grid …); null for a person's addition, kinds no rule makes, and findings stored before rules were recorded (re-extraction fills it). */
+  rule: string | null;
+  /** The rule's measured precision for this kind of finding (data/lexicons/rule-precision.json); null when it was never measured. */
+  ruleStats: RuleStats | null;
+  /** Where the extractor read its fields beyond the finding's own span: role 'year' is where its year comes from. */
+  evidence: EvidenceDto[];
   data: Record<string, unknown>;
   /** What the extractor said, where a person corrected it. */
   extracted: Record<string, unknown> | null;
   status: string;
   decision: { action: string; actor: string; at: string; note: string | null } | null;
+}
+
+export interface RuleStats {
+  /** Share of the rule's findings the shared gold has (tp / n). */
+  precision: number;
+  /** Number of findings of this kind it was measured on (n). */
+  measuredOn: number;
+}
+
+/** A span a finding's field was read from, with its text. */
+export interface EvidenceDto {
+  role: 'year';
+  start: number;
+  end: number;
+  quote: string;
+}
+
+/** GET /api/rules: one extraction rule, what it reads, and its measured precision per kind. */
+export interface RuleInfo {
+  id: string;
+  /** What it matches, as src/extract/rules.ts describes it; null for a rule measured but not in the registry. */
+  matches: string | null;
+  builds: string | null;
+  target: RuleStats | null;
+  fact: RuleStats | null;
+}
+
+/** A part of the text with its own time (一、2025年工作回顾 looks back, 三、2026年重点工作 forward). */
+export interface FramePartDto {
+  start: number;
+  end: number;
+  year: number | null;
+  tense: 'past' | 'future';
+  /** The heading that says so. */
+  evidence: { start: number; end: number };
+}
+
+/** GET /api/plans/:slug frame: which years the document's numbers belong to when a sentence names none. */
+export interface TimeFrameDto {
+  docType: 'plan' | 'report' | 'policy' | 'unknown';
+  period: [number, number] | null;
+  horizon: number | null;
+  currentYear: number | null;
+  milestones: number[];
+  parts: FramePartDto[];
 }
 
 /** GET /api/review/stats (and per kind). */

@@ -133,4 +133,17 @@ describe('applyDecisions', () => {
     const again = applyDecisions(text, [], [add, decision(base, text, 'reject', {}, 30), decision(base, text, 'add', { indicator: '港口吞吐能力' }, 40)]);
     expect(again.findings.map((f) => f.data.indicator)).toEqual(['港口吞吐能力']);
   });
+
+  it('passes the rule and the year evidence through decisions; additions and rows stored without them have none', () => {
+    const [gdp, growth] = extracted(V1, ['粤西地区生产总值达到6340亿元', '年均增长12.5%以上']);
+    const year = { role: 'year' as const, ...span(V1, '2015年') };
+    const withRule = { ...gdp, rule: 'clause.standard', evidence: [year] };
+    const added = { id: 0, kind: 'target', identity: 'added:z', quoteKey: 'q', ...span(V1, '人均生产总值达到39160元'), confidence: 1, flags: [], data: {} };
+    const merged = applyDecisions(V1, [withRule, growth], [decision(withRule, V1, 'correct', { year: 2016 }, 1), decision(added, V1, 'add', { indicator: '人均生产总值' }, 2)]);
+    const [a, b, c] = merged.findings;
+    expect(a).toMatchObject({ status: 'corrected', rule: 'clause.standard', evidence: [year] });
+    expect(a.data.year).toBe(2016);
+    expect([b.rule, b.evidence]).toEqual([null, []]); // stored before rules and evidence were recorded
+    expect([c.status, c.rule, c.evidence]).toEqual(['added', null, []]);
+  });
 });

@@ -1,7 +1,7 @@
 // Curation is data, not a patch: people's decisions are records keyed to a finding's stable
 // identity, and are applied to whatever the extractors produce now. Pure functions only.
 import { createHash } from 'node:crypto';
-import type { FindingKind } from './findings';
+import type { FindingEvidence, FindingKind } from './findings';
 
 /** Text compared for identity: whitespace dropped, so re-flowed lines keep their identity. */
 export function normalizeQuote(s: string): string {
@@ -74,6 +74,10 @@ export interface ExtractedRecord {
   end: number;
   confidence: number;
   flags: string[];
+  /** The extraction rule that made it; null (or absent) where no one rule did or for rows stored before rules were recorded. */
+  rule?: string | null;
+  /** Where its fields were read beyond its own span (the year's clause, heading or frame). */
+  evidence?: FindingEvidence[];
   data: Record<string, unknown>;
 }
 
@@ -86,6 +90,10 @@ export interface EffectiveFinding {
   end: number | null;
   confidence: number;
   flags: string[];
+  /** The extraction rule that made it; null for a person's addition, for kinds no rule makes, and for rows stored before rules were recorded. */
+  rule: string | null;
+  /** Where the extractor read its fields beyond its own span (role 'year'); empty for an addition. */
+  evidence: FindingEvidence[];
   /** Extractor data with a person's corrections applied. */
   data: Record<string, unknown>;
   /** What the extractor said, where a person corrected it. */
@@ -144,6 +152,8 @@ export function applyDecisions(text: string, extracted: readonly ExtractedRecord
         end: at.end,
         confidence: 1,
         flags: ['added_by_reviewer'],
+        rule: null,
+        evidence: [],
         data: add.fields,
         extracted: null,
         status: 'added',
@@ -173,6 +183,8 @@ export function applyDecisions(text: string, extracted: readonly ExtractedRecord
       end: f.end,
       confidence: f.confidence,
       flags: f.flags,
+      rule: f.rule ?? null,
+      evidence: f.evidence ?? [],
       data: corrected ? { ...f.data, ...d.fields } : f.data,
       extracted: corrected ? f.data : null,
       status,

@@ -13,6 +13,7 @@ import { findingRoutes } from './routes/findings';
 import { reviewRoutes } from './routes/review';
 import { searchRoutes } from './routes/search';
 import { placeRoutes } from './routes/places';
+import { ruleRoutes } from './routes/rules';
 import { webDistDir } from './web-build';
 import { addSharedSchemas } from './schemas';
 
@@ -66,6 +67,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(reviewRoutes(ctx), { prefix: '/api' });
   await app.register(searchRoutes(ctx), { prefix: '/api' });
   await app.register(placeRoutes(ctx), { prefix: '/api' });
+  await app.register(ruleRoutes(), { prefix: '/api' });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = opts.webDir === undefined ? webDistDir : opts.webDir;

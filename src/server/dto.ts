@@ -4,7 +4,9 @@ import { summarize } from '../core/finding-summary';
 import { findPlan, type PlanSummary } from '../store/queries';
 import type { Store } from '../store/db';
 import { HttpError } from './errors';
-import type { FindingDto } from '../core/api-types';
+import type { FindingDto, TimeFrameDto } from '../core/api-types';
+import type { TimeFrame } from '../core/types';
+import { ruleStatsOf } from '../core/rule-stats';
 
 export type { FindingDto };
 
@@ -20,12 +22,28 @@ export function findingDto(f: EffectiveFinding, text: string): FindingDto {
     summary: summarize(f.kind, f.data),
     confidence: f.confidence,
     flags: f.flags,
+    rule: f.rule,
+    ruleStats: ruleStatsOf(f.kind, f.rule),
+    evidence: f.evidence.map((e) => ({ role: e.role, start: e.start, end: e.end, quote: text.slice(e.start, e.end) })),
     data: f.data,
     extracted: f.extracted,
     status: f.status,
     decision: f.decision
       ? { action: f.decision.action, actor: f.decision.actor, at: new Date(f.decision.createdAt).toISOString(), note: f.decision.note }
       : null,
+  };
+}
+
+/** A stored time frame as the API gives it (only the documented fields); null for versions stored before frames were kept. */
+export function frameDto(f: TimeFrame | null | undefined): TimeFrameDto | null {
+  if (!f) return null;
+  return {
+    docType: f.docType,
+    period: f.period ? [f.period[0], f.period[1]] : null,
+    horizon: f.horizon,
+    currentYear: f.currentYear,
+    milestones: [...f.milestones],
+    parts: f.parts.map((p) => ({ start: p.start, end: p.end, year: p.year, tense: p.tense, evidence: { start: p.evidence.start, end: p.evidence.end } })),
   };
 }
 

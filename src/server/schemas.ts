@@ -21,7 +21,9 @@ export type SharedId =
   | 'targetRow'
   | 'planCard'
   | 'locatedFinding'
-  | 'decisionResult';
+  | 'decisionResult'
+  | 'ruleStats'
+  | 'timeFrame';
 
 /** A reference to a shared schema (registered by addSharedSchemas). */
 export const ref = (id: SharedId): Schema => ({ $ref: `${id}#` });
@@ -160,6 +162,21 @@ const sharedSchemas: Record<SharedId, Schema> = {
       summary: describe(str, 'one line for lists, e.g. 城镇化率 2015 ≥ 55%'),
       confidence: { type: 'number', minimum: 0, maximum: 1, description: "the extractor's confidence, 0–1 (1 for a person's addition)" },
       flags: describe(strList, 'anything repaired, inferred or doubtful (e.g. from-table, baseline-inferred)'),
+      rule: describe(
+        strOrNull,
+        "the extraction rule that made it (clause.standard, clause.count, table.grid …; GET /api/rules); null for a person's addition, for kinds no named rule makes, and for findings stored before rules were recorded (re-extract the plan to fill it)",
+      ),
+      ruleStats: refOrNull('ruleStats', "the rule's measured precision for this kind of finding; null when the rule was never measured or there is none"),
+      evidence: {
+        type: 'array',
+        description: "spans the finding's fields were read from beyond its own: role year is where its year comes from (the clause, an earlier sentence, the heading of its part, the plan's period); empty for additions and findings stored before evidence was recorded",
+        items: obj({
+          role: { type: 'string', enum: ['year'], description: 'which field the span is evidence for' },
+          start: offset('start of the evidence'),
+          end: offset('end of the evidence (exclusive)'),
+          quote: describe(str, 'the text of the span [start, end)'),
+        }),
+      },
       data: describe(anyObject, 'the fields of the finding, people’s corrections applied; per kind see GET /api/finding-fields/{kind}'),
       extracted: { type: ['object', 'null'], additionalProperties: true, description: 'what the extractor said, where a person corrected it; else null' },
       status: { type: 'string', enum: REVIEW_STATUSES },
@@ -226,6 +243,34 @@ const sharedSchemas: Record<SharedId, Schema> = {
       how: { type: 'string', enum: ['scope', 'text'], description: 'scope: its scope is the unit; text: the text names the unit (or a unit inside it)' },
     },
     { description: 'A finding located in a place' },
+  ),
+  ruleStats: obj(
+    {
+      precision: { type: 'number', minimum: 0, maximum: 1, description: "share of the rule's findings of this kind that the shared gold has (tp / n)" },
+      measuredOn: { type: 'integer', minimum: 1, description: 'the number of findings of this kind it was measured on (n)' },
+    },
+    { description: 'The measured precision of an extraction rule on the shared gold (data/lexicons/rule-precision.json, written by npm run eval -- --rules)' },
+  ),
+  timeFrame: obj(
+    {
+      docType: { type: 'string', enum: ['plan', 'report', 'policy', 'unknown'], description: 'plan 规划/纲要 · report 政府工作报告 · policy 意见/方案/行动计划' },
+      period: pair(int, "the plan period, or a report's or policy's span from its own year to its last goal year; null when none was read", true),
+      horizon: describe(intOrNull, 'outlook year after the period (展望到2035年)'),
+      currentYear: describe(intOrNull, "the year the document speaks from: a report's year (今年), else the issue year"),
+      milestones: { type: 'array', items: int, description: 'goal years the text names within the frame (到2025年 … 到2035年)' },
+      parts: {
+        type: 'array',
+        description: 'parts of the text with their own time: looking back (发展基础, 2025年工作回顾) or forward (主要目标, 2026年重点工作)',
+        items: obj({
+          start: offset('start of the part'),
+          end: offset('end of the part (exclusive)'),
+          year: describe(intOrNull, 'the year its heading names (2025年工作回顾 → 2025)'),
+          tense: { type: 'string', enum: ['past', 'future'], description: 'past: the part looks back; future: it sets out what is to be done' },
+          evidence: obj({ start: offset('start of the heading that says so'), end: offset('end (exclusive)') }, { description: 'the heading that says so' }),
+        }),
+      },
+    },
+    { description: "Which years a document's numbers belong to when a sentence names none (src/parse/timeframe.ts)" },
   ),
   decisionResult: obj(
     {

@@ -16,7 +16,8 @@ import {
   uniqueIndex,
   doublePrecision,
 } from 'drizzle-orm/pg-core';
-import type { MetaEvidence, OffsetMap } from '../core/types';
+import type { FindingEvidence } from '../core/findings';
+import type { MetaEvidence, OffsetMap, TimeFrame } from '../core/types';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
@@ -72,6 +73,8 @@ export const planVersions = pgTable(
     horizon: integer('horizon'),
     level: text('level').notNull().default('unknown'),
     metaEvidence: jsonb('meta_evidence').$type<MetaEvidence[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Which years the text's numbers belong to (PlanMeta.frame); null for versions stored before it was read (re-extract fills it). */
+    frame: jsonb('frame').$type<TimeFrame>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('plan_versions_plan_version').on(t.planId, t.version), index('plan_versions_file').on(t.fileId)],
@@ -168,6 +171,10 @@ export const findings = pgTable(
     section: text('section'),
     confidence: doublePrecision('confidence').notNull(),
     flags: jsonb('flags').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** The extraction rule that made it (clause.standard, table.grid …; src/extract/rules.ts); null where no one rule did, or for rows stored before rules were recorded. */
+    rule: text('rule'),
+    /** Spans its fields were read from beyond its own (role 'year': the clause's year, an earlier sentence, the part's heading, the frame). */
+    evidence: jsonb('evidence').$type<FindingEvidence[]>().notNull().default(sql`'[]'::jsonb`),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
   },
   (t) => [

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launch, pageOverflowsX, shot, startApp, type AppUnderTest } from './harness';
 import { tempDir } from '../helpers/stores';
+import measured from '../../data/lexicons/rule-precision.json' with { type: 'json' };
 
 const SMALL_PLAN = [
   '浏览器测试市国民经济和社会发展第十四个五年规划纲要',
@@ -158,6 +159,35 @@ describe.skipIf(!hasChromium)('library and reader in the browser', () => {
     await page.evaluate('window.scrollTo(0, 0)');
     expect(await page.locator('mark.f.selected').first().isVisible()).toBe(true);
     await shot(page, 'reader');
+
+    // The rule that read it with its measured precision (the registry's text as tooltip), and where its year was read.
+    const counts = (measured as unknown as { targets: { rules: Record<string, { tp: number; n: number }> } }).targets.rules['clause.standard'];
+    const rule = panel.getByTestId('finding-rule');
+    expect(await rule.innerText()).toBe(`规则 指标句 clause.standard · 实测精确率 ${Math.round((counts.tp / counts.n) * 100)}%（基于 ${counts.n} 条）`);
+    await expect.poll(() => panel.getByTestId('finding-rule-name').getAttribute('title')).toContain('indicator [operators');
+    const evidence = panel.getByTestId('evidence-link');
+    expect(await panel.getByTestId('finding-evidence').innerText()).toBe('年份依据 「2015年」');
+    expect(await page.getByTestId('evidence-mark').count()).toBe(0);
+    await evidence.click();
+    await expect.poll(() => page.getByTestId('evidence-mark').count()).toBe(1);
+    expect(await page.getByTestId('evidence-mark').innerText()).toBe('2015年');
+    expect(page.url()).toContain(`ev=${await evidence.getAttribute('data-start')}-${await evidence.getAttribute('data-end')}`);
+    expect(await panel.getAttribute('data-key')).toBe(key); // the finding stays selected
+    // 到2015年，粤西地区生产总值达到6340亿元: the year stands just before the selected finding
+    const [evBox, selBox] = [await page.getByTestId('evidence-mark').boundingBox(), await page.locator('mark.f.selected').first().boundingBox()];
+    expect(Math.abs(evBox!.y - selBox!.y)).toBeLessThan(40);
+    await shot(page, 'reader-evidence');
+
+    // The time frame in the header; its period shows where it was read.
+    const frame = page.getByTestId('reader-frame');
+    expect(await frame.innerText()).toContain('规划');
+    expect(await frame.getByTestId('frame-period').innerText()).toBe('规划期 2011—2015年');
+    expect(await frame.getByTestId('frame-past').innerText()).toContain('发展基础');
+    await frame.getByTestId('frame-period').locator('button').click();
+    await expect.poll(() => page.getByTestId('evidence-mark').innerText()).toContain('规划期从2011至2015年');
+    // selecting another finding clears the evidence shown
+    await page.locator('mark.f-target', { hasText: '39160' }).first().click();
+    await expect.poll(() => page.getByTestId('evidence-mark').count()).toBe(0);
 
     // Outline: clicking a heading scrolls the text (its own column at this width) to it.
     const textTop = () => page.getByTestId('reader-text').evaluate((el) => el.scrollTop);

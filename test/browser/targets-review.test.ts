@@ -109,6 +109,29 @@ describe.skipIf(!hasChromium)('targets and review in the browser', () => {
     await p2.close();
   });
 
+  it('shows the rule with its measured precision and the year evidence beside the sentence; the evidence opens the reader at it', async () => {
+    const rows = (await api<{ targets: Row[] }>(`/api/plans/${yuexi}/targets`)).targets;
+    const gdp = rows.find((r) => r.quote.includes('粤西地区生产总值达到6340亿元') && r.unit === '亿元')!;
+    const page = await newPage();
+    await page.goto(`${app.url}/review?plan=${yuexi}&kind=target&f=${gdp.key}`);
+    await page.waitForSelector(`[data-testid="review-current"][data-key="${gdp.key}"]`);
+    expect(await page.textContent('[data-testid="finding-rule"]')).toMatch(/^规则 指标句 clause\.standard · 实测精确率 \d+%（基于 \d+ 条）$/);
+    expect(await page.textContent('[data-testid="review-evidence"]')).toBe('2015年'); // the year, marked in the sentence
+    expect(await page.textContent('[data-testid="finding-evidence"]')).toBe('年份依据 「2015年」');
+    await page.click('[data-testid="evidence-link"]');
+    await page.waitForSelector('[data-testid="reader"]');
+    expect(new URL(page.url()).searchParams.get('f')).toBe(gdp.key);
+    await expect.poll(() => page.getByTestId('evidence-mark').innerText()).toBe('2015年');
+    expect(await page.getByTestId('finding-panel').getAttribute('data-key')).toBe(gdp.key);
+
+    // English
+    await page.goto(`${app.url}/review?plan=${yuexi}&kind=target&f=${gdp.key}&lang=en`);
+    await page.waitForSelector(`[data-testid="review-current"][data-key="${gdp.key}"]`);
+    expect(await page.textContent('[data-testid="finding-rule"]')).toMatch(/^Rule Indicator clause clause\.standard · measured precision \d+% \(on \d+ findings\)$/);
+    expect(await page.textContent('[data-testid="finding-evidence"]')).toBe('Year read from 「2015年」');
+    await page.close();
+  });
+
   it('corrects a target with the keyboard; the correction survives a changed version; A accepts and the stats move', async () => {
     const rows = (await api<{ targets: Row[] }>(`/api/plans/${yuexi}/targets`)).targets;
     const gdp = rows.find((r) => r.quote.includes('粤西地区生产总值达到6340亿元') && r.unit === '亿元')!;

@@ -21,7 +21,8 @@ export interface TestStore {
   dispose(): Promise<void>;
 }
 
-export type Backend = { name: 'pglite' | 'postgres'; create(): Promise<TestStore> };
+/** migrate: false opens the database without applying migrations (to test an upgrade from an older schema). */
+export type Backend = { name: 'pglite' | 'postgres'; create(opts?: { migrate?: boolean }): Promise<TestStore> };
 
 export function tempDir(prefix = 'planatlas-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -29,9 +30,9 @@ export function tempDir(prefix = 'planatlas-test-'): string {
 
 const pglite: Backend = {
   name: 'pglite',
-  async create() {
+  async create(opts = {}) {
     const dataDir = tempDir();
-    const store = await openStore({ dataDir });
+    const store = await openStore({ dataDir, migrate: opts.migrate });
     return {
       store,
       dataDir,
@@ -45,7 +46,7 @@ const pglite: Backend = {
 
 const postgres: Backend = {
   name: 'postgres',
-  async create() {
+  async create(opts = {}) {
     const name = `planatlas_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     const admin = new pg.Client({ connectionString: pgUrl });
     await admin.connect();
@@ -54,7 +55,7 @@ const postgres: Backend = {
     const u = new URL(pgUrl);
     u.pathname = '/' + name;
     const databaseUrl = u.toString();
-    const store = await openStore({ databaseUrl });
+    const store = await openStore({ databaseUrl, migrate: opts.migrate });
     return {
       store,
       databaseUrl,

@@ -185,6 +185,7 @@ for (const backend of backends) {
       for (const slug of [yuexi, xijiang]) {
         const d = (await call('GET', '/api/plans/{slug}', { params: { slug }, status: 200 })).json();
         expect(d.outline.length).toBeGreaterThan(0);
+        expect(d.frame.parts.length).toBeGreaterThan(0);
         const text = (await call('GET', '/api/plans/{slug}/text', { params: { slug }, status: 200 })).json();
         expect(text.findings.length).toBeGreaterThan(0);
       }
@@ -223,6 +224,10 @@ for (const backend of backends) {
         await call('GET', p, { params: { slug: 'no-such-plan' }, status: 404 });
       }
       for (const kind of FINDING_KINDS) await call('GET', '/api/finding-fields/{kind}', { params: { kind }, status: 200 });
+      const rules = (await call('GET', '/api/rules', { status: 200 })).json().rules as Array<{ id: string }>;
+      expect(rules.map((r) => r.id)).toContain('clause.count');
+      const targets = await findingsOf(yuexi, { kind: 'target' });
+      expect(targets.some((f) => f.rule && f.ruleStats && f.evidence.length)).toBe(true);
       await call('GET', '/api/finding-fields/{kind}', { params: { kind: 'galaxy' }, status: 404 });
 
       const text = (await call('GET', '/api/plans/{slug}/text', { params: { slug: xijiang }, status: 200 })).json().text as string;
@@ -350,6 +355,16 @@ for (const backend of backends) {
       const badNull = body();
       badNull.findings[0].status = null;
       expect(validate(badNull)).toBe(false);
+      const noEvidenceQuote = body();
+      const withEvidence = noEvidenceQuote.findings.find((f) => (f.evidence as unknown[]).length > 0)!;
+      delete (withEvidence.evidence as Array<Record<string, unknown>>)[0].quote;
+      expect(validate(noEvidenceQuote)).toBe(false);
+
+      // a version stored before frames were kept has frame null; a frame must have its fields
+      const d = await call('GET', '/api/plans/{slug}', { params: { slug: yuexi }, status: 200 });
+      const validateDetail = validatorOf(declared('GET', '/api/plans/{slug}', 200).content!['application/json'].schema);
+      expect(validateDetail({ ...d.json(), frame: null })).toBe(true);
+      expect(validateDetail({ ...d.json(), frame: { docType: 'plan' } })).toBe(false);
     });
 
     it('has called every operation of the document with success', () => {

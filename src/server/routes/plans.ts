@@ -2,13 +2,13 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
-import { findingDto, planOr404 } from '../dto';
+import { findingDto, frameDto, planOr404 } from '../dto';
 import { ingestPlan } from '../../commands/ingest-plan';
 import { formatBytes } from '../../ingest/errors';
 import { getEffectiveFindings } from '../../store/findings';
 import { getOriginalFile, getOutline, getRepairs, getVersion, listVersions } from '../../store/queries';
 import { filterPlanCards, getFlatSections, listPlanCards, placeCodeOf, type PlanCard } from '../../store/plan-views';
-import { countsByKind, download, errors, int, isoTime, obj, offset, planCardProperties, ref, SECTION_KINDS, str, strList, strOrNull } from '../schemas';
+import { countsByKind, download, errors, int, isoTime, obj, offset, planCardProperties, ref, refOrNull, SECTION_KINDS, str, strList, strOrNull } from '../schemas';
 
 const slugParams = {
   type: 'object',
@@ -18,7 +18,7 @@ const slugParams = {
 
 const LEVELS = ['national', 'cross-provincial', 'provincial', 'prefectural', 'county', 'unknown'];
 
-const META_FIELDS = ['title', 'issuer', 'docNumber', 'issued', 'period', 'horizon', 'scope', 'extension', 'level'];
+const META_FIELDS = ['title', 'issuer', 'docNumber', 'issued', 'period', 'horizon', 'scope', 'extension', 'level', 'frame'];
 
 /** GET /plans/:slug: the card with versions, metadata evidence and the outline. */
 const planDetail = obj(
@@ -32,11 +32,16 @@ const planDetail = obj(
     metaEvidence: {
       type: 'array',
       description: 'where in the normalized text each metadata field was read',
-      items: obj({ field: { type: 'string', enum: META_FIELDS }, start: offset(), end: offset('end (exclusive)') }),
+      items: obj({
+        field: { type: 'string', enum: META_FIELDS, description: "the metadata field; frame: the year a report or policy speaks from (its title's 2026年)" },
+        start: offset(),
+        end: offset('end (exclusive)'),
+      }),
     },
+    frame: refOrNull('timeFrame', 'the time frame of the current version; null for a version stored before frames were kept (re-extract the plan to fill it)'),
     outline: { type: 'array', items: ref('outlineSection'), description: 'the outline as a tree' },
   },
-  { description: 'The plan card with its versions, where its metadata was read, and its outline' },
+  { description: 'The plan card with its versions, where its metadata was read, its time frame, and its outline' },
 );
 
 const flatSection = obj({
@@ -189,6 +194,7 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsync {
           ...c,
           versionsList: versions.map((v) => ({ ...v, createdAt: new Date(v.createdAt).toISOString() })),
           metaEvidence: version.metaEvidence,
+          frame: frameDto(version.frame),
           outline,
         };
       },

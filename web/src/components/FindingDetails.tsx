@@ -1,9 +1,11 @@
 // One finding, shown in full: kind, summary, every data field with a Chinese label, confidence,
-// flags, review status, the repairs inside its span. Used by the reader (and usable elsewhere).
-import type { ReactNode } from 'react';
+// flags, review status, the rule that made it with its measured precision, where its year was
+// read, the repairs inside its span. Used by the reader; FindingProvenance also by the 审核 page.
+import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import { getJSON } from '../api';
 import { KIND_NAMES, useLang, useT, type Lang } from '../i18n';
 import { Link } from '../router';
-import type { FindingDto } from '../../../src/core/api-types';
+import type { EvidenceDto, FindingDto, RuleInfo } from '../../../src/core/api-types';
 import './FindingDetails.css';
 
 /** As GET /api/plans/:slug/text returns it. */
@@ -126,6 +128,24 @@ export const FLAG_NAMES: Labels = {
   alias: { zh: '别名', en: 'alias' },
 };
 
+/** The extraction rules (src/extract/rules.ts, GET /api/rules) as a planner would name them. */
+export const RULE_NAMES: Labels = {
+  'clause.standard': { zh: '指标句', en: 'Indicator clause' },
+  'clause.enumeration': { zh: '并列指标', en: 'Listed indicators' },
+  'clause.baseline': { zh: '基期值（由…提高到…）', en: 'Starting value (由…到…)' },
+  'clause.capacity-list': { zh: '产能列举', en: 'Capacity list' },
+  'clause.percent-of-units': { zh: '达标比例', en: 'Share meeting a standard' },
+  'clause.time-circle': { zh: '交通圈/生活圈', en: 'Travel-time circle' },
+  'clause.count': { zh: '数量目标', en: 'Count of things' },
+  'clause.zero-growth': { zh: '零增长', en: 'Zero growth' },
+  'clause.time-limit': { zh: '办理时限', en: 'Service time limit' },
+  'clause.service-radius': { zh: '服务半径', en: 'Service radius' },
+  'clause.share': { zh: '占比（补回百分号）', en: 'Share of a topic' },
+  'table.run': { zh: '展平的指标表', en: 'Flattened table' },
+  'table.grid': { zh: '指标表（分栏）', en: 'Indicator table (grid)' },
+  'table.cells': { zh: '指标表（逐格成段）', en: 'Indicator table (cell a line)' },
+};
+
 export const STATUS_NAMES: Labels = {
   pending: { zh: '待审核', en: 'Pending' },
   accepted: { zh: '已确认', en: 'Accepted' },
@@ -162,6 +182,13 @@ const strings = {
     by: '审核人',
     none: '无',
     members: '成员',
+    rule: '规则',
+    precision: '实测精确率 {p}（基于 {n} 条）',
+    unmeasured: '尚未实测',
+    ruleMissing: '未记录（重新抽取后显示）',
+    yearFrom: '年份依据',
+    yearFromExtracted: '原提取年份依据',
+    locate: '在原文中定位',
   },
   en: {
     confidence: 'Confidence',
@@ -177,6 +204,13 @@ const strings = {
     by: 'by',
     none: 'none',
     members: 'members',
+    rule: 'Rule',
+    precision: 'measured precision {p} (on {n} findings)',
+    unmeasured: 'not measured yet',
+    ruleMissing: 'not recorded (re-extract the plan)',
+    yearFrom: 'Year read from',
+    yearFromExtracted: 'Extracted year read from',
+    locate: 'Show in the text',
   },
 };
 
@@ -238,15 +272,120 @@ export function FindingFields({ finding }: { finding: FindingDto }) {
   );
 }
 
+/** The rules with their registry text, fetched once per page load (for the rule's tooltip). */
+let rulesPromise: Promise<Map<string, RuleInfo>> | null = null;
+function useRules(): Map<string, RuleInfo> | null {
+  const [rules, setRules] = useState<Map<string, RuleInfo> | null>(null);
+  useEffect(() => {
+    let live = true;
+    rulesPromise ??= getJSON<{ rules: RuleInfo[] }>('/api/rules').then(
+      (r) => new Map(r.rules.map((x) => [x.id, x])),
+      () => {
+        rulesPromise = null; // try again on the next panel
+        return new Map<string, RuleInfo>();
+      },
+    );
+    void rulesPromise.then((m) => live && setRules(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return rules;
+}
+
+/** 98%, but never 100% for a precision below 1 (99.6%). */
+export function percent(p: number): string {
+  const r = Math.round(p * 100);
+  return r === 100 && p < 1 ? `${(Math.floor(p * 1000) / 10).toFixed(1)}%` : `${r}%`;
+}
+
+/** Where a finding's evidence is in the reader: the finding selected and the span highlighted (?ev=start-end). */
+export const evidenceHref = (planSlug: string, findingKey: string, e: { start: number; end: number }) =>
+  `/plans/${encodeURIComponent(planSlug)}?f=${encodeURIComponent(findingKey)}&ev=${e.start}-${e.end}`;
+
+/**
+ * The rule that made a finding with its measured precision, and where its year was read
+ * (each a link to the span in the reader; `onEvidence` shows it in place instead).
+ */
+export function FindingProvenance({
+  finding,
+  planSlug,
+  onEvidence,
+}: {
+  finding: FindingDto;
+  planSlug: string;
+  onEvidence?: (e: EvidenceDto) => void;
+}) {
+  const { lang } = useLang();
+  const t = useT(strings);
+  const rules = useRules();
+  const measurable = finding.kind === 'target' || finding.kind === 'fact';
+  const showRule = finding.rule != null || (measurable && finding.status !== 'added');
+  const years = finding.evidence.filter((e) => e.role === 'year');
+  if (!showRule && !years.length) return null;
+  const yearCorrected = finding.extracted != null && 'year' in finding.extracted && finding.extracted.year !== finding.data.year;
+  const info = finding.rule ? rules?.get(finding.rule) : undefined;
+  const stats = finding.ruleStats;
+  return (
+    <div className="finding-prov">
+      {showRule ? (
+        <p className="finding-rule" data-testid="finding-rule" data-rule={finding.rule ?? ''}>
+          <span className="muted">{t.rule}</span>{' '}
+          {finding.rule ? (
+            <>
+              <span className="finding-rule-name" title={info?.matches ?? finding.rule} data-testid="finding-rule-name">
+                {label(RULE_NAMES, finding.rule, lang)}
+              </span>{' '}
+              <code className="finding-rule-id">{finding.rule}</code>
+              <span className="finding-rule-stats" data-testid="finding-rule-stats">
+                {' · '}
+                {stats ? t.precision.replace('{p}', percent(stats.precision)).replace('{n}', String(stats.measuredOn)) : t.unmeasured}
+              </span>
+            </>
+          ) : (
+            <span className="muted">{t.ruleMissing}</span>
+          )}
+        </p>
+      ) : null}
+      {years.length ? (
+        <p className="finding-evidence" data-testid="finding-evidence">
+          <span className="muted">{yearCorrected ? t.yearFromExtracted : t.yearFrom}</span>{' '}
+          {years.map((e, i) => (
+            <Link
+              key={i}
+              href={evidenceHref(planSlug, finding.key, e)}
+              title={t.locate}
+              className="finding-evidence-link"
+              data-testid="evidence-link"
+              data-start={e.start}
+              data-end={e.end}
+              onClick={(ev: MouseEvent<HTMLAnchorElement>) => {
+                if (!onEvidence) return;
+                ev.preventDefault();
+                onEvidence(e);
+              }}
+            >
+              「{e.quote}」
+            </Link>
+          ))}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function FindingDetails({
   finding,
   planSlug,
   repairs,
+  onEvidence,
   children,
 }: {
   finding: FindingDto;
   planSlug: string;
   repairs: RepairDto[];
+  /** Show an evidence span in place (the reader); without it, evidence links open the reader. */
+  onEvidence?: (e: EvidenceDto) => void;
   children?: ReactNode;
 }) {
   const { lang } = useLang();
@@ -272,6 +411,7 @@ export function FindingDetails({
         {finding.quote}
       </blockquote>
       <FindingFields finding={finding} />
+      <FindingProvenance finding={finding} planSlug={planSlug} onEvidence={onEvidence} />
       {finding.flags.length ? (
         <p className="finding-flags">
           <span className="muted">{t.flags}：</span>

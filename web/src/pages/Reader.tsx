@@ -1,5 +1,6 @@
-// 阅读: a plan's text with its outline, findings highlighted by kind, a panel for the selected
-// finding (?f=KEY, so other pages can link to a span), and repairs shown on demand (?repairs=1).
+// 阅读: a plan's text with its outline and time frame, findings highlighted by kind, a panel for the
+// selected finding (?f=KEY, so other pages can link to a span), evidence highlighted (?ev=START-END:
+// where a finding's year or the frame was read), and repairs shown on demand (?repairs=1).
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useApi } from '../api';
 import { KIND_NAMES, useLang, useT } from '../i18n';
@@ -8,6 +9,8 @@ import { ErrorBox, Loading } from '../components/Status';
 import { FindingDetails, REPAIR_NAMES, label, type FindingDto, type RepairDto } from '../components/FindingDetails';
 import { levelName, periodText, type PlanCard } from './LibraryCard';
 import { Paragraph, distribute, innermostFirst, paraIndexAt, splitParas, type Para } from './ReaderText';
+import { FrameLine, type MetaEvidence } from './ReaderFrame';
+import type { TimeFrameDto } from '../../../src/core/api-types';
 import './Reader.css';
 
 interface OutlineNode {
@@ -22,6 +25,9 @@ interface OutlineNode {
 
 interface PlanDetail extends PlanCard {
   versionsList: Array<{ id: number; version: number; fileName: string; createdAt: string }>;
+  metaEvidence: MetaEvidence[];
+  /** null for a version stored before frames were kept. */
+  frame: TimeFrameDto | null;
   outline: OutlineNode[];
 }
 
@@ -100,6 +106,11 @@ export function ReaderPage({ slug }: { slug: string }) {
   const kinds = useMemo(() => (kindsParam == null ? DEFAULT_KINDS : kindsParam.split(',').filter((k) => KINDS.includes(k))), [kindsParam]);
   const kindsKey = kinds.join(',');
   const showRepairs = query.get('repairs') === '1';
+  const evParam = query.get('ev');
+  const evidence = useMemo(() => {
+    const m = /^(\d+)-(\d+)$/.exec(evParam ?? '');
+    return m && Number(m[2]) > Number(m[1]) ? { start: Number(m[1]), end: Number(m[2]) } : null;
+  }, [evParam]);
 
   const [sideTab, setSideTab] = useState<'outline' | 'findings'>('outline');
   const [sideOpen, setSideOpen] = useState(false);
@@ -151,6 +162,10 @@ export function ReaderPage({ slug }: { slug: string }) {
     const items = data.repairs.map((r, i) => ({ r, i, start: r.start, end: r.start })).filter(({ r }) => r.rule !== 'whitespace' || r.start > 0);
     return distribute(paras, items, true);
   }, [showRepairs, data, paras]);
+  const evParas = useMemo(() => {
+    if (!evidence || !paras.length) return null;
+    return [paraIndexAt(paras, evidence.start), paraIndexAt(paras, evidence.end - 1)] as const;
+  }, [evidence, paras]);
   const openRepairPara = openRepair != null && data && paras.length ? paraIndexAt(paras, data.repairs[openRepair]?.start ?? 0) : -1;
 
   const repairLabel = useCallback((r: RepairDto) => `${label(REPAIR_NAMES, r.rule, lang)}：${r.message}`, [lang]);
@@ -158,21 +173,23 @@ export function ReaderPage({ slug }: { slug: string }) {
   // Scroll the selected finding into view when it comes from the URL or the findings list.
   const ready = !!detail.data && paras.length > 0;
   // A layout effect runs after the marks are in the DOM and before the browser paints, so the page never shows the top first.
+  // Evidence asked for (?ev=) is scrolled to instead: it is what the reader wants to see now.
   useLayoutEffect(() => {
-    if (!selected || !ready) return;
-    if (clicked.current === selected.key) {
+    if (!ready || (!selected && !evidence)) return;
+    if (!evidence && selected && clicked.current === selected.key) {
       clicked.current = null;
       return;
     }
-    const el = textRef.current?.querySelector('mark.f.selected');
+    const el = textRef.current?.querySelector(evidence ? 'mark.ev' : 'mark.f.selected');
     // On narrow screens the panel is a bottom sheet: put the finding in the upper part instead of the middle.
     el?.scrollIntoView({ block: window.innerWidth <= 1100 ? 'start' : 'center' });
-  }, [selected, ready]);
+  }, [selected, evidence, ready]);
 
   const select = (key: string | null, fromText = false) => {
     if (fromText) clicked.current = key;
-    setQuery({ f: key });
+    setQuery({ f: key, ev: null });
   };
+  const showEvidence = (span: { start: number; end: number }) => setQuery({ ev: `${span.start}-${span.end}` });
 
   const onTextClick = (e: MouseEvent<HTMLDivElement>) => {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-keys],[data-ri]');
@@ -227,6 +244,7 @@ export function ReaderPage({ slug }: { slug: string }) {
             {plan.fileName} · {t.version.replace('{n}', String(plan.version ?? 1))}
           </span>
         </p>
+        {plan.frame ? <FrameLine frame={plan.frame} evidence={plan.metaEvidence} text={data.text} onShow={showEvidence} /> : null}
         <p className="reader-links">
           <a href={`${base}/original`} download data-testid="download-original">
             ⤓ {t.original}
@@ -328,6 +346,7 @@ export function ReaderPage({ slug }: { slug: string }) {
               selectedKey={selectedParas && i >= selectedParas[0] && i <= selectedParas[1] ? selectedKey : null}
               openRepair={i === openRepairPara ? openRepair : null}
               repairLabel={repairLabel}
+              evidence={evParas && i >= evParas[0] && i <= evParas[1] ? evidence : null}
             />
           ))}
         </div>
@@ -338,7 +357,7 @@ export function ReaderPage({ slug }: { slug: string }) {
               <button type="button" className="reader-close" onClick={() => select(null)} aria-label={t.close} title={t.close} data-testid="finding-close">
                 ×
               </button>
-              <FindingDetails finding={selected} planSlug={plan.slug} repairs={data.repairs}>
+              <FindingDetails finding={selected} planSlug={plan.slug} repairs={data.repairs} onEvidence={showEvidence}>
                 {overlapping.length ? (
                   <div className="reader-overlap" data-testid="finding-overlap">
                     <div className="muted">{t.overlap}</div>

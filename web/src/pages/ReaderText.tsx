@@ -71,9 +71,11 @@ export interface ParaProps {
   /** Index of the repair whose note is open, when it is in this paragraph. */
   openRepair: number | null;
   repairLabel: (r: RepairDto) => string;
+  /** The evidence span asked for (?ev=), only on the paragraphs it touches. */
+  evidence: { start: number; end: number } | null;
 }
 
-export const Paragraph = memo(function Paragraph({ text, para, findings, repairs, selectedKey, openRepair, repairLabel }: ParaProps) {
+export const Paragraph = memo(function Paragraph({ text, para, findings, repairs, selectedKey, openRepair, repairLabel, evidence }: ParaProps) {
   const { start: s, end: e } = para;
   const cls = para.heading ? `reader-p reader-h reader-h${Math.min(para.heading, 4)}` : 'reader-p';
   if (s === e && !repairs.length) return <div className="reader-blank" id={`rp-${s}`} />;
@@ -84,6 +86,10 @@ export const Paragraph = memo(function Paragraph({ text, para, findings, repairs
     bounds.add(Math.min(e, f.end!));
   }
   for (const { r } of repairs) bounds.add(Math.min(Math.max(s, r.start), e));
+  if (evidence) {
+    bounds.add(Math.min(Math.max(s, evidence.start), e));
+    bounds.add(Math.min(Math.max(s, evidence.end), e));
+  }
   const cuts = [...bounds].sort((a, b) => a - b);
 
   const markers = (at: number) =>
@@ -110,15 +116,29 @@ export const Paragraph = memo(function Paragraph({ text, para, findings, repairs
     if (repairs.length) out.push(...markers(a));
     if (a === b) continue;
     const piece = text.slice(a, b);
+    const ev = evidence != null && evidence.start <= a && evidence.end >= b;
     const covering = findings.filter((f) => f.start! <= a && f.end! >= b);
     if (!covering.length) {
-      out.push(piece);
+      out.push(
+        ev ? (
+          <mark key={a} className="ev" data-testid="evidence-mark">
+            {piece}
+          </mark>
+        ) : (
+          piece
+        ),
+      );
       continue;
     }
     covering.sort(innermostFirst);
     const sel = selectedKey != null && covering.some((f) => f.key === selectedKey);
     out.push(
-      <mark key={a} className={`f f-${covering[0].kind}${sel ? ' selected' : ''}`} data-keys={covering.map((f) => f.key).join(' ')}>
+      <mark
+        key={a}
+        className={`f f-${covering[0].kind}${sel ? ' selected' : ''}${ev ? ' ev' : ''}`}
+        data-keys={covering.map((f) => f.key).join(' ')}
+        data-testid={ev ? 'evidence-mark' : undefined}
+      >
         {piece}
       </mark>,
     );

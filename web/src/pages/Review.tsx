@@ -1,9 +1,10 @@
 // 审核: findings least sure first, each beside its source sentence; accept (A), reject (R), correct
 // (E, a form generated from the kind's fields), add a missed one (N), J/K to move. Filters and the
 // current item (f=<key>) live in the URL.
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { ApiError, qs, sendJSON, useApi } from '../api';
 import { FieldInputs, fromText, toText, useFieldSpecs, type FieldSpec } from '../components/FieldEditor';
+import { FindingProvenance } from '../components/FindingDetails';
 import { ErrorBox, Loading } from '../components/Status';
 import { KIND_NAMES, useLang, useT } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
@@ -124,14 +125,29 @@ const strings = {
 
 const pct = (x: number | null) => (x == null ? '—' : `${(x * 100).toFixed(1).replace(/\.0$/, '')}%`);
 
+/** The sentence with the finding marked, and the year's evidence highlighted where it lies inside the sentence (a span: the sentence's one <mark> is the finding). */
 function Sentence({ item }: { item: ReviewItem }) {
-  const { text } = item.sentence;
+  const { text, start: at } = item.sentence;
   const { start, end } = item.mark;
+  const ev = item.finding.evidence
+    .map((e) => ({ start: e.start - at, end: e.end - at }))
+    .filter((e) => e.start >= 0 && e.end <= text.length && e.end > e.start && (e.end <= start || e.start >= end));
+  const plain = (a: number, b: number) => {
+    const out: ReactNode[] = [];
+    let p = a;
+    for (const e of ev.filter((x) => x.start >= a && x.end <= b).sort((x, y) => x.start - y.start)) {
+      if (e.start < p) continue;
+      out.push(text.slice(p, e.start), <span key={e.start} className="review-ev" data-testid="review-evidence">{text.slice(e.start, e.end)}</span>);
+      p = e.end;
+    }
+    out.push(text.slice(p, b));
+    return out;
+  };
   return (
     <p className="review-sentence" data-testid="review-sentence">
-      {text.slice(0, start)}
+      {plain(0, start)}
       <mark className={`f f-${item.finding.kind}`}>{text.slice(start, end)}</mark>
-      {text.slice(end)}
+      {plain(end, text.length)}
     </p>
   );
 }
@@ -550,6 +566,7 @@ export function ReviewPage() {
                 )}
                 <h2 className="review-sub">{t.source}</h2>
                 <Sentence item={current} />
+                <FindingProvenance finding={current.finding} planSlug={current.plan.slug} />
                 {current.finding.flags.length > 0 && (
                   <p className="muted review-flags">
                     {t.flags}: {current.finding.flags.join(', ')}
