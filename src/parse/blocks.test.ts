@@ -2,6 +2,7 @@
 // of such documents): group rows inside a table, task cells holding sentences.
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../places/index';
+import { headerRole } from './blocks';
 import { parsePlan, planTextFromString } from './index';
 
 const gazetteer = loadGazetteer();
@@ -89,5 +90,39 @@ describe('one cell a paragraph', () => {
     ]);
     expect(texts(t)).toHaveLength(2);
     expect(t.end).toBeLessThan(t.rows[1].end + 1);
+  });
+});
+
+describe('header cells and the roles they give their columns', () => {
+  it('years with what the column holds, five-year plans, bracketed years, split headers', () => {
+    const role = (s: string) => headerRole(s);
+    expect(role('2025 年基期')).toEqual({ role: 'base', year: 2025 });
+    expect(role('2030年目标')).toEqual({ role: 'target', year: 2030 });
+    expect(role('“十五五”目标')).toEqual({ role: 'target', year: 2030 });
+    expect(role('目标值（2025年）')).toEqual({ role: 'target', year: 2025 });
+    expect(role('年均增长/累计')).toEqual({ role: 'growth', year: null });
+    expect(role('指标属性')).toEqual({ role: 'binding', year: null });
+    expect(role('牵头考核单位')).toEqual({ role: 'lead', year: null });
+    expect(role('地区生产总值')).toBeNull();
+  });
+
+  it('two year columns, neither called 基期: the earlier is the base; the group row above a row is kept on it', () => {
+    const [t] = tablesOf([
+      T('类别', '指标', '单位', '2020年', '2025年', '属性'),
+      '一、经济发展',
+      T('', '地区生产总值', '亿元', '1200', '1600', '预期性'),
+    ]);
+    expect(t.columns.map((c) => [c.role, c.year])).toEqual([['category', null], ['indicator', null], ['unit', null], ['base', 2020], ['target', 2025], ['binding', null]]);
+    expect(t.rows[0].group).toBe('一、经济发展');
+  });
+
+  it('one cell a paragraph with a 序号 column: a cell broken over two paragraphs is joined back', () => {
+    const [t] = tablesOf(['主要指标', '序号', '指标名称', '单位', '属性', '目标', '1', '地区生产总值年均增速', '%', '预期性', '与全市经济增速', '保持同步', '2', '森林覆盖率', '%', '约束性', '≥45']);
+    expect(t.layout).toBe('cells');
+    expect(t.title).toBe('主要指标');
+    expect(texts(t)).toEqual([
+      ['1', '地区生产总值年均增速', '%', '预期性', '与全市经济增速保持同步'],
+      ['2', '森林覆盖率', '%', '约束性', '≥45'],
+    ]);
   });
 });

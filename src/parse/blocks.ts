@@ -74,6 +74,12 @@ export function headerRole(cell: string): { role: ColumnRole; year: number | nul
     .replace(/[（(][^（）()]*[）)]/g, '')
     .replace(/[“”"'《》]/g, '');
   if (!t || t.length > 16) return null;
+  // 目标值（2025年）, 现状值（2020年）: the year in the brackets
+  const inBrackets = /[（(]\s*((?:19|20)\d{2})\s*年?\s*[）)]/.exec(cell);
+  if (inBrackets && !/^(?:19|20)\d{2}/.test(t)) {
+    const r = headerRole(t);
+    if (r && (r.role === 'target' || r.role === 'base')) return { role: r.role, year: Number(inBrackets[1]) };
+  }
   // 2025年, 2030年目标, 2020年（基期）, 2025年预期
   const y = /^((?:19|20)\d{2})年?(.*)$/.exec(t);
   if (y && (y[2] === '' || /^(?:目标|目标值|预期|预期目标|规划目标|基期|基期值|现状|现状值|基数|实际|实际值|完成|完成值|底|末)?(?:值)?$/.test(y[2]))) {
