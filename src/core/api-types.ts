@@ -44,6 +44,8 @@ export interface EvidenceDto {
 /** GET /api/rules: one extraction rule, what it reads, and its measured precision per kind. */
 export interface RuleInfo {
   id: string;
+  /** How a planner would name it; null for a rule measured but not in the registry. */
+  label: { zh: string; en: string } | null;
   /** What it matches, as src/extract/rules.ts describes it; null for a rule measured but not in the registry. */
   matches: string | null;
   builds: string | null;

@@ -24,6 +24,8 @@ export interface RuleExample {
 
 export interface TargetRule {
   id: string;
+  /** How a planner would name it (shown in the finding panel). */
+  label: { zh: string; en: string };
   matches: string;
   builds: string;
   positive: RuleExample[];
@@ -33,6 +35,7 @@ export interface TargetRule {
 export const TARGET_RULES: readonly TargetRule[] = [
   {
     id: 'clause.standard',
+    label: { zh: '指标句', en: 'Indicator clause' },
     matches: '[year] [scope] indicator [operators: 达到, 提高到, 年均增长, 控制在 …] NUMBER UNIT [以上, 以内, 左右 …]',
     builds: 'one target: indicator (composed with the measure: 地区生产总值 + 年均增长 → 地区生产总值年均增长率), comparator from the operators and the suffix, year from the clause, the sentence, its part or the frame',
     positive: [
@@ -51,7 +54,19 @@ export const TARGET_RULES: readonly TargetRule[] = [
     ],
   },
   {
+    id: 'clause.share',
+    label: { zh: '占比（补回百分号）', en: 'Share of a topic' },
+    matches: '占Y的N after a subject (…，占全省的17.7%) or the sentence’s topic (生态空间是指…，约占陆域面积的485)',
+    builds: 'X占Y比重 in %; a % sign and decimal point the conversion lost put back (485 → 48.5, flagged)',
+    positive: [
+      { text: '生态空间是指具有自然属性的国土空间，约占北部湾城市群陆域面积的485。', from: '004 北部湾 (flattened PDF: % and decimal point lost)', period: [2017, 2020], reads: { value: 48.5, unit: '%', comparator: 'approx' } },
+      { text: '农业空间是以提供农产品为主体功能的国土空间，约占全市国土面积的35%。', from: 'after 各市国土空间总体规划 (三类空间)', reads: { value: 35, unit: '%', comparator: 'approx' } },
+    ],
+    negative: [{ text: '全市常住人口1200万人，占全省的10.5%。', from: 'after 000 粤西 (发展基础: a share of the past)', context: 'background' }],
+  },
+  {
     id: 'clause.enumeration',
+    label: { zh: '并列指标', en: 'Listed indicators' },
     matches: 'indicators listed with 、/和/及 before one value each (分别, 均) or before one shared rate',
     builds: 'one target per indicator; a short modifier borrows the head noun of the last part (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入)',
     positive: [
@@ -66,6 +81,7 @@ export const TARGET_RULES: readonly TargetRule[] = [
   },
   {
     id: 'clause.baseline',
+    label: { zh: '基期值（由…提高到…）', en: 'Starting value (由…到…)' },
     matches: '由/从 YEAR年的 NUMBER 提高到/下降到 NUMBER',
     builds: 'the starting value as its own statement of that year (a fact when the year is past)',
     positive: [
@@ -76,6 +92,7 @@ export const TARGET_RULES: readonly TargetRule[] = [
   },
   {
     id: 'clause.capacity-list',
+    label: { zh: '产能列举', en: 'Capacity list' },
     matches: '形成/建成 NUMBER UNIT product、NUMBER UNIT product 规模生产能力',
     builds: 'one capacity target per product (炼油生产能力, 乙烯生产能力); the place or base before the verb is the scope',
     positive: [
@@ -86,6 +103,7 @@ export const TARGET_RULES: readonly TargetRule[] = [
   },
   {
     id: 'clause.percent-of-units',
+    label: { zh: '达标比例', en: 'Share meeting a standard' },
     matches: 'units NUMBER% 达到/实现/通 standard (学校100%达到规范化学校标准, 实现100%的行政村通光纤)',
     builds: 'a share of units meeting the standard (…达到规范化学校标准的比例), in %',
     positive: [
@@ -96,6 +114,7 @@ export const TARGET_RULES: readonly TargetRule[] = [
   },
   {
     id: 'clause.time-circle',
+    label: { zh: '交通圈/生活圈', en: 'Travel-time circle' },
     matches: '形成/实现 … N小时/分钟 …交通圈/生活圈, X间/核心圈 N小时 通达',
     builds: 'a travel time, at most N (comparator le)',
     positive: [
@@ -107,6 +126,7 @@ export const TARGET_RULES: readonly TargetRule[] = [
   },
   {
     id: 'clause.count',
+    label: { zh: '数量目标', en: 'Count of things' },
     matches: 'VERB (培育, 建设, 引进, 创建, 支持 …) [N-M] UNIT things; 与 N 家 partners 合作; 每个市最少有一所…',
     builds: 'a count of things to build, cultivate, introduce or certify; a range keeps both ends; 一个 written as a word is an article, not a count',
     positive: [
@@ -122,6 +142,7 @@ export const TARGET_RULES: readonly TargetRule[] = [
   },
   {
     id: 'clause.zero-growth',
+    label: { zh: '零增长', en: 'Zero growth' },
     matches: 'X 零增长',
     builds: 'growth of X at most 0 %',
     positive: [
@@ -132,6 +153,7 @@ export const TARGET_RULES: readonly TargetRule[] = [
   },
   {
     id: 'clause.doubling',
+    label: { zh: '翻番', en: 'Doubling' },
     matches: 'X 比 YEAR年 翻一番 / 翻两番',
     builds: 'X at twice (four times) its level of the base year: value 2 (4), unit 倍, baseline year YEAR',
     positive: [
@@ -142,6 +164,7 @@ export const TARGET_RULES: readonly TargetRule[] = [
   },
   {
     id: 'clause.time-limit',
+    label: { zh: '办理时限', en: 'Service time limit' },
     matches: 'N 小时/工作日/天 内/以内 + the action it limits (放行, 办结, 到达 …)',
     builds: 'a service time limit, at most N (…放行时限)',
     positive: [
@@ -152,6 +175,7 @@ export const TARGET_RULES: readonly TargetRule[] = [
   },
   {
     id: 'clause.service-radius',
+    label: { zh: '服务半径', en: 'Service radius' },
     matches: 'N 米/公里 见X / 可达 (“300米见绿，500米见园”)',
     builds: 'a service radius, at most N metres',
     positive: [
@@ -162,6 +186,7 @@ export const TARGET_RULES: readonly TargetRule[] = [
   },
   {
     id: 'table.run',
+    label: { zh: '展平的指标表', en: 'Flattened table' },
     matches: 'indicator（unit） values … in a table run written with spaces or flattened into one line (cells glued, % and decimal points lost)',
     builds: 'level target with baseline, growth target; glued cells split by the arithmetic (base × (1+g)^n ≈ target), flagged',
     positive: [
@@ -182,6 +207,7 @@ export const TARGET_RULES: readonly TargetRule[] = [
   },
   {
     id: 'table.grid',
+    label: { zh: '指标表（分栏）', en: 'Indicator table (grid)' },
     matches: 'a table of tab-separated cells whose header names an indicator column and year/target columns',
     builds: 'one target per target column (and a growth target), baseline from the base-year column, binding from 属性',
     positive: [
@@ -203,6 +229,7 @@ export const TARGET_RULES: readonly TargetRule[] = [
   },
   {
     id: 'table.cells',
+    label: { zh: '指标表（逐格成段）', en: 'Indicator table (cell a line)' },
     matches: 'a table written one cell a paragraph (序号 / 指标名称 / 单位 / 属性 / “十五五”目标 / 1 / …)',
     builds: 'as table.grid; a cell broken over two paragraphs is joined back',
     positive: [

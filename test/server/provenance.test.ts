@@ -143,8 +143,10 @@ for (const backend of backends) {
       expect(standard.matches).toContain('indicator');
       expect(standard.target).toEqual(statsOf('targets', 'clause.standard'));
       expect(standard.fact).toEqual(statsOf('facts', 'clause.standard'));
-      // measured, but not described in the registry: listed with no text
-      expect(rules.find((r) => r.id === 'clause.share')).toMatchObject({ matches: null, target: statsOf('targets', 'clause.share') });
+      // every measured rule is described in the registry, with the name the finding panel shows
+      expect(rules.filter((r) => r.matches === null).map((r) => r.id)).toEqual([]);
+      expect(rules.find((r) => r.id === 'clause.share')).toMatchObject({ label: { zh: '占比（补回百分号）', en: 'Share of a topic' }, target: statsOf('targets', 'clause.share') });
+      expect(standard.label).toEqual({ zh: '指标句', en: 'Indicator clause' });
       // in the registry, measured on nothing yet
       expect(rules.find((r) => r.id === 'clause.zero-growth')).toMatchObject({ target: null, fact: null });
     });

@@ -8,17 +8,21 @@ import { obj, ref, strOrNull } from '../schemas';
 
 /** Every rule of the registry, then any rule measured but not (yet) described there. */
 export function ruleInfos(): RuleInfo[] {
-  const described = TARGET_RULES.map((r) => ({ id: r.id, matches: r.matches, builds: r.builds }));
+  const described = TARGET_RULES.map((r) => ({ id: r.id, label: r.label, matches: r.matches, builds: r.builds }));
   const known = new Set(described.map((r) => r.id));
   const others = measuredRuleIds()
     .filter((id) => !known.has(id))
-    .map((id) => ({ id, matches: null, builds: null }));
+    .map((id) => ({ id, label: null, matches: null, builds: null }));
   return [...described, ...others].map((r) => ({ ...r, target: ruleStatsOf('target', r.id), fact: ruleStatsOf('fact', r.id) }));
 }
 
 const ruleInfo = obj(
   {
     id: { type: 'string', description: 'the rule id a finding names in its rule field (clause.standard, table.grid …)' },
+    label: {
+      anyOf: [obj({ zh: { type: 'string' }, en: { type: 'string' } }), { type: 'null' }],
+      description: 'how a planner would name the rule, in Chinese and English; null for a rule measured but not described',
+    },
     matches: { ...strOrNull, description: 'what the rule matches; null for a rule that is measured but not described in the registry' },
     builds: { ...strOrNull, description: 'what it makes of a match' },
     target: { anyOf: [ref('ruleStats'), { type: 'null' }], description: 'its measured precision on targets; null when not measured' },

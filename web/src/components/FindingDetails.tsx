@@ -128,24 +128,6 @@ export const FLAG_NAMES: Labels = {
   alias: { zh: '别名', en: 'alias' },
 };
 
-/** The extraction rules (src/extract/rules.ts, GET /api/rules) as a planner would name them. */
-export const RULE_NAMES: Labels = {
-  'clause.standard': { zh: '指标句', en: 'Indicator clause' },
-  'clause.enumeration': { zh: '并列指标', en: 'Listed indicators' },
-  'clause.baseline': { zh: '基期值（由…提高到…）', en: 'Starting value (由…到…)' },
-  'clause.capacity-list': { zh: '产能列举', en: 'Capacity list' },
-  'clause.percent-of-units': { zh: '达标比例', en: 'Share meeting a standard' },
-  'clause.time-circle': { zh: '交通圈/生活圈', en: 'Travel-time circle' },
-  'clause.count': { zh: '数量目标', en: 'Count of things' },
-  'clause.zero-growth': { zh: '零增长', en: 'Zero growth' },
-  'clause.time-limit': { zh: '办理时限', en: 'Service time limit' },
-  'clause.service-radius': { zh: '服务半径', en: 'Service radius' },
-  'clause.share': { zh: '占比（补回百分号）', en: 'Share of a topic' },
-  'table.run': { zh: '展平的指标表', en: 'Flattened table' },
-  'table.grid': { zh: '指标表（分栏）', en: 'Indicator table (grid)' },
-  'table.cells': { zh: '指标表（逐格成段）', en: 'Indicator table (cell a line)' },
-};
-
 export const STATUS_NAMES: Labels = {
   pending: { zh: '待审核', en: 'Pending' },
   accepted: { zh: '已确认', en: 'Accepted' },
@@ -334,7 +316,7 @@ export function FindingProvenance({
           {finding.rule ? (
             <>
               <span className="finding-rule-name" title={info?.matches ?? finding.rule} data-testid="finding-rule-name">
-                {label(RULE_NAMES, finding.rule, lang)}
+                {info?.label?.[lang] ?? finding.rule}
               </span>{' '}
               <code className="finding-rule-id">{finding.rule}</code>
               <span className="finding-rule-stats" data-testid="finding-rule-stats">
