@@ -11,7 +11,7 @@ import { extractAll } from '../src/extract/index';
 import { loadLexicons } from '../src/extract/lexicons';
 import { ingestPlan } from '../src/commands/ingest-plan';
 import { openStore } from '../src/store/db';
-import { samplePlanFiles } from '../src/cli/samples';
+import { samplePlanFiles } from '../src/commands/samples';
 import { getSegmenter } from '../src/search/segmenter';
 
 const files = samplePlanFiles();

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { ingestPlan } from '../src/commands/ingest-plan';
 import { openStore } from '../src/store/db';
-import { samplePlanFiles } from '../src/cli/samples';
+import { samplePlanFiles } from '../src/commands/samples';
 import { loadGazetteer } from '../src/places/index';
 import { loadLexicons } from '../src/extract/lexicons';
 import { getSegmenter } from '../src/search/segmenter';

@@ -22,7 +22,7 @@ import { loadLexicons } from '../src/extract/lexicons';
 import { analyze } from '../src/extract/analyze';
 import { toExtractJson, type ExtractJson } from '../src/extract/index';
 import { planStatements } from '../src/extract/statements';
-import { repoRoot } from '../src/cli/samples';
+import { repoRoot } from '../src/commands/samples';
 import { confidenceFrom, type PrecisionTable } from '../src/extract/confidence';
 import { dice, matchTargets, normText, normUnit, prf, quoteOverlap, sameIndicator, sameValue, type GoldTarget, type PredTarget } from './eval-match';
 

@@ -9,6 +9,7 @@ import { reextractVersion } from '../src/commands/reextract';
 import { getEffectiveFindings } from '../src/store/findings';
 import { findPlan, getVersion, tableCounts } from '../src/store/queries';
 import { FieldError } from '../src/core/finding-fields';
+import { NotFoundError } from '../src/core/errors';
 import { backends, type TestStore } from './helpers/stores';
 
 const file = path.resolve(__dirname, '../data/plans/000_dde77a566d45a381.txt');
@@ -98,7 +99,7 @@ for (const backend of backends) {
       const before = await tableCounts(t.store);
       await expect(decideFinding(t.store, { findingId: some.id!, action: 'correct', fields: { comparator: 'bigger' } })).rejects.toThrow(/target\.comparator/);
       await expect(decideFinding(t.store, { findingId: some.id!, action: 'correct', fields: { colour: 'red' } })).rejects.toThrow(/unknown field\(s\) colour/);
-      await expect(decideFinding(t.store, { findingId: 999999, action: 'accept' })).rejects.toThrow(FieldError);
+      await expect(decideFinding(t.store, { findingId: 999999, action: 'accept' })).rejects.toThrow(NotFoundError);
       const plan = await findPlan(t.store, '粤西');
       await expect(addFinding(t.store, { planId: plan.id, kind: 'target', quote: '不在文中的句子', fields: { indicator: 'x' } })).rejects.toThrow(/not in the plan's text/);
       await expect(addFinding(t.store, { planId: plan.id, kind: 'target', quote: '粤西', fields: { indicator: 'x' } })).rejects.toThrow(/occurs \d+ times/);

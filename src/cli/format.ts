@@ -51,8 +51,3 @@ export function formatSummary(p: PlanSummary): string {
   return kv.map(([k, v]) => `${pad(k, w)}  ${v}`).join('\n') + '\n';
 }
 
-export function formatCounts(counts: Record<string, number>): string {
-  const order = ['target', 'fact', 'structure', 'duty', 'project', 'place', 'reference'];
-  const plural: Record<string, string> = { duty: 'duties' };
-  return order.filter((k) => counts[k]).map((k) => `${counts[k]} ${plural[k] ?? k + 's'}`).join(', ') || 'no findings';
-}

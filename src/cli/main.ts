@@ -16,9 +16,10 @@ import { reextractVersion } from '../commands/reextract';
 import { parseFieldAssignments } from '../core/finding-fields';
 import type { FindingKind } from '../core/findings';
 import { formatFindings } from './findings-format';
-import { ingestFiles } from './ingest-files';
-import { formatCounts, formatPlanTable, formatSummary } from './format';
-import { readFileChecked } from './read-file';
+import { ingestFiles } from '../commands/ingest-files';
+import { formatPlanTable, formatSummary } from './format';
+import { formatCounts } from '../core/finding-summary';
+import { readFileChecked } from '../commands/read-file';
 import { serve } from '../server/serve';
 
 export const DEFAULT_MAX_MB = 50;
@@ -264,7 +265,7 @@ export function buildProgram(): Command {
       .command(name)
       .description(description)
       .option('--port <port>', 'port to listen on ($PORT if set)', parsePort, Number(process.env.PORT || 3000))
-      .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
+      .option('--host <host>', 'address to listen on; only loopback (127.0.0.1, ::1, localhost) until PlanAtlas has accounts', '127.0.0.1')
       .option('--no-samples', 'do not load the sample plans into an empty database')
       .action(serveAction);
   }

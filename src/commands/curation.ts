@@ -3,6 +3,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { findingKeys, neighbourhood, quoteKeyOf, type DecisionAction } from '../core/curation';
 import { FieldError, validateAddition, validateCorrection } from '../core/finding-fields';
+import { NotFoundError } from '../core/errors';
 import type { FindingKind } from '../core/findings';
 import type { Store } from '../store/db';
 import { getFindingRow } from '../store/findings';
@@ -13,7 +14,7 @@ export const FINDING_KINDS: FindingKind[] = ['target', 'structure', 'duty', 'pro
 /** Accepts `targets` or `target`. */
 export function parseKind(s: string): FindingKind {
   const k = s.trim().replace(/s$/, '').replace(/^dutie$/, 'duty') as FindingKind;
-  if (!FINDING_KINDS.includes(k)) throw new FieldError(`unknown kind "${s}"; one of: ${FINDING_KINDS.join(', ')}`);
+  if (!FINDING_KINDS.includes(k)) throw new FieldError(`unknown kind "${s}"; one of: ${FINDING_KINDS.join(', ')}`, 'kind');
   return k;
 }
 
@@ -28,11 +29,11 @@ export interface DecideInput {
 
 export async function decideFinding(store: Store, input: DecideInput): Promise<{ decisionId: number; kind: string; identity: string }> {
   const row = await getFindingRow(store, input.findingId);
-  if (!row) throw new FieldError(`no finding with id ${input.findingId} (ids change when a plan is re-extracted: list them with planatlas findings PLAN)`);
+  if (!row) throw new NotFoundError(`no finding with id ${input.findingId} (ids change when a plan is re-extracted: list them with planatlas findings PLAN)`);
   const f = row.f;
   let fields: Record<string, unknown> = {};
   if (input.action === 'correct') {
-    if (!input.fields || !Object.keys(input.fields).length) throw new FieldError('correct: give at least one field to change (field=value)');
+    if (!input.fields || !Object.keys(input.fields).length) throw new FieldError('correct: give at least one field to change (field=value)', 'fields');
     fields = validateCorrection(f.kind as FindingKind, input.fields);
   }
   const { before, after } = neighbourhood(row.text, f.start, f.end);
@@ -85,18 +86,18 @@ export async function addFinding(store: Store, input: AddInput): Promise<{ decis
     .from(plans)
     .innerJoin(planVersions, eq(planVersions.id, plans.currentVersionId))
     .where(eq(plans.id, input.planId));
-  if (!p || p.versionId == null) throw new FieldError(`no plan with id ${input.planId}`);
+  if (!p || p.versionId == null) throw new NotFoundError(`no plan with id ${input.planId}`);
   const quote = input.quote.trim();
-  if (!quote) throw new FieldError('add: quote is empty');
+  if (!quote) throw new FieldError('add: quote is empty', 'quote');
   const hits: number[] = [];
   for (let i = p.text.indexOf(quote); i >= 0; i = p.text.indexOf(quote, i + 1)) hits.push(i);
-  if (!hits.length) throw new FieldError(`add: the quote «${quote}» is not in the plan's text`);
+  if (!hits.length) throw new FieldError(`add: the quote «${quote}» is not in the plan's text`, 'quote');
   const n = input.occurrence ?? 1;
   if (hits.length > 1 && input.occurrence == null) {
-    throw new FieldError(`add: the quote occurs ${hits.length} times; say which occurrence (1–${hits.length})`);
+    throw new FieldError(`add: the quote occurs ${hits.length} times; say which occurrence (1–${hits.length})`, 'occurrence');
   }
   const start = hits[n - 1];
-  if (start == null) throw new FieldError(`add: occurrence ${n} asked, the quote occurs ${hits.length} times`);
+  if (start == null) throw new FieldError(`add: occurrence ${n} asked, the quote occurs ${hits.length} times`, 'occurrence');
   const end = start + quote.length;
   const data = validateAddition(input.kind, input.fields);
   const [{ identity }] = findingKeys(p.text, [{ kind: `added:${input.kind}`, start, end }]);
@@ -148,10 +149,10 @@ export async function decideAddition(store: Store, input: DecideAdditionInput): 
     .where(and(eq(decisions.planId, input.planId), eq(decisions.identity, input.identity), eq(decisions.action, 'add')))
     .orderBy(desc(decisions.id))
     .limit(1);
-  if (!add) throw new FieldError(`no addition with key ${input.identity} in plan ${input.planId}`);
+  if (!add) throw new NotFoundError(`no addition with key ${input.identity} in plan ${input.planId}`);
   let fields: Record<string, unknown> = {};
   if (input.action === 'correct') {
-    if (!input.fields || !Object.keys(input.fields).length) throw new FieldError('correct: give at least one field to change (field=value)');
+    if (!input.fields || !Object.keys(input.fields).length) throw new FieldError('correct: give at least one field to change (field=value)', 'fields');
     fields = validateCorrection(add.kind as FindingKind, input.fields);
   }
   const [p] = await store.db.select({ versionId: plans.currentVersionId }).from(plans).where(eq(plans.id, input.planId));

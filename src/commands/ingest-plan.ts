@@ -3,7 +3,7 @@
 // then one transaction: file bytes, plan, version, sections, repairs, covered places, audit record.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { and, count, eq, max } from 'drizzle-orm';
+import { and, count, eq, max, sql } from 'drizzle-orm';
 import type { Gazetteer, PlanDoc } from '../core/types';
 import { assertSize, ingestBytes, type IngestOptions } from '../ingest/index';
 import { flattenSections } from '../parse/index';
@@ -71,6 +71,9 @@ function slugOf(fileName: string): string {
   return s || 'plan';
 }
 
+/** Advisory lock key taken by every ingest (any constant; 'PLAN' in ASCII). */
+const INGEST_LOCK = 0x504c414e;
+
 export async function ingestPlan(
   store: Store,
   input: IngestPlanInput,
@@ -82,7 +85,7 @@ export async function ingestPlan(
   const hash = sha256(bytes);
   // The same bytes as the current version change nothing; the bytes of an older version (a file
   // reverted) become a new current version, so the history reads as it happened.
-  const known = await findVersionByHash(store, hash);
+  const known = await findVersionByHash(store.db, hash);
   if (known) return { ...known, status: 'unchanged' };
 
   // Pure stage: throws IngestError on bad input, before anything is written.
@@ -92,14 +95,20 @@ export async function ingestPlan(
   await syncPlaces(store, gaz);
   const seg = getSegmenter(gaz, lex);
   return store.db.transaction(async (tx) => {
+    // Uploads at once are stored one after another: the lock (held until commit) makes the second
+    // of two identical files see the first one's version, and numbers two different files' versions
+    // in order instead of both claiming the same number.
+    await tx.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);
+    const again = await findVersionByHash(tx, hash);
+    if (again) return { ...again, status: 'unchanged' as const };
     const result = await storeDoc(tx, doc, findings, bytes, hash, input.actor ?? 'cli', gaz);
     await indexVersion(tx, result.versionId, seg); // 检索: passages of the new current version
     return result;
   });
 }
 
-async function findVersionByHash(store: Store, hash: string): Promise<Omit<IngestPlanResult, 'status'> | null> {
-  const rows = await store.db
+async function findVersionByHash(db: Store['db'] | Tx, hash: string): Promise<Omit<IngestPlanResult, 'status'> | null> {
+  const rows = await db
     .select({
       planId: plans.id,
       slug: plans.slug,
@@ -115,9 +124,9 @@ async function findVersionByHash(store: Store, hash: string): Promise<Omit<Inges
     .limit(1);
   const r = rows[0];
   if (!r) return null;
-  const sectionCount = await store.db.$count(sections, eq(sections.versionId, r.versionId));
-  const repairCount = await store.db.$count(repairs, eq(repairs.versionId, r.versionId));
-  const kinds = await store.db
+  const sectionCount = await db.$count(sections, eq(sections.versionId, r.versionId));
+  const repairCount = await db.$count(repairs, eq(repairs.versionId, r.versionId));
+  const kinds = await db
     .select({ kind: findingsTable.kind, n: count() })
     .from(findingsTable)
     .where(eq(findingsTable.versionId, r.versionId))

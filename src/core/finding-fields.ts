@@ -60,13 +60,15 @@ export const fieldSchemas = {
   reference: z.object({ title: str, docNumber: nullable(str) }),
 } satisfies Record<FindingKind, z.ZodObject>;
 
-export class FieldError extends Error {}
+import { FieldError } from './errors';
+
+export { FieldError };
 
 /** Validates corrected fields (a subset) for a kind; error messages name the field. */
 export function validateCorrection(kind: FindingKind, fields: Record<string, unknown>): Record<string, unknown> {
   const schema = fieldSchemas[kind].partial().strict();
   const r = schema.safeParse(fields);
-  if (!r.success) throw new FieldError(describe(kind, r.error));
+  if (!r.success) throw new FieldError(describe(kind, r.error), fieldOfIssue(r.error));
   return r.data as Record<string, unknown>;
 }
 
@@ -80,8 +82,16 @@ export function validateAddition(kind: FindingKind, fields: Record<string, unkno
   }
   if (kind === 'target') Object.assign(defaults, { comparator: 'eq', measure: 'level' });
   const r = schema.strict().safeParse({ ...defaults, ...fields });
-  if (!r.success) throw new FieldError(describe(kind, r.error));
+  if (!r.success) throw new FieldError(describe(kind, r.error), fieldOfIssue(r.error));
   return r.data as Record<string, unknown>;
+}
+
+/** The top-level field the first problem is about (unknown fields: the first unknown one). */
+function fieldOfIssue(e: z.ZodError): string | undefined {
+  const i = e.issues[0];
+  if (!i) return undefined;
+  if (i.code === 'unrecognized_keys') return i.keys[0];
+  return i.path.length ? String(i.path[0]) : undefined;
 }
 
 function describe(kind: string, e: z.ZodError): string {
@@ -103,11 +113,11 @@ export function parseFieldAssignments(kind: FindingKind, assignments: readonly s
   const out: Record<string, unknown> = {};
   for (const a of assignments) {
     const eq = a.indexOf('=');
-    if (eq <= 0) throw new FieldError(`"${a}": expected field=value`);
+    if (eq <= 0) throw new FieldError(`"${a}": expected field=value`, 'fields');
     const key = a.slice(0, eq).trim();
     const raw = a.slice(eq + 1).trim();
     const field = shape[key];
-    if (!field) throw new FieldError(`${kind}: unknown field ${key}; known: ${Object.keys(shape).join(', ')}`);
+    if (!field) throw new FieldError(`${kind}: unknown field ${key}; known: ${Object.keys(shape).join(', ')}`, key);
     if (raw === '' || raw === 'null') out[key] = null;
     else if (field.safeParse([]).success) out[key] = raw.split(/[、,，]/).map((s) => s.trim()).filter(Boolean);
     else if (/^-?\d+(\.\d+)?$/.test(raw) && field.safeParse(Number(raw)).success) out[key] = Number(raw);

@@ -30,3 +30,10 @@ export function summarize(kind: string, d: D): string {
       return JSON.stringify(d);
   }
 }
+
+/** Finding counts in one line (12 targets, 3 structures, 40 duties), kinds in their display order. */
+export function formatCounts(counts: Record<string, number>): string {
+  const order = ['target', 'fact', 'structure', 'duty', 'project', 'place', 'reference'];
+  const plural: Record<string, string> = { duty: 'duties' };
+  return order.filter((k) => counts[k]).map((k) => `${counts[k]} ${plural[k] ?? k + 's'}`).join(', ') || 'no findings';
+}

@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from './context';
-import { installErrorHandler } from './errors';
+import { HttpError, installErrorHandler } from './errors';
 import { planRoutes } from './routes/plans';
 import { findingRoutes } from './routes/findings';
 import { reviewRoutes } from './routes/review';
@@ -32,6 +32,21 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   // JSON.stringify instead. (Strings and Buffers — CSV, XLSX, original files — are never serialized.)
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   addSharedSchemas(app);
+  // No cross-site writes: a page on another origin can make the browser send a no-cors form POST
+  // (an upload, a decision) to a PlanAtlas on localhost. Browsers say where a request comes from in
+  // Sec-Fetch-Site and Origin; a write is refused unless both, when present, name this app. Clients
+  // that send neither (the CLI, curl, scripts) are not browsers and are not affected.
+  app.addHook('onRequest', async (req) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+    const site = req.headers['sec-fetch-site'];
+    if (site && site !== 'same-origin' && site !== 'none') {
+      throw new HttpError(403, 'cross-site', `refused: a ${req.method} from another site (Sec-Fetch-Site: ${site}); writes are accepted only from PlanAtlas's own pages`);
+    }
+    const origin = req.headers.origin;
+    if (origin && !sameOrigin(origin, req.headers.host)) {
+      throw new HttpError(403, 'cross-site', `refused: a ${req.method} from ${origin === 'null' ? 'an opaque origin' : origin}; writes are accepted only from PlanAtlas's own pages`);
+    }
+  });
   // Plan text is untrusted: besides rendering it as text only, forbid inline and foreign scripts.
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -82,4 +97,14 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
   return app;
+}
+
+/** Whether an Origin header names the host the request was sent to (scheme aside: the app serves one). */
+export function sameOrigin(origin: string, host: string | undefined): boolean {
+  if (!host || origin === 'null') return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }

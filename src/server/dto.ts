@@ -4,6 +4,7 @@ import { summarize } from '../core/finding-summary';
 import { findPlan, type PlanSummary } from '../store/queries';
 import type { Store } from '../store/db';
 import { HttpError } from './errors';
+import { AmbiguousError, NotFoundError } from '../core/errors';
 import type { FindingDto, TimeFrameDto } from '../core/api-types';
 import type { TimeFrame } from '../core/types';
 import { ruleStatsOf } from '../core/rule-stats';
@@ -53,7 +54,10 @@ export async function planOr404(store: Store, ref: string): Promise<PlanSummary 
   try {
     p = await findPlan(store, ref);
   } catch (e) {
-    throw new HttpError(404, 'not-found', (e as Error).message.split('\n')[0]);
+    // Only "no such plan" is a 404; a database failure goes on to the error handler (503/500).
+    if (e instanceof NotFoundError) throw new HttpError(404, 'not-found', e.message.split('\n')[0]);
+    if (e instanceof AmbiguousError) throw new HttpError(400, 'ambiguous', e.message.split('\n')[0]);
+    throw e;
   }
   if (p.currentVersionId == null) throw new HttpError(404, 'not-found', `plan ${ref} has no stored version`);
   return p as PlanSummary & { currentVersionId: number };

@@ -298,12 +298,16 @@ const ERROR_TEXT: Record<number, string> = {
   413: 'The file is larger than the size limit',
   415: 'Unsupported content type',
   422: 'The file cannot be read (empty, binary, bad encoding, corrupt docx/pdf); nothing was stored',
+  503: 'The database is not reachable right now; retry after the seconds in the Retry-After header',
 };
+
+/** Refused writes: a browser request from another site (Origin / Sec-Fetch-Site). */
+export const CROSS_SITE: [number, string] = [403, "Refused: a write from another site's page (Origin or Sec-Fetch-Site is not this app)"];
 
 /** Error responses: each code with its default description, or [code, description]. */
 export function errors(...codes: Array<number | [number, string]>): Record<number, Schema> {
   const out: Record<number, Schema> = {};
-  for (const c of codes) {
+  for (const c of [...codes, 503]) {
     const [code, text] = typeof c === 'number' ? [c, ERROR_TEXT[c]] : c;
     out[code] = { description: text, ...ref('error') };
   }

@@ -5,8 +5,8 @@ import { openStore, type OpenOptions, type Store } from '../store/db';
 import { listPlans } from '../store/queries';
 import { loadGazetteer } from '../places/index';
 import { loadLexicons } from '../extract/lexicons';
-import { ingestFiles } from '../cli/ingest-files';
-import { samplePlanFiles } from '../cli/samples';
+import { ingestFiles } from '../commands/ingest-files';
+import { samplePlanFiles } from '../commands/samples';
 import { buildApp } from './app';
 import { ensureWebBuilt } from './web-build';
 
@@ -27,9 +27,22 @@ export interface Running {
   close(): Promise<void>;
 }
 
+/** Addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host) || host === '::ffff:127.0.0.1';
+}
+
 export async function serve(opts: ServeOptions): Promise<Running> {
   const out = opts.out ?? process.stdout;
   const err = opts.err ?? process.stderr;
+  const host = opts.host ?? '127.0.0.1';
+  if (!isLoopback(host)) {
+    // Anyone who can reach the port could upload, correct and accept: there are no accounts yet.
+    throw new Error(
+      `refusing to serve on ${host}: PlanAtlas has no user accounts yet, so anyone reaching this address could change the plans and the review decisions. ` +
+        'Serve on 127.0.0.1 (the default) and put an authenticating reverse proxy in front if others need access.',
+    );
+  }
   await ensureWebBuilt((s) => out.write(s));
   const store = await openStore(opts);
   try {
@@ -41,7 +54,6 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     const gazetteer = loadGazetteer();
     const lexicons = loadLexicons();
     const app = await buildApp({ store, gazetteer, lexicons, maxFileBytes: opts.maxFileBytes, actor: 'web' });
-    const host = opts.host ?? '127.0.0.1';
     try {
       await app.listen({ port: opts.port, host });
     } catch (e) {

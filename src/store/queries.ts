@@ -1,6 +1,7 @@
 // Read queries shared by the CLI (and later the HTTP API).
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Section, SectionKind } from '../core/types';
+import { AmbiguousError, NotFoundError } from '../core/errors';
 import type { Store } from './db';
 import { auditLog, decisions, files, findings, planPlaces, places, plans, planVersions, repairs, sections } from './schema';
 
@@ -89,8 +90,8 @@ export async function findPlan(store: Store, ref: string): Promise<PlanSummary> 
   const hits = all.filter((p) => p.title.includes(ref) || (p.fileName ?? '').includes(ref));
   if (hits.length === 1) return hits[0];
   const list = (ps: PlanSummary[]) => ps.map((p) => `  ${p.id}  ${p.slug}  ${p.title}`).join('\n');
-  if (hits.length > 1) throw new Error(`"${ref}" matches ${hits.length} plans; use the id or slug:\n${list(hits)}`);
-  throw new Error(
+  if (hits.length > 1) throw new AmbiguousError(`"${ref}" matches ${hits.length} plans; use the id or slug:\n${list(hits)}`);
+  throw new NotFoundError(
     all.length
       ? `no plan matches "${ref}". Known plans:\n${list(all)}`
       : `no plan matches "${ref}": the database has no plans yet (run: planatlas ingest FILE)`,

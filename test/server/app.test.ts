@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { samplePlanFiles } from '../../src/cli/samples';
+import { samplePlanFiles } from '../../src/commands/samples';
 import { tempDir } from '../helpers/stores';
 
 const root = path.resolve(__dirname, '../..');

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { inArray } from 'drizzle-orm';
 import { buildApp } from '../../src/server/app';
 import { ingestPlan } from '../../src/commands/ingest-plan';
-import { samplePlanFiles } from '../../src/cli/samples';
+import { samplePlanFiles } from '../../src/commands/samples';
 import { loadGazetteer } from '../../src/places/index';
 import { CENSUS_FILE } from '../../src/places/census';
 import { loadLexicons } from '../../src/extract/lexicons';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { ingestPlan } from '../../src/commands/ingest-plan';
-import { samplePlanFiles } from '../../src/cli/samples';
+import { samplePlanFiles } from '../../src/commands/samples';
 import { loadGazetteer } from '../../src/places/index';
 import { loadLexicons } from '../../src/extract/lexicons';
 import { getSegmenter } from '../../src/search/segmenter';

@@ -11,9 +11,8 @@ import type { AppContext } from '../context';
 import { findingDto, planOr404 } from '../dto';
 import { HttpError } from '../errors';
 import { attachment, filterTargets, TARGET_SORT_KEYS, targetRow, targetsTable, toCsv, toXlsx, type TargetFilters, type TargetRow } from '../export';
-import { withFieldErrors } from '../field-errors';
 import type { FieldSpec } from '../../core/api-types';
-import { countsByKind, download, errors, int, obj, offset, ref, refOrNull } from '../schemas';
+import { countsByKind, download, CROSS_SITE, errors, int, obj, offset, ref, refOrNull } from '../schemas';
 
 export const QUEUE_STATUSES = ['pending', 'reviewed', 'all', 'accepted', 'corrected', 'rejected', 'added'] as const;
 
@@ -265,6 +264,7 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
               { description: 'The addition was stored' },
             ),
             ...errors(
+              CROSS_SITE,
               [400, 'Invalid body, a field that does not fit the kind, or a quote not in the text / ambiguous without occurrence (code invalid-field, error.field names it)'],
               [404, 'No plan matches the slug'],
               415,
@@ -275,9 +275,7 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
       async (req, reply) => {
         const plan = await planRefOr404(ctx, req.params.slug);
         const b = req.body;
-        const added = await withFieldErrors(() =>
-          addFinding(ctx.store, { planId: plan.id, kind: b.kind, quote: b.quote, occurrence: b.occurrence, fields: b.fields, note: b.note, actor: ctx.actor }),
-        );
+        const added = await addFinding(ctx.store, { planId: plan.id, kind: b.kind, quote: b.quote, occurrence: b.occurrence, fields: b.fields, note: b.note, actor: ctx.actor });
         const { text, findings } = await planFindings(ctx.store, plan, b.kind);
         const f = findings.find((x) => x.decision?.id === added.decisionId);
         return reply.status(201).send({ decisionId: added.decisionId, start: added.start, end: added.end, finding: f ? findingDto(f, text) : null });
@@ -301,7 +299,7 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
               },
               { description: 'The findings were replaced; decisions are applied again' },
             ),
-            ...errors(400, [404, 'No plan matches the slug']),
+            ...errors(CROSS_SITE, 400, [404, 'No plan matches the slug']),
           },
         },
       },

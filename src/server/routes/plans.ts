@@ -8,7 +8,7 @@ import { formatBytes } from '../../ingest/errors';
 import { getEffectiveFindings } from '../../store/findings';
 import { getOriginalFile, getOutline, getRepairs, getVersion, listVersions } from '../../store/queries';
 import { filterPlanCards, getFlatSections, listPlanCards, placeCodeOf, type PlanCard } from '../../store/plan-views';
-import { countsByKind, download, errors, int, isoTime, obj, offset, planCardProperties, ref, refOrNull, SECTION_KINDS, str, strList, strOrNull } from '../schemas';
+import { countsByKind, download, CROSS_SITE, errors, int, isoTime, obj, offset, planCardProperties, ref, refOrNull, SECTION_KINDS, str, strList, strOrNull } from '../schemas';
 
 const slugParams = {
   type: 'object',
@@ -139,6 +139,7 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsync {
           response: {
             201: obj({ result: ingestResult }, { description: 'The file was stored (or recognised as unchanged)' }),
             ...errors(
+              CROSS_SITE,
               [400, 'Not multipart/form-data, or no file in the field "file" (codes invalid-request, missing-file)'],
               413,
               415,

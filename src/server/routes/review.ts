@@ -9,9 +9,8 @@ import { reviewOrphans, reviewQueue, versionText, reviewStats, type PlanRef, typ
 import type { AppContext } from '../context';
 import { findingDto, sentenceAround } from '../dto';
 import { HttpError } from '../errors';
-import { withFieldErrors } from '../field-errors';
 import { planRefOr404, QUEUE_STATUSES } from './findings';
-import { anyObject, DECISION_ACTIONS, errors, int, isoTime, obj, offset, ref, reviewCountsProperties, str, strOrNull } from '../schemas';
+import { anyObject, DECISION_ACTIONS, CROSS_SITE, errors, int, isoTime, obj, offset, ref, reviewCountsProperties, str, strOrNull } from '../schemas';
 
 const planNotFound: [number, string] = [404, 'No plan matches the plan parameter'];
 
@@ -197,6 +196,7 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
           response: {
             200: ref('decisionResult'),
             ...errors(
+              CROSS_SITE,
               [400, 'Invalid body, or a field that does not fit the kind (code invalid-field, error.field names it)'],
               [404, 'No plan matches the slug, or the plan has no finding with this key (error.field is key)'],
               415,
@@ -214,9 +214,7 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
           throw new HttpError(400, 'invalid-field', 'correct: give at least one field to change in "fields"', 'fields');
         }
         const input = { action: b.action, fields: b.fields, note: b.note, actor: ctx.actor };
-        const d = await withFieldErrors(() =>
-          f.id != null ? decideFinding(ctx.store, { findingId: f.id, ...input }) : decideAddition(ctx.store, { planId: plan.id, identity: f.identity, ...input }),
-        );
+        const d = await (f.id != null ? decideFinding(ctx.store, { findingId: f.id, ...input }) : decideAddition(ctx.store, { planId: plan.id, identity: f.identity, ...input }));
         const after = await getEffectiveFindings(ctx.store, plan.currentVersionId, f.kind);
         const g = after.findings.find((x) => x.identity === d.identity && x.kind === d.kind);
         const text = await versionText(ctx.store, plan.currentVersionId);
@@ -250,6 +248,7 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
           response: {
             200: ref('decisionResult'),
             ...errors(
+              CROSS_SITE,
               [400, 'Invalid id or body, or a field that does not fit the kind (code invalid-field, error.field names it)'],
               [404, 'No finding with this id (ids change when a plan is re-extracted; error.field is id)'],
               415,
@@ -264,9 +263,7 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
         if (b.action === 'correct' && (!b.fields || !Object.keys(b.fields).length)) {
           throw new HttpError(400, 'invalid-field', 'correct: give at least one field to change in "fields"', 'fields');
         }
-        const d = await withFieldErrors(() =>
-          decideFinding(ctx.store, { findingId: req.params.id, action: b.action, fields: b.fields, note: b.note, actor: ctx.actor }),
-        );
+        const d = await decideFinding(ctx.store, { findingId: req.params.id, action: b.action, fields: b.fields, note: b.note, actor: ctx.actor });
         const { findings } = await getEffectiveFindings(ctx.store, row.f.versionId, row.f.kind);
         const f = findings.find((x) => x.identity === d.identity && x.kind === d.kind);
         return {

@@ -1,9 +1,9 @@
 // Ingests several files with progress on the terminal; a bad file is reported and skipped.
 import path from 'node:path';
-import { ingestPlan } from '../commands/ingest-plan';
+import { ingestPlan } from './ingest-plan';
 import type { Store } from '../store/db';
 import { readFileChecked } from './read-file';
-import { formatCounts } from './format';
+import { formatCounts } from '../core/finding-summary';
 
 interface Out {
   write(s: string): unknown;

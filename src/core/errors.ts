@@ -1,0 +1,18 @@
+// Errors every layer can throw and every edge (CLI, HTTP) maps the same way: the message is written
+// for the person who asked, and the class (not the wording) says what kind of failure it is.
+
+/** The thing asked for does not exist (HTTP 404). */
+export class NotFoundError extends Error {}
+
+/** A reference matches more than one thing (HTTP 400); the message lists the candidates. */
+export class AmbiguousError extends Error {}
+
+/** A value given for a field is wrong (HTTP 400 invalid-field); `field` names it for a form. */
+export class FieldError extends Error {
+  constructor(
+    message: string,
+    public field?: string,
+  ) {
+    super(message);
+  }
+}
