@@ -60,7 +60,7 @@ for (const backend of backends) {
       expect(read.statusCode).toBe(200);
     });
 
-    it('answers an unknown plan and an unknown finding with 404 not-found in the app'''s JSON shape', async () => {
+    it('answers an unknown plan and an unknown finding with 404 not-found in the app JSON shape', async () => {
       const missing = await app.inject({ method: 'GET', url: '/api/plans/no-such-plan' });
       expect(missing.statusCode).toBe(404);
       expect(missing.json()).toMatchObject({ error: { code: 'not-found' } });
