@@ -92,7 +92,7 @@ describe('planatlas CLI', () => {
     expect(show.stdout).toMatch(/v3 .*\n\s+v2 .*\n\s+v1 /);
   });
 
-  it('findings lists what was extracted; review verbs record decisions that findings then shows', () => {
+  it('findings lists what was extracted; review verbs record decisions that findings then shows', { timeout: 180_000 }, () => {
     const list = run(['--data', data, 'findings', '粤西', '--kind', 'targets', '--json']);
     expect(list.code, list.stderr).toBe(0);
     const j = JSON.parse(list.stdout) as { findings: Array<{ id: number; quote: string; status: string; data: Record<string, unknown> }> };

@@ -4,10 +4,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
 import { ingestPlan } from '../src/commands/ingest-plan';
-import { addFinding, decideFinding } from '../src/commands/curation';
+import { addFinding, decide, decideFinding } from '../src/commands/curation';
 import { reextractVersion } from '../src/commands/reextract';
 import { getEffectiveFindings } from '../src/store/findings';
 import { findPlan, getVersion, tableCounts } from '../src/store/queries';
+import { queryRows } from '../src/store/db';
+import { sql } from 'drizzle-orm';
 import { FieldError } from '../src/core/finding-fields';
 import { NotFoundError } from '../src/core/errors';
 import { backends, type TestStore } from './helpers/stores';
@@ -104,6 +106,62 @@ for (const backend of backends) {
       await expect(addFinding(t.store, { planId: plan.id, kind: 'target', quote: '不在文中的句子', fields: { indicator: 'x' } })).rejects.toThrow(/not in the plan's text/);
       await expect(addFinding(t.store, { planId: plan.id, kind: 'target', quote: '粤西', fields: { indicator: 'x' } })).rejects.toThrow(/occurs \d+ times/);
       expect(await tableCounts(t.store)).toEqual(before);
+    });
+
+    it('one decide command: a key names an extractor finding or an addition; a correction needs fields; unknown and withdrawn keys are not found', async () => {
+      const plan = await findPlan(t.store, '粤西');
+      const { findings } = await targets();
+      const pending = findings.find((f) => f.id != null && f.status === 'pending')!;
+      const before = await tableCounts(t.store);
+      const noFields = decide(t.store, { target: { planId: plan.id, key: pending.identity }, action: 'correct', fields: {} });
+      await expect(noFields).rejects.toThrow(FieldError);
+      await expect(noFields).rejects.toMatchObject({ field: 'fields' });
+      await expect(decide(t.store, { target: { planId: plan.id, key: 'no-such-key' }, action: 'accept' })).rejects.toMatchObject({ field: 'key' });
+      await expect(decide(t.store, { target: { findingId: 987654 }, action: 'accept' })).rejects.toMatchObject({ field: 'id' });
+      expect(await tableCounts(t.store)).toEqual(before);
+
+      const d = await decide(t.store, { target: { planId: plan.id, key: pending.identity }, action: 'accept', actor: '审核员丙' });
+      expect([d.kind, d.identity, d.versionId]).toEqual(['target', pending.identity, plan.currentVersionId]);
+      expect((await targets()).findings.find((f) => f.identity === pending.identity)?.status).toBe('accepted');
+
+      const added = (await targets()).findings.find((f) => f.status === 'added')!;
+      await decide(t.store, { target: { planId: plan.id, key: added.identity }, action: 'correct', fields: { year: 2016 } });
+      expect((await targets()).findings.find((f) => f.identity === added.identity)?.data.year).toBe(2016);
+      await decide(t.store, { target: { planId: plan.id, key: added.identity }, action: 'reject' });
+      expect((await targets()).findings.some((f) => f.identity === added.identity)).toBe(false);
+      await expect(decide(t.store, { target: { planId: plan.id, key: added.identity }, action: 'accept' })).rejects.toThrow(NotFoundError);
+    });
+
+    it('commands run in the caller’s transaction: two commands commit together or not at all', async () => {
+      const plan = await findPlan(t.store, '粤西');
+      const decisionCount = async () => (await queryRows<{ n: number }>(t.store.db, sql`select count(*)::int as n from decisions`))[0].n;
+      const auditCount = async () => (await queryRows<{ n: number }>(t.store.db, sql`select count(*)::int as n from audit_log`))[0].n;
+      const [n0, a0] = [await decisionCount(), await auditCount()];
+      const quote = '具有国际影响力的重化产业基地';
+      expect((await getVersion(t.store, plan.currentVersionId!)).text).toContain(quote);
+
+      // An addition and a correction of it in one transaction that then fails: neither is kept.
+      await expect(
+        t.store.db.transaction(async (tx) => {
+          const a = await addFinding(t.store, { planId: plan.id, kind: 'target', quote, fields: { indicator: '重化产业基地' } }, { tx });
+          expect(a.decisionId).toBeGreaterThan(0);
+          // the second command sees the first one's uncommitted addition through the same transaction
+          const [add] = await queryRows<{ identity: string }>(tx, sql`select identity from decisions where id = ${a.decisionId}`);
+          await decide(t.store, { target: { planId: plan.id, key: add.identity }, action: 'correct', fields: { year: 2015 } }, { tx });
+          throw new Error('the caller changed its mind');
+        }),
+      ).rejects.toThrow('the caller changed its mind');
+      expect([await decisionCount(), await auditCount()]).toEqual([n0, a0]);
+
+      // The same two commands in a transaction that commits: both are kept, with their audit records.
+      await t.store.db.transaction(async (tx) => {
+        const a = await addFinding(t.store, { planId: plan.id, kind: 'target', quote, fields: { indicator: '重化产业基地' } }, { tx });
+        const [add] = await queryRows<{ identity: string }>(tx, sql`select identity from decisions where id = ${a.decisionId}`);
+        await decide(t.store, { target: { planId: plan.id, key: add.identity }, action: 'correct', fields: { year: 2015 } }, { tx });
+      });
+      expect([await decisionCount(), await auditCount()]).toEqual([n0 + 2, a0 + 2]);
+      const kept = (await targets()).findings.find((f) => f.status === 'added' && f.data.indicator === '重化产业基地');
+      expect(kept?.data.year).toBe(2015);
     });
   });
 }

@@ -11,7 +11,7 @@ import { openStore, defaultDataDir, type Store } from '../store/db';
 import { runMigrations, appliedMigrations } from '../store/migrate';
 import { findPlan, getOutline, getRepairs, getVersion, listPlans, listVersions } from '../store/queries';
 import { getDecision, getEffectiveFindings, getFindingRow } from '../store/findings';
-import { addFinding, decideAddition, decideFinding, parseKind } from '../commands/curation';
+import { addFinding, decide, parseKind } from '../commands/curation';
 import { reextractVersion } from '../commands/reextract';
 import { parseFieldAssignments } from '../core/finding-fields';
 import type { FindingKind } from '../core/findings';
@@ -19,6 +19,7 @@ import { formatFindings } from './findings-format';
 import { ingestFiles } from '../commands/ingest-files';
 import { formatPlanTable, formatSummary } from './format';
 import { formatCounts } from '../core/finding-summary';
+import { NotFoundError } from '../core/errors';
 import { readFileChecked } from '../commands/read-file';
 import { serve } from '../server/serve';
 
@@ -281,15 +282,15 @@ function parsePort(v: string): number {
 
 /** A finding id, or +N: the addition that decision N made (or a later decision on it). */
 async function additionOf(store: Store, ref: string) {
-  const d = await getDecision(store, parseId(ref.slice(1)));
-  if (!d) throw new Error(`no decision ${ref.slice(1)} (additions are listed as +N by planatlas findings PLAN)`);
+  const d = await getDecision(store.db, parseId(ref.slice(1)));
+  if (!d) throw new NotFoundError(`no decision ${ref.slice(1)} (additions are listed as +N by planatlas findings PLAN)`, 'id');
   return d;
 }
 
 async function kindOfRef(store: Store, ref: string): Promise<string> {
   if (ref.startsWith('+')) return (await additionOf(store, ref)).kind;
-  const row = await getFindingRow(store, parseId(ref));
-  if (!row) throw new Error(`no finding with id ${ref}`);
+  const row = await getFindingRow(store.db, parseId(ref));
+  if (!row) throw new NotFoundError(`no finding with id ${ref}`, 'id');
   return row.f.kind;
 }
 
@@ -298,9 +299,9 @@ async function decideRef(
   ref: string,
   input: { action: 'accept' | 'reject' | 'correct'; fields?: Record<string, unknown>; note?: string; actor: string },
 ): Promise<{ decisionId: number; kind: string }> {
-  if (!ref.startsWith('+')) return decideFinding(store, { findingId: parseId(ref), ...input });
+  if (!ref.startsWith('+')) return decide(store, { target: { findingId: parseId(ref) }, ...input });
   const d = await additionOf(store, ref);
-  return decideAddition(store, { planId: d.planId, identity: d.identity, ...input });
+  return decide(store, { target: { planId: d.planId, key: d.identity }, ...input });
 }
 
 function parseId(v: string): number {

@@ -1,13 +1,14 @@
 // Review commands: accept, correct, reject a finding, or add one the extractors missed.
-// Each validates its input, writes one decision record and one audit record in one transaction.
+// Each validates its input, writes one decision record and one audit record in one transaction:
+// the caller's (opts.tx), so it can combine commands atomically, or its own.
 import { and, desc, eq } from 'drizzle-orm';
 import { findingKeys, neighbourhood, quoteKeyOf, type DecisionAction } from '../core/curation';
 import { FieldError, validateAddition, validateCorrection } from '../core/finding-fields';
 import { NotFoundError } from '../core/errors';
 import type { FindingKind } from '../core/findings';
-import type { Store } from '../store/db';
+import { inTransaction, readerOf, type CommandOptions, type Store } from '../store/db';
 import { getFindingRow } from '../store/findings';
-import { auditLog, decisions, plans, planVersions } from '../store/schema';
+import { auditLog, decisions, findings, plans, planVersions } from '../store/schema';
 
 export const FINDING_KINDS: FindingKind[] = ['target', 'structure', 'duty', 'project', 'fact', 'place', 'reference'];
 
@@ -27,18 +28,67 @@ export interface DecideInput {
   actor?: string;
 }
 
-export async function decideFinding(store: Store, input: DecideInput): Promise<{ decisionId: number; kind: string; identity: string }> {
-  const row = await getFindingRow(store, input.findingId);
-  if (!row) throw new NotFoundError(`no finding with id ${input.findingId} (ids change when a plan is re-extracted: list them with planatlas findings PLAN)`);
+export interface DecisionResult {
+  decisionId: number;
+  kind: string;
+  identity: string;
+  /** The version the decision was made on (the finding's, or the plan's current one for an addition). */
+  versionId: number | null;
+}
+
+/** What a reviewer decides about: a finding by its row id, or by its stable key in a plan (an extractor's finding or a person's addition). */
+export type DecisionTarget = { findingId: number } | { planId: number; key: string };
+
+export interface DecisionInput {
+  target: DecisionTarget;
+  action: Exclude<DecisionAction, 'add'>;
+  /** For correct: the fields to change (at least one). */
+  fields?: Record<string, unknown>;
+  note?: string;
+  actor?: string;
+}
+
+/**
+ * The one review command: accept, reject or correct what `target` names. A key names an
+ * extractor's finding of the plan's current version, else a person's addition (whose correction
+ * changes its fields and whose rejection withdraws it). Every edge (HTTP, CLI) calls this.
+ */
+export async function decide(store: Store, input: DecisionInput, opts: CommandOptions = {}): Promise<DecisionResult> {
+  const { target, ...rest } = input;
+  if ('findingId' in target) return decideFinding(store, { findingId: target.findingId, ...rest }, opts);
+  const db = readerOf(store, opts);
+  const [f] = await db
+    .select({ id: findings.id })
+    .from(findings)
+    .innerJoin(plans, eq(plans.currentVersionId, findings.versionId))
+    .where(and(eq(plans.id, target.planId), eq(findings.identity, target.key)))
+    .limit(1);
+  if (f) return decideFinding(store, { findingId: f.id, ...rest }, opts);
+  const [last] = await db
+    .select({ action: decisions.action })
+    .from(decisions)
+    .where(and(eq(decisions.planId, target.planId), eq(decisions.identity, target.key)))
+    .orderBy(desc(decisions.id))
+    .limit(1);
+  if (!last || last.action === 'reject') throw new NotFoundError(`the plan has no finding with key ${target.key}`, 'key');
+  return decideAddition(store, { planId: target.planId, identity: target.key, ...rest }, opts);
+}
+
+/** A correction must change something; its fields must fit the kind. Other actions carry no fields. */
+function checkedFields(kind: string, action: DecideInput['action'], fields: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (action !== 'correct') return {};
+  if (!fields || !Object.keys(fields).length) throw new FieldError('correct: give at least one field to change (field=value)', 'fields');
+  return validateCorrection(kind as FindingKind, fields);
+}
+
+export async function decideFinding(store: Store, input: DecideInput, opts: CommandOptions = {}): Promise<DecisionResult> {
+  const row = await getFindingRow(readerOf(store, opts), input.findingId);
+  if (!row) throw new NotFoundError(`no finding with id ${input.findingId} (ids change when a plan is re-extracted: list them with planatlas findings PLAN)`, 'id');
   const f = row.f;
-  let fields: Record<string, unknown> = {};
-  if (input.action === 'correct') {
-    if (!input.fields || !Object.keys(input.fields).length) throw new FieldError('correct: give at least one field to change (field=value)', 'fields');
-    fields = validateCorrection(f.kind as FindingKind, input.fields);
-  }
+  const fields = checkedFields(f.kind, input.action, input.fields);
   const { before, after } = neighbourhood(row.text, f.start, f.end);
   const actor = input.actor ?? 'cli';
-  return store.db.transaction(async (tx) => {
+  return inTransaction(store, opts, async (tx) => {
     const [d] = await tx
       .insert(decisions)
       .values({
@@ -64,7 +114,7 @@ export async function decideFinding(store: Store, input: DecideInput): Promise<{
       subject: `plan:${f.planId}`,
       details: { findingId: f.id, kind: f.kind, identity: f.identity, fields, note: input.note ?? null },
     });
-    return { decisionId: d.id, kind: f.kind, identity: f.identity };
+    return { decisionId: d.id, kind: f.kind, identity: f.identity, versionId: f.versionId };
   });
 }
 
@@ -80,8 +130,8 @@ export interface AddInput {
   actor?: string;
 }
 
-export async function addFinding(store: Store, input: AddInput): Promise<{ decisionId: number; start: number; end: number }> {
-  const [p] = await store.db
+export async function addFinding(store: Store, input: AddInput, opts: CommandOptions = {}): Promise<{ decisionId: number; versionId: number; start: number; end: number }> {
+  const [p] = await readerOf(store, opts)
     .select({ versionId: plans.currentVersionId, text: planVersions.text })
     .from(plans)
     .innerJoin(planVersions, eq(planVersions.id, plans.currentVersionId))
@@ -103,7 +153,7 @@ export async function addFinding(store: Store, input: AddInput): Promise<{ decis
   const [{ identity }] = findingKeys(p.text, [{ kind: `added:${input.kind}`, start, end }]);
   const { before, after } = neighbourhood(p.text, start, end);
   const actor = input.actor ?? 'cli';
-  return store.db.transaction(async (tx) => {
+  return inTransaction(store, opts, async (tx) => {
     const [d] = await tx
       .insert(decisions)
       .values({
@@ -124,7 +174,7 @@ export async function addFinding(store: Store, input: AddInput): Promise<{ decis
       })
       .returning({ id: decisions.id });
     await tx.insert(auditLog).values({ actor, command: 'addFinding', subject: `plan:${input.planId}`, details: { kind: input.kind, quote, data } });
-    return { decisionId: d.id, start, end };
+    return { decisionId: d.id, versionId: p.versionId!, start, end };
   });
 }
 
@@ -142,22 +192,20 @@ export interface DecideAdditionInput {
  * Accept, correct or withdraw (reject) a finding a person added. The decision repeats the
  * addition's quote and neighbourhood, so it follows the addition into later versions.
  */
-export async function decideAddition(store: Store, input: DecideAdditionInput): Promise<{ decisionId: number; kind: string; identity: string }> {
-  const [add] = await store.db
+export async function decideAddition(store: Store, input: DecideAdditionInput, opts: CommandOptions = {}): Promise<DecisionResult> {
+  const db = readerOf(store, opts);
+  const [add] = await db
     .select()
     .from(decisions)
     .where(and(eq(decisions.planId, input.planId), eq(decisions.identity, input.identity), eq(decisions.action, 'add')))
     .orderBy(desc(decisions.id))
     .limit(1);
-  if (!add) throw new NotFoundError(`no addition with key ${input.identity} in plan ${input.planId}`);
-  let fields: Record<string, unknown> = {};
-  if (input.action === 'correct') {
-    if (!input.fields || !Object.keys(input.fields).length) throw new FieldError('correct: give at least one field to change (field=value)', 'fields');
-    fields = validateCorrection(add.kind as FindingKind, input.fields);
-  }
-  const [p] = await store.db.select({ versionId: plans.currentVersionId }).from(plans).where(eq(plans.id, input.planId));
+  if (!add) throw new NotFoundError(`no addition with key ${input.identity} in plan ${input.planId}`, 'key');
+  const fields = checkedFields(add.kind, input.action, input.fields);
+  const [p] = await db.select({ versionId: plans.currentVersionId }).from(plans).where(eq(plans.id, input.planId));
+  const versionId = p?.versionId ?? add.versionId;
   const actor = input.actor ?? 'cli';
-  return store.db.transaction(async (tx) => {
+  return inTransaction(store, opts, async (tx) => {
     const [d] = await tx
       .insert(decisions)
       .values({
@@ -170,7 +218,7 @@ export async function decideAddition(store: Store, input: DecideAdditionInput): 
         quote: add.quote,
         before: add.before,
         after: add.after,
-        versionId: p?.versionId ?? add.versionId,
+        versionId,
         start: add.start,
         end: add.end,
         note: input.note ?? null,
@@ -183,6 +231,6 @@ export async function decideAddition(store: Store, input: DecideAdditionInput): 
       subject: `plan:${add.planId}`,
       details: { kind: add.kind, identity: add.identity, fields, note: input.note ?? null },
     });
-    return { decisionId: d.id, kind: add.kind, identity: add.identity };
+    return { decisionId: d.id, kind: add.kind, identity: add.identity, versionId };
   });
 }

@@ -12,7 +12,7 @@ import { analyze } from '../extract/analyze';
 import { loadLexicons } from '../extract/lexicons';
 import type { AnyFinding, Lexicons } from '../core/findings';
 import { writeFindings } from './store-findings';
-import type { Store, Tx } from '../store/db';
+import { inTransaction, readerOf, type CommandOptions, type Store, type Tx } from '../store/db';
 import { auditLog, files, findings as findingsTable, planPlaces, plans, planVersions, repairs, sections } from '../store/schema';
 import { syncPlaces } from './sync-places';
 import { indexVersion } from '../search/indexing';
@@ -79,22 +79,23 @@ export async function ingestPlan(
   input: IngestPlanInput,
   gaz: Gazetteer = loadGazetteer(),
   lex: Lexicons = loadLexicons(),
+  opts: CommandOptions = {},
 ): Promise<IngestPlanResult> {
   const { bytes, fileName } = input;
   assertSize(bytes.length, fileName, input.options); // a file over the limit is refused even if stored before
   const hash = sha256(bytes);
   // The same bytes as the current version change nothing; the bytes of an older version (a file
   // reverted) become a new current version, so the history reads as it happened.
-  const known = await findVersionByHash(store.db, hash);
+  const known = await findVersionByHash(readerOf(store, opts), hash);
   if (known) return { ...known, status: 'unchanged' };
 
   // Pure stage: throws IngestError on bad input, before anything is written.
   const text = await ingestBytes(bytes, fileName, input.options);
   const { doc, findings } = analyze(text, gaz, lex);
 
-  await syncPlaces(store, gaz);
+  await syncPlaces(store, gaz, opts);
   const seg = getSegmenter(gaz, lex);
-  return store.db.transaction(async (tx) => {
+  return inTransaction(store, opts, async (tx) => {
     // Uploads at once are stored one after another: the lock (held until commit) makes the second
     // of two identical files see the first one's version, and numbers two different files' versions
     // in order instead of both claiming the same number.

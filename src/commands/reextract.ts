@@ -6,7 +6,7 @@ import type { Gazetteer, PlanText, SourceFormat, TextEncoding } from '../core/ty
 import { analyze } from '../extract/analyze';
 import { loadLexicons } from '../extract/lexicons';
 import { loadGazetteer } from '../places/index';
-import type { Store } from '../store/db';
+import { inTransaction, readerOf, type CommandOptions, type Db, type Store, type Tx } from '../store/db';
 import { auditLog, files, planVersions, repairs } from '../store/schema';
 import { countByKind } from './ingest-plan';
 import { writeFindings } from './store-findings';
@@ -14,14 +14,14 @@ import { indexVersion } from '../search/indexing';
 import { getSegmenter } from '../search/segmenter';
 
 /** The stored normalized text of a version, as the parser and extractors read it. */
-export async function loadPlanText(store: Store, versionId: number): Promise<PlanText> {
-  const [v] = await store.db
+export async function loadPlanText(db: Db | Tx, versionId: number): Promise<PlanText> {
+  const [v] = await db
     .select({ v: planVersions, fileName: files.fileName })
     .from(planVersions)
     .innerJoin(files, eq(files.id, planVersions.fileId))
     .where(eq(planVersions.id, versionId));
   if (!v) throw new Error(`no plan version ${versionId}`);
-  const rs = await store.db.select().from(repairs).where(eq(repairs.versionId, versionId)).orderBy(asc(repairs.id));
+  const rs = await db.select().from(repairs).where(eq(repairs.versionId, versionId)).orderBy(asc(repairs.id));
   return {
     fileName: v.fileName,
     format: v.v.format as SourceFormat,
@@ -41,13 +41,15 @@ export async function reextractVersion(
   actor = 'cli',
   gaz: Gazetteer = loadGazetteer(),
   lex: Lexicons = loadLexicons(),
+  opts: CommandOptions = {},
 ): Promise<Record<string, number>> {
-  const text = await loadPlanText(store, versionId);
+  const db = readerOf(store, opts);
+  const text = await loadPlanText(db, versionId);
   const { doc, findings } = analyze(text, gaz, lex);
-  const [{ planId }] = await store.db.select({ planId: planVersions.planId }).from(planVersions).where(eq(planVersions.id, versionId));
+  const [{ planId }] = await db.select({ planId: planVersions.planId }).from(planVersions).where(eq(planVersions.id, versionId));
   const counts = countByKind(findings);
   const seg = getSegmenter(gaz, lex);
-  await store.db.transaction(async (tx) => {
+  await inTransaction(store, opts, async (tx) => {
     await writeFindings(tx, planId, versionId, text, findings);
     // The time frame the years were read in, and where it was read (versions stored before frames were kept have none).
     await tx.update(planVersions).set({ frame: doc.meta.frame, metaEvidence: doc.meta.evidence }).where(eq(planVersions.id, versionId));

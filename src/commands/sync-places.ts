@@ -2,11 +2,11 @@
 // Idempotent: upserts every unit; cheap when nothing changed (one count query).
 import { sql } from 'drizzle-orm';
 import type { Gazetteer } from '../core/types';
-import type { Store } from '../store/db';
+import { inTransaction, readerOf, type CommandOptions, type Store } from '../store/db';
 import { places } from '../store/schema';
 
-export async function syncPlaces(store: Store, gaz: Gazetteer): Promise<number> {
-  const have = await store.db.$count(places);
+export async function syncPlaces(store: Store, gaz: Gazetteer, opts: CommandOptions = {}): Promise<number> {
+  const have = await readerOf(store, opts).$count(places);
   if (have === gaz.places.length) return 0;
   const rows = gaz.places.map((p) => ({
     code: p.code,
@@ -18,7 +18,7 @@ export async function syncPlaces(store: Store, gaz: Gazetteer): Promise<number> 
     lat: p.point?.[1] ?? null,
     aliases: p.aliases,
   }));
-  await store.db.transaction(async (tx) => {
+  await inTransaction(store, opts, async (tx) => {
     for (let i = 0; i < rows.length; i += 500) {
       await tx
         .insert(places)

@@ -1,8 +1,15 @@
 // Errors every layer can throw and every edge (CLI, HTTP) maps the same way: the message is written
 // for the person who asked, and the class (not the wording) says what kind of failure it is.
 
-/** The thing asked for does not exist (HTTP 404). */
-export class NotFoundError extends Error {}
+/** The thing asked for does not exist (HTTP 404); `field` names the parameter that named it (id, key …). */
+export class NotFoundError extends Error {
+  constructor(
+    message: string,
+    public field?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** A reference matches more than one thing (HTTP 400); the message lists the candidates. */
 export class AmbiguousError extends Error {}

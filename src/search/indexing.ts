@@ -1,9 +1,8 @@
-// Writing the search index: the passages of a plan version with their jieba tokens. Called inside
-// the transactions of ingestPlan and reextractVersion, and by ensureSearchIndex for versions stored
-// before search existed (or by a path that did not index).
+// Writing the search index: the passages of a plan version with their jieba tokens. Called only by
+// commands: inside the transactions of ingestPlan and reextractVersion, and by indexMissingVersions
+// (src/commands/search-index.ts) at start-up for versions stored before search existed.
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Store, Tx } from '../store/db';
-import { queryRows } from '../store/db';
+import type { Tx } from '../store/db';
 import { passages, plans, planVersions, sections } from '../store/schema';
 import { splitPassages } from './passages';
 import type { Segmenter } from './segmenter';
@@ -50,29 +49,4 @@ export async function indexVersion(tx: Tx, versionId: number, seg: Segmenter): P
   }));
   for (let i = 0; i < rows.length; i += 300) await tx.insert(passages).values(rows.slice(i, i + 300));
   return rows.length;
-}
-
-const running = new WeakMap<Store, Promise<number>>();
-
-/**
- * Indexes every current plan version that has no passages yet (data folders made before search,
- * versions stored by a path that did not index). Cheap when nothing is missing: one query.
- * Returns how many versions were indexed.
- */
-export function ensureSearchIndex(store: Store, seg: Segmenter): Promise<number> {
-  const busy = running.get(store);
-  if (busy) return busy;
-  const job = (async () => {
-    const missing = await queryRows<{ version_id: number }>(
-      store.db,
-      sql`select pl.current_version_id as version_id from plans pl
-          where pl.current_version_id is not null
-            and not exists (select 1 from passages p where p.version_id = pl.current_version_id)
-            and exists (select 1 from plan_versions v where v.id = pl.current_version_id and length(btrim(v.text)) > 0)`,
-    );
-    for (const m of missing) await store.db.transaction((tx) => indexVersion(tx, Number(m.version_id), seg));
-    return missing.length;
-  })().finally(() => running.delete(store));
-  running.set(store, job);
-  return job;
 }

@@ -46,7 +46,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err instanceof HttpError) return send(err.status, { code: err.code, message: err.message, field: err.field });
     if (err instanceof IngestError) return send(err.code === 'too-large' ? 413 : 422, { code: err.code, message: err.message, file: err.fileName });
     if (err instanceof FieldError) return send(400, { code: 'invalid-field', message: err.message, field: err.field });
-    if (err instanceof NotFoundError) return send(404, { code: 'not-found', message: err.message.split('\n')[0] });
+    if (err instanceof NotFoundError) return send(404, { code: 'not-found', message: err.message.split('\n')[0], field: err.field });
     if (err instanceof AmbiguousError) return send(400, { code: 'ambiguous', message: err.message.split('\n')[0] });
     const fe = err as FastifyError;
     if (fe.validation) {

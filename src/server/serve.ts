@@ -7,6 +7,8 @@ import { loadGazetteer } from '../places/index';
 import { loadLexicons } from '../extract/lexicons';
 import { ingestFiles } from '../commands/ingest-files';
 import { samplePlanFiles } from '../commands/samples';
+import { indexMissingVersions } from '../commands/search-index';
+import { getSegmenter } from '../search/segmenter';
 import { buildApp } from './app';
 import { ensureWebBuilt } from './web-build';
 
@@ -53,6 +55,8 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     }
     const gazetteer = loadGazetteer();
     const lexicons = loadLexicons();
+    const indexed = await indexMissingVersions(store, getSegmenter(gazetteer, lexicons)); // data folders made before search existed
+    if (indexed) out.write(`Indexed ${indexed} plan(s) for search.\n`);
     const app = await buildApp({ store, gazetteer, lexicons, maxFileBytes: opts.maxFileBytes, actor: 'web' });
     try {
       await app.listen({ port: opts.port, host });

@@ -160,3 +160,22 @@ export async function queryRows<T>(db: Pick<Db, 'execute'>, query: SQL): Promise
   const r = (await db.execute(query)) as unknown as { rows: T[] };
   return r.rows;
 }
+
+/**
+ * Options every command takes. `tx`: run inside the caller's transaction, so a route or a job can
+ * combine several commands atomically (as Outline's commands receive `transaction`); without it
+ * the command opens its own.
+ */
+export interface CommandOptions {
+  tx?: Tx;
+}
+
+/** Runs `fn` in the caller's transaction when there is one, else in a new transaction. */
+export function inTransaction<T>(store: Store, opts: CommandOptions, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return opts.tx ? fn(opts.tx) : store.db.transaction(fn);
+}
+
+/** Where a command reads: inside the caller's transaction (it sees that transaction's writes), else the database. */
+export function readerOf(store: Store, opts: CommandOptions): Db | Tx {
+  return opts.tx ?? store.db;
+}

@@ -1,7 +1,7 @@
 // Reading findings: the extractor output of a version with people's decisions applied.
 import { asc, eq, sql } from 'drizzle-orm';
 import { applyDecisions, type DecisionAction, type DecisionRecord, type MergeResult } from '../core/curation';
-import { queryRows, type Store } from './db';
+import { queryRows, type Db, type Store, type Tx } from './db';
 import { decisions, findings, planVersions } from './schema';
 
 export async function getDecisions(store: Store, planId: number): Promise<DecisionRecord[]> {
@@ -9,8 +9,8 @@ export async function getDecisions(store: Store, planId: number): Promise<Decisi
   return rows.map((d) => ({ ...d, action: d.action as DecisionAction }));
 }
 
-export async function getDecision(store: Store, id: number): Promise<(DecisionRecord & { planId: number }) | null> {
-  const [d] = await store.db.select().from(decisions).where(eq(decisions.id, id));
+export async function getDecision(db: Db | Tx, id: number): Promise<(DecisionRecord & { planId: number }) | null> {
+  const [d] = await db.select().from(decisions).where(eq(decisions.id, id));
   return d ? { ...d, action: d.action as DecisionAction } : null;
 }
 
@@ -54,8 +54,8 @@ async function mergeFindings(store: Store, versionId: number): Promise<MergeResu
   return applyDecisions(v.text, rows, await getDecisions(store, v.planId));
 }
 
-export async function getFindingRow(store: Store, id: number) {
-  const [row] = await store.db
+export async function getFindingRow(db: Db | Tx, id: number) {
+  const [row] = await db
     .select({ f: findings, text: planVersions.text })
     .from(findings)
     .innerJoin(planVersions, eq(planVersions.id, findings.versionId))

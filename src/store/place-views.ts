@@ -6,6 +6,7 @@ import type { StructureData } from '../core/findings';
 import { summarize } from '../core/finding-summary';
 import type { Gazetteer, Place } from '../core/types';
 import { CENSUS_INDICATORS, CENSUS_SOURCE, censusValue, loadCensus } from '../places/census';
+import { mapIndicators } from '../places/lookup';
 import { coverageOf, isWithin, type UnitCoverage } from '../places/coverage';
 import { mapUnits } from '../places/geo';
 import { readRoles, sentenceAt } from '../places/roles';
@@ -59,30 +60,6 @@ export async function listCoverage(store: Store): Promise<PlanCoverage[]> {
 }
 
 // ---------------------------------------------------------------- map
-
-export interface MapIndicator {
-  id: string;
-  name: string;
-  nameEn: string;
-  unit: string;
-  years: number[];
-  source: string;
-  sourceEn: string;
-  citation: string;
-}
-
-export function mapIndicators(): MapIndicator[] {
-  return CENSUS_INDICATORS.map((i) => ({
-    id: i.id,
-    name: `${i.name}（${i.year}年）`,
-    nameEn: `${i.nameEn} (${i.year})`,
-    unit: i.unit,
-    years: [i.year],
-    source: CENSUS_SOURCE.label,
-    sourceEn: CENSUS_SOURCE.labelEn,
-    citation: CENSUS_SOURCE.citation,
-  }));
-}
 
 export interface MapUnit {
   code: string;
@@ -320,23 +297,4 @@ function resolveIn(gaz: Gazetteer, name: string, rows: PlanCoverage['rows']): st
     if (p && isWithin(gaz, p.code, r.code)) return p.code;
   }
   return gaz.resolve(name)?.code;
-}
-
-// ---------------------------------------------------------------- lookup
-
-/** A unit by code or by name (湛江市, 湛江); the best match by the gazetteer's ranking. */
-export function findPlace(gaz: Gazetteer, ref: string): Place | undefined {
-  const s = ref.trim();
-  if (/^\d{6}$/.test(s)) return gaz.byCode(s);
-  return gaz.resolve(s);
-}
-
-/** Units whose name forms start with or contain `q`, prefectures of the map first. */
-export function searchPlaces(gaz: Gazetteer, q: string, limit = 20): Place[] {
-  const s = q.trim();
-  if (!s) return [];
-  const onMap = new Set(mapUnits().map((u) => u.code));
-  const hits = gaz.places.filter((p) => p.name.includes(s) || p.short.includes(s) || p.aliases.some((a) => a.includes(s)));
-  const rank = (p: Place) => (p.name === s || p.short === s ? 0 : p.name.startsWith(s) ? 1 : 2) * 4 + (onMap.has(p.code) ? 0 : 2) + (p.level === 'county' ? 1 : 0);
-  return hits.sort((a, b) => rank(a) - rank(b) || a.code.localeCompare(b.code)).slice(0, limit);
 }

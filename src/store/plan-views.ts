@@ -98,13 +98,6 @@ function card(
   };
 }
 
-/** Resolves a place filter (a 6-digit code or a name) to a gazetteer code, or null when unknown. */
-export function placeCodeOf(gaz: Gazetteer, place: string): string | null {
-  const s = place.trim();
-  if (/^\d{6}$/.test(s)) return gaz.byCode(s) ? s : null;
-  return gaz.resolve(s)?.code ?? null;
-}
-
 /** The code itself and every unit above it (雷州市 → 雷州市, 湛江市, 广东省). */
 function selfAndAncestors(gaz: Gazetteer, code: string): string[] {
   const out: string[] = [];

@@ -195,7 +195,7 @@ for (const backend of backends) {
     });
 
     it('puts findings of the rule with the lower measured precision first in the review queue', async () => {
-      const { findings: found } = analyze(await loadPlanText(t.store, twoRules.versionId), gazetteer, lexicons);
+      const { findings: found } = analyze(await loadPlanText(t.store.db, twoRules.versionId), gazetteer, lexicons);
       const targets = found.filter((f) => f.kind === 'target');
       const rulesFound = new Set(targets.map((f) => f.rule));
       expect(rulesFound).toEqual(new Set(['clause.standard', 'clause.count']));
@@ -208,7 +208,7 @@ for (const backend of backends) {
       };
       const queueWith = async (tbl: PrecisionTable) => {
         const rescored = found.map((f) => (f.kind === 'target' ? { ...f, confidence: confidenceFrom(tbl, f.rule!, f.flags) } : f)) as AnyFinding[];
-        const text = await loadPlanText(t.store, twoRules.versionId);
+        const text = await loadPlanText(t.store.db, twoRules.versionId);
         await t.store.db.transaction((tx) => writeFindings(tx, twoRules.planId, twoRules.versionId, text, rescored));
         return (await get<{ items: ReviewItem[] }>(`/api/review?plan=${encodeURIComponent(twoRules.slug)}&kind=target&limit=50`)).items.map((i) => i.finding);
       };

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { ingestPlan } from '../../src/commands/ingest-plan';
 import { samplePlanFiles } from '../../src/commands/samples';
+import { indexMissingVersions } from '../../src/commands/search-index';
 import { loadGazetteer } from '../../src/places/index';
 import { loadLexicons } from '../../src/extract/lexicons';
 import { getSegmenter } from '../../src/search/segmenter';
@@ -233,9 +234,14 @@ for (const backend of backends) {
       expect(rows.map((r) => Number(r.version_id))).toEqual([v2.versionId]);
     });
 
-    it('indexes plans stored before the search index existed on the first search', async () => {
+    it('a search never writes; plans stored before the search index existed are indexed by the start-up command', async () => {
       await t.store.db.execute(sql`delete from passages`);
-      expect((await queryRows<{ n: number }>(t.store.db, sql`select count(*)::int as n from passages`))[0].n).toBe(0);
+      const passageCount = async () => (await queryRows<{ n: number }>(t.store.db, sql`select count(*)::int as n from passages`))[0].n;
+      expect(await passageCount()).toBe(0);
+      expect((await search({ q: '城镇化率' })).total).toBe(0); // a GET leaves the index as it is
+      expect(await passageCount()).toBe(0);
+      expect(await indexMissingVersions(t.store, getSegmenter(gazetteer, lexicons))).toBe(slugs.length + 1);
+      expect(await indexMissingVersions(t.store, getSegmenter(gazetteer, lexicons))).toBe(0); // nothing left to do
       const r = await search({ q: '城镇化率' });
       expect(new Set(r.hits.map((h) => h.plan.slug)).size).toBeGreaterThanOrEqual(2);
       const n = (await queryRows<{ n: number }>(t.store.db, sql`select count(distinct plan_id)::int as n from passages`))[0].n;

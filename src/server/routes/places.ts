@@ -5,7 +5,8 @@ import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import { planOr404 } from '../dto';
 import { MAP_PROVINCES, mapJson, type MapProvince } from '../../places/geo';
-import { findPlace, getMapUnits, getPlaceView, getPlanStructures, mapIndicators, searchPlaces } from '../../store/place-views';
+import { getMapUnits, getPlaceView, getPlanStructures } from '../../store/place-views';
+import { findPlace, mapIndicators, searchPlaces } from '../../places/lookup';
 import { errors, int, intOrNull, lonLatOrNull, num, obj, offsetOrNull, periodOrNull, PLACE_LEVELS, PLAN_LEVELS, ref, str, strOrNull } from '../schemas';
 
 const PROVINCES = Object.keys(MAP_PROVINCES);

@@ -7,7 +7,8 @@ import { ingestPlan } from '../../commands/ingest-plan';
 import { formatBytes } from '../../ingest/errors';
 import { getEffectiveFindings } from '../../store/findings';
 import { getOriginalFile, getOutline, getRepairs, getVersion, listVersions } from '../../store/queries';
-import { filterPlanCards, getFlatSections, listPlanCards, placeCodeOf, type PlanCard } from '../../store/plan-views';
+import { filterPlanCards, getFlatSections, listPlanCards, type PlanCard } from '../../store/plan-views';
+import { placeCodeOf } from '../../places/lookup';
 import { countsByKind, download, CROSS_SITE, errors, int, isoTime, obj, offset, planCardProperties, ref, refOrNull, SECTION_KINDS, str, strList, strOrNull } from '../schemas';
 
 const slugParams = {

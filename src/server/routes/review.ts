@@ -1,14 +1,13 @@
 // 审核: the review queue (least sure first), review counts and the extractor's precision, and
 // decisions (accept / reject / correct) on single findings.
 import type { FastifyPluginAsync } from 'fastify';
-import { decideAddition, decideFinding, FINDING_KINDS } from '../../commands/curation';
+import { decide, FINDING_KINDS, type DecisionResult } from '../../commands/curation';
 import type { DecisionRecord } from '../../core/curation';
 import { listPlans } from '../../store/queries';
-import { getEffectiveFindings, getFindingRow } from '../../store/findings';
+import { getEffectiveFindings } from '../../store/findings';
 import { reviewOrphans, reviewQueue, versionText, reviewStats, type PlanRef, type QueueStatus } from '../../store/review';
 import type { AppContext } from '../context';
 import { findingDto, sentenceAround } from '../dto';
-import { HttpError } from '../errors';
 import { planRefOr404, QUEUE_STATUSES } from './findings';
 import { anyObject, DECISION_ACTIONS, CROSS_SITE, errors, int, isoTime, obj, offset, ref, reviewCountsProperties, str, strOrNull } from '../schemas';
 
@@ -207,21 +206,8 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
       async (req) => {
         const plan = await planRefOr404(ctx, req.params.slug);
         const b = req.body;
-        const before = await getEffectiveFindings(ctx.store, plan.currentVersionId);
-        const f = before.findings.find((x) => x.identity === b.key);
-        if (!f) throw new HttpError(404, 'not-found', `plan ${plan.slug} has no finding with key ${b.key}`, 'key');
-        if (b.action === 'correct' && (!b.fields || !Object.keys(b.fields).length)) {
-          throw new HttpError(400, 'invalid-field', 'correct: give at least one field to change in "fields"', 'fields');
-        }
-        const input = { action: b.action, fields: b.fields, note: b.note, actor: ctx.actor };
-        const d = await (f.id != null ? decideFinding(ctx.store, { findingId: f.id, ...input }) : decideAddition(ctx.store, { planId: plan.id, identity: f.identity, ...input }));
-        const after = await getEffectiveFindings(ctx.store, plan.currentVersionId, f.kind);
-        const g = after.findings.find((x) => x.identity === d.identity && x.kind === d.kind);
-        const text = await versionText(ctx.store, plan.currentVersionId);
-        return {
-          decision: { id: d.decisionId, action: b.action, kind: d.kind, key: d.identity, actor: ctx.actor },
-          finding: g ? findingDto(g, text) : null,
-        };
+        const d = await decide(ctx.store, { target: { planId: plan.id, key: b.key }, action: b.action, fields: b.fields, note: b.note, actor: ctx.actor });
+        return decisionReply(ctx, d, b.action, plan.currentVersionId);
       },
     );
 
@@ -257,22 +243,23 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (req) => {
-        const row = await getFindingRow(ctx.store, req.params.id);
-        if (!row) throw new HttpError(404, 'not-found', `no finding with id ${req.params.id} (ids change when a plan is re-extracted; use the review queue)`, 'id');
         const b = req.body;
-        if (b.action === 'correct' && (!b.fields || !Object.keys(b.fields).length)) {
-          throw new HttpError(400, 'invalid-field', 'correct: give at least one field to change in "fields"', 'fields');
-        }
-        const d = await decideFinding(ctx.store, { findingId: req.params.id, action: b.action, fields: b.fields, note: b.note, actor: ctx.actor });
-        const { findings } = await getEffectiveFindings(ctx.store, row.f.versionId, row.f.kind);
-        const f = findings.find((x) => x.identity === d.identity && x.kind === d.kind);
-        return {
-          decision: { id: d.decisionId, action: b.action, kind: d.kind, key: d.identity, actor: ctx.actor },
-          finding: f ? findingDto(f, row.text) : null,
-        };
+        const d = await decide(ctx.store, { target: { findingId: req.params.id }, action: b.action, fields: b.fields, note: b.note, actor: ctx.actor });
+        return decisionReply(ctx, d, b.action, d.versionId);
       },
     );
   };
+}
+
+/** The decision made and the finding as it reads now (null when the decision withdrew an addition). */
+async function decisionReply(ctx: AppContext, d: DecisionResult, action: string, versionId: number | null) {
+  let finding = null;
+  if (versionId != null) {
+    const { findings } = await getEffectiveFindings(ctx.store, versionId, d.kind);
+    const f = findings.find((x) => x.identity === d.identity);
+    if (f) finding = findingDto(f, await versionText(ctx.store, versionId));
+  }
+  return { decision: { id: d.decisionId, action, kind: d.kind, key: d.identity, actor: ctx.actor }, finding };
 }
 
 function decisionDto(d: DecisionRecord) {

@@ -4,7 +4,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import { planOr404 } from '../dto';
-import { ensureSearchIndex } from '../../search/indexing';
 import { searchPassages } from '../../search/query';
 import { getSegmenter } from '../../search/segmenter';
 import { errors, int, obj, offset, ref, str } from '../schemas';
@@ -87,7 +86,6 @@ export function searchRoutes(ctx: AppContext): FastifyPluginAsync {
         if (!q || !q.trim()) throw new HttpError(400, 'invalid-request', 'q: give the words to search for, e.g. ?q=城镇化率', 'q');
         const slug = plan ? (await planOr404(ctx.store, plan)).slug : undefined;
         const seg = getSegmenter(ctx.gazetteer, ctx.lexicons);
-        await ensureSearchIndex(ctx.store, seg); // versions stored before search existed (one cheap query otherwise)
         return searchPassages(ctx.store, { q, plan: slug, section, kind, year, limit, offset }, seg);
       },
     );
