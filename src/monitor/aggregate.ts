@@ -15,7 +15,7 @@ export interface AggregationRule {
   nature: Nature;
   /** sum: add the units' values · ratio: Σnumerator ÷ Σdenominator · weighted: rates weighted by the previous year's level · none: not aggregated */
   aggregate: 'sum' | 'ratio' | 'weighted' | 'none';
-  /** ratio: [numerator, denominator]; weighted: [the level the rate is of]. */
+  /** ratio: [numerator, denominator]; growth rates: [the level the rate is the growth of] (also the weight of weighted). */
   parts: string[];
   note: string;
 }
@@ -34,6 +34,7 @@ export function loadAggregationRules(file = RULES_FILE): Map<string, Aggregation
     if (!['sum', 'ratio', 'weighted', 'none'].includes(r.aggregate)) throw new Error(`${where}: aggregate "${r.aggregate}" is not one of sum, ratio, weighted, none`);
     const parts = r.parts ? r.parts.split('/').map((s) => s.trim()) : [];
     if (r.aggregate === 'ratio' && parts.length !== 2) throw new Error(`${where}: a ratio needs parts numerator/denominator`);
+    if ((r.aggregate === 'weighted' || r.nature === 'growth') && parts.length > 1) throw new Error(`${where}: a growth rate names one level in parts`);
     if (r.aggregate === 'weighted' && parts.length !== 1) throw new Error(`${where}: weighted needs the level it weights by in parts`);
     rules.set(r.id, { id: r.id, nature: r.nature as Nature, aggregate: r.aggregate as AggregationRule['aggregate'], parts, note: r.note });
   });

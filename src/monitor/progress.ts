@@ -188,6 +188,9 @@ function level(t: TargetSpec, s: Series, input: AssessInput, th: Thresholds, don
     const early = latest.year < T ? `，提前${T - latest.year}年实现` : '';
     return done({ ...common, status: 'achieved', ratio: baseline ? progressRatio(A, B!, X, 1) : null, explanation: `${said}，已达到${T}年${num(X)}${u}的目标${early}，已实现` });
   }
+  if (baseline && latest.year <= baseline.year) {
+    return done({ ...common, status: 'no-data', explanation: `${t.name}只有${latest.year}年（基期）的数据，尚无规划期内的观测值` });
+  }
   if (!baseline || by == null || T <= by) {
     return done({ ...common, status: 'no-data', explanation: `${said}，缺少${by ?? '基期'}年基期值，无法计算序时进度（目标${T}年${num(X)}${u}）` });
   }
