@@ -78,7 +78,7 @@ export function monitorPlan(scope: PlanScope, targets: readonly MonitoredTarget[
   return targets.map((t) => {
     const d = t.data;
     const indicator = d.canonical ? (ctx.indicators.find((i) => i.id === d.canonical) ?? null) : null;
-    const place = placeOf(scope, t, ctx);
+    const place = placeOf(scope, d, t.flags, ctx.placeName);
     const spec = { ...d, name: d.indicator };
     const none = (explanation: string): TargetStatus => ({
       key: t.key,
@@ -112,13 +112,13 @@ export function monitorPlan(scope: PlanScope, targets: readonly MonitoredTarget[
 
 const toPoint = (f: UsedFigure): Point => ({ year: f.year, value: f.value, unit: f.unit });
 
-function placeOf(scope: PlanScope, t: MonitoredTarget, ctx: MonitorContext): TargetStatus['place'] {
-  const d = t.data;
+/** Where a finding's figure belongs: a unit (its scope's code), the plan's region, or no statistical unit (地级市市区, 县城 …). */
+export function placeOf(scope: PlanScope, d: { scope: string | null; scopeCode: string | null }, flags: readonly string[], placeName: (code: string) => string | undefined): TargetStatus['place'] {
   if (d.scopeCode && !(scope.units.length === 1 && scope.units[0] === d.scopeCode && isRegionName(scope, d.scope))) {
-    return { code: d.scopeCode, name: ctx.placeName(d.scopeCode) ?? d.scope ?? d.scopeCode, region: false };
+    return { code: d.scopeCode, name: placeName(d.scopeCode) ?? d.scope ?? d.scopeCode, region: false };
   }
-  if (!d.scope || t.flags.includes('scope_implied') || isRegionName(scope, d.scope)) {
-    if (scope.units.length === 1) return { code: scope.units[0], name: ctx.placeName(scope.units[0]) ?? d.scope ?? '', region: false };
+  if (!d.scope || flags.includes('scope_implied') || isRegionName(scope, d.scope)) {
+    if (scope.units.length === 1) return { code: scope.units[0], name: placeName(scope.units[0]) ?? d.scope ?? '', region: false };
     return { code: null, name: d.scope ?? scope.title, region: true };
   }
   return { code: null, name: d.scope, region: false };
