@@ -23,3 +23,21 @@ export class FieldError extends Error {
     super(message);
   }
 }
+
+/** One bad row of an uploaded table: its line, its column as headed in the file, and what is wrong. */
+export interface RowProblem {
+  line: number;
+  column: string;
+  message: string;
+}
+
+/** A table (CSV, XLSX) with bad rows: nothing of it was stored (HTTP 400 invalid-rows; `rows` lists every problem). */
+export class RowsError extends Error {
+  constructor(
+    public file: string,
+    public rows: RowProblem[],
+  ) {
+    const first = rows[0];
+    super(`${file}: ${rows.length} problem${rows.length === 1 ? '' : 's'}, nothing was imported${first ? `; line ${first.line}, ${first.column || 'file'}: ${first.message}` : ''}`);
+  }
+}

@@ -8,7 +8,8 @@ export type IngestErrorCode =
   | 'zip-bomb'
   | 'corrupt-pdf'
   | 'no-text-layer'
-  | 'unsupported';
+  | 'unsupported'
+  | 'corrupt-table';
 
 /** A file that cannot be ingested. The message names the file, the reason and what to do. */
 export class IngestError extends Error {

@@ -3,6 +3,7 @@
 // indicator from the lexicon, its place from the gazetteer, a number, a unit that converts to the
 // indicator's, and a look at what is already stored. Errors name the row, the column and the reason.
 import type { IndicatorEntry } from '../core/findings';
+import type { RowProblem } from '../core/errors';
 import type { Gazetteer } from '../core/types';
 import { conversionFactor } from './units';
 
@@ -37,13 +38,8 @@ export const IMPORT_COLUMNS = {
 export type ImportColumn = keyof typeof IMPORT_COLUMNS;
 const REQUIRED: ImportColumn[] = ['indicator', 'place', 'year', 'value', 'unit'];
 
-export interface RowError {
-  /** 1-based line (row) in the file; the header is line 1. */
-  line: number;
-  /** The column's header as written in the file (or the field name when it is missing). */
-  column: string;
-  message: string;
-}
+/** A bad field of a row: 1-based line (the header is line 1), the column as headed in the file, what is wrong. */
+export type RowError = RowProblem;
 
 export interface CheckedRow {
   line: number;
@@ -66,6 +62,8 @@ export interface CheckContext {
   defaultSource: string;
   /** Let rows replace a stored figure that differs (otherwise such a row is an error to fix or skip). */
   allowReplace?: boolean;
+  /** A plan's region named in the place column ('plan:<slug>', or the plan's slug): its observation key and name. */
+  region?: (text: string) => { key: string; name: string } | undefined;
 }
 
 /** Which file column holds each field; errors for a header that lacks a required one. */
@@ -127,7 +125,9 @@ export function checkRows(table: readonly (readonly string[])[], ctx: CheckConte
     else if (!ind) fail('indicator', `unknown indicator "${cell('indicator')}" (give an id, name or alias of data/lexicons/indicators.csv)`);
 
     const placeText = cell('place');
-    const place = /^\d{6}$/.test(placeText) ? ctx.gazetteer.byCode(placeText) : placeText ? ctx.gazetteer.resolve(placeText) : undefined;
+    const region = placeText ? ctx.region?.(placeText) : undefined;
+    const unit0 = region ? undefined : /^\d{6}$/.test(placeText) ? ctx.gazetteer.byCode(placeText) : placeText ? ctx.gazetteer.resolve(placeText) : undefined;
+    const place = region ? { code: region.key, name: region.name } : unit0 && { code: unit0.code, name: unit0.name };
     if (!placeText) fail('place', 'empty');
     else if (!place) fail('place', `unknown place "${placeText}" (give a 6-digit code or a name of the gazetteer, e.g. 湛江市 or 440800)`);
 

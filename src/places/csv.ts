@@ -27,7 +27,8 @@ export function parseCsv(text: string, file: string, freeLastColumn = false): Re
   return out;
 }
 
-function splitRows(text: string, file: string): string[][] {
+/** The rows of a CSV text as lists of fields (no header handling); `file` only names the source in errors. */
+export function splitRows(text: string, file: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

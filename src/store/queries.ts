@@ -3,7 +3,7 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Section, SectionKind } from '../core/types';
 import { AmbiguousError, NotFoundError } from '../core/errors';
 import type { Store } from './db';
-import { auditLog, decisions, files, findings, planPlaces, places, plans, planVersions, repairs, sections } from './schema';
+import { auditLog, decisions, files, findings, observationImports, observations, planPlaces, places, plans, planVersions, repairs, sections, taskUpdates } from './schema';
 
 export interface PlanSummary {
   id: number;
@@ -154,7 +154,7 @@ export async function getOriginalFile(store: Store, versionId: number) {
 /** Row counts per table: what a test compares to prove a failed command left the database as it was. */
 export async function tableCounts(store: Store): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const [name, table] of Object.entries({ files, plans, planVersions, sections, repairs, planPlaces, findings, decisions, auditLog })) {
+  for (const [name, table] of Object.entries({ files, plans, planVersions, sections, repairs, planPlaces, findings, decisions, auditLog, observationImports, observations, taskUpdates })) {
     out[name] = await store.db.$count(table);
   }
   return out;

@@ -257,4 +257,69 @@ export const passages = pgTable(
   ],
 );
 
-export const schema = { files, plans, planVersions, sections, repairs, places, planPlaces, findings, decisions, auditLog, passages };
+// ---------------------------------------------------------------- 监测 (monitoring)
+
+/** A file of observations imported at once (CSV / XLSX); undoing it removes its rows and restores what they replaced. */
+export const observationImports = pgTable('observation_imports', {
+  id: serial('id').primaryKey(),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  format: text('format').notNull(),
+  rows: integer('rows').notNull(),
+  /** Lines of the file left out at the importer's request. */
+  skipped: jsonb('skipped').$type<number[]>().notNull().default(sql`'[]'::jsonb`),
+  actor: text('actor').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  undoneAt: timestamp('undone_at', { withTimezone: true }),
+});
+
+/**
+ * 实际值: what an indicator actually was for a unit (gazetteer code) or a plan's region
+ * ('plan:<slug>') in a year, typed in by a person (manual) or imported from a file. A new figure
+ * for the same indicator, place and year supersedes the one in force (superseded_by), so a
+ * correction is traced and an import can be undone. Figures read from documents are the `fact`
+ * findings themselves (reviewed like any finding) and are not copied here.
+ */
+export const observations = pgTable(
+  'observations',
+  {
+    id: serial('id').primaryKey(),
+    indicator: text('indicator').notNull(),
+    place: text('place').notNull(),
+    year: integer('year').notNull(),
+    value: doublePrecision('value').notNull(),
+    unit: text('unit').notNull(),
+    /** 口径: what the figure covers (户籍/常住, 现价/可比价, before/after a census revision …). */
+    caliber: text('caliber'),
+    source: text('source').notNull(),
+    origin: text('origin').notNull(), // manual | import
+    importId: integer('import_id').references(() => observationImports.id, { onDelete: 'cascade' }),
+    /** The import file's line. */
+    line: integer('line'),
+    supersededBy: integer('superseded_by'),
+    actor: text('actor').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('observations_key').on(t.indicator, t.place, t.year), index('observations_place').on(t.place), index('observations_import').on(t.importId)],
+);
+
+/** 台账: a unit's progress report on a task (a duty finding of a plan, by its stable key) for a reporting period. */
+export const taskUpdates = pgTable(
+  'task_updates',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    taskKey: text('task_key').notNull(),
+    unit: text('unit').notNull(),
+    period: text('period').notNull(),
+    status: text('status').notNull(), // not-started | in-progress | completed | blocked
+    percent: integer('percent'),
+    text: text('text').notNull().default(''),
+    attachmentFileId: integer('attachment_file_id').references(() => files.id),
+    actor: text('actor').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('task_updates_plan_task').on(t.planId, t.taskKey), index('task_updates_unit').on(t.unit)],
+);
+
+export const schema = { files, plans, planVersions, sections, repairs, places, planPlaces, findings, decisions, auditLog, passages, observationImports, observations, taskUpdates };
