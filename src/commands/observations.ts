@@ -3,14 +3,15 @@
 // (the caller's, or its own) and leaves an audit record. Nothing of a file with a bad row is stored
 // unless the importer skips the rows named.
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { FieldError, NotFoundError, RowsError } from '../core/errors';
 import type { Lexicons } from '../core/findings';
 import type { Gazetteer } from '../core/types';
 import { checkRows, IMPORT_COLUMNS, type CheckedRow, type CheckContext, type ImportColumn, type ObservationInput, type RowError } from '../monitor/observations';
 import { regionPlace } from '../monitor/plan-monitor';
+import { sampleObservations } from '../monitor/samples';
 import { readTableFile, type TableFormat } from '../monitor/table-file';
-import { inTransaction, readerOf, type CommandOptions, type Db, type Store, type Tx } from '../store/db';
+import { inTransaction, queryRows, readerOf, type CommandOptions, type Db, type Store, type Tx } from '../store/db';
 import { activeObservations } from '../store/observations';
 import { auditLog, observationImports, observations, plans } from '../store/schema';
 
@@ -71,21 +72,49 @@ export async function importObservations(store: Store, input: ImportInput, ctx: 
     if (errors.length) throw new RowsError(input.fileName, errors);
     const rows = preview.rows.filter((r) => !skip.has(r.line));
     if (!rows.length) throw new RowsError(input.fileName, [{ line: 1, column: '', message: 'no rows left to import' }]);
-    const [imp] = await tx
-      .insert(observationImports)
-      .values({ fileName: input.fileName, sha256: createHash('sha256').update(input.bytes).digest('hex'), format: preview.format, rows: rows.length, skipped: [...skip].sort((a, b) => a - b), actor })
-      .returning({ id: observationImports.id });
-    let replaced = 0;
-    for (let i = 0; i < rows.length; i += 500) {
-      const batch = rows.slice(i, i + 500);
-      const ids = await tx
-        .insert(observations)
-        .values(batch.map((r) => ({ ...r.observation, origin: 'import', importId: imp.id, line: r.line, actor })))
-        .returning({ id: observations.id });
-      for (let j = 0; j < batch.length; j++) replaced += await supersede(tx, batch[j].observation, ids[j].id);
-    }
-    await tx.insert(auditLog).values({ actor, command: 'importObservations', subject: `import:${imp.id}`, details: { fileName: input.fileName, rows: rows.length, replaced, skipped: [...skip] } });
-    return { importId: imp.id, rows: rows.length, replaced, skipped: [...skip] };
+    const { importId, replaced } = await storeImport(tx, { fileName: input.fileName, sha256: createHash('sha256').update(input.bytes).digest('hex'), format: preview.format, skipped: [...skip], actor }, rows);
+    await tx.insert(auditLog).values({ actor, command: 'importObservations', subject: `import:${importId}`, details: { fileName: input.fileName, rows: rows.length, replaced, skipped: [...skip] } });
+    return { importId, rows: rows.length, replaced, skipped: [...skip] };
+  });
+}
+
+/** Writes checked rows as one import; each row supersedes the figure in force for its key. */
+async function storeImport(
+  tx: Tx,
+  meta: { fileName: string; sha256: string; format: string; skipped: number[]; actor: string },
+  rows: readonly CheckedRow[],
+): Promise<{ importId: number; replaced: number }> {
+  const [imp] = await tx
+    .insert(observationImports)
+    .values({ ...meta, rows: rows.length, skipped: [...meta.skipped].sort((a, b) => a - b) })
+    .returning({ id: observationImports.id });
+  for (let i = 0; i < rows.length; i += 500) {
+    await tx.insert(observations).values(rows.slice(i, i + 500).map((r) => ({ ...r.observation, origin: 'import', importId: imp.id, line: r.line, actor: meta.actor })));
+  }
+  // The import's rows replace the figures in force for their keys (one statement for the file).
+  const superseded = await queryRows<{ id: number }>(
+    tx,
+    sql`update observations o set superseded_by = n.id from observations n
+        where n.import_id = ${imp.id} and o.import_id is distinct from ${imp.id} and o.superseded_by is null
+          and o.indicator = n.indicator and o.place = n.place and o.year = n.year
+        returning o.id`,
+  );
+  return { importId: imp.id, replaced: superseded.length };
+}
+
+/**
+ * Loads the statistics shipped in data/stats (src/monitor/samples.ts) as one import, when no
+ * observation was ever stored: the demo then judges the sample plans on real numbers.
+ */
+export async function loadSampleObservations(store: Store, opts: CommandOptions & { actor?: string } = {}): Promise<number> {
+  const db = readerOf(store, opts);
+  if ((await db.$count(observationImports)) > 0 || (await db.$count(observations)) > 0) return 0;
+  const rows = sampleObservations().map((observation, i) => ({ line: i + 2, observation, replaces: null }));
+  return inTransaction(store, opts, async (tx) => {
+    const actor = opts.actor ?? 'system';
+    const { importId } = await storeImport(tx, { fileName: 'data/stats (sample statistics)', sha256: 'sample', format: 'csv', skipped: [], actor }, rows);
+    await tx.insert(auditLog).values({ actor, command: 'loadSampleObservations', subject: `import:${importId}`, details: { rows: rows.length } });
+    return rows.length;
   });
 }
 

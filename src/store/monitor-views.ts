@@ -1,0 +1,115 @@
+// Read views of monitoring: a plan's targets judged on the observations in force and on the
+// figures its own text states (its `fact` findings), its task ledger with each task's flags, and a
+// department's tasks across plans.
+import { and, asc, eq } from 'drizzle-orm';
+import type { EffectiveFinding } from '../core/curation';
+import type { DutyData, FactData, IndicatorEntry, TargetData } from '../core/findings';
+import type { Gazetteer } from '../core/types';
+import { loadAggregationRules } from '../monitor/aggregate';
+import { observationsFromFacts } from '../monitor/from-documents';
+import { countStatuses, monitorPlan, regionPlace, summarize, type PlanScope, type StatusCounts, type StoredObservation, type TargetStatus } from '../monitor/plan-monitor';
+import { DEFAULT_SETTINGS } from '../monitor/progress';
+import { parseDeadline, taskFlags, type Deadline, type PeriodKind, type ProgressStatus, type ProgressUpdate, type TaskFlags } from '../monitor/tasks';
+import type { Db, Store, Tx } from './db';
+import { getEffectiveFindings } from './findings';
+import { activeObservations } from './observations';
+import { planPlaces, planVersions, taskUpdates } from './schema';
+import { versionText, type PlanRef } from './review';
+
+const live = (f: EffectiveFinding) => f.status !== 'rejected';
+
+export async function planScope(db: Db | Tx, plan: PlanRef): Promise<PlanScope & { versionId: number }> {
+  const [v] = await db.select({ periodStart: planVersions.periodStart, periodEnd: planVersions.periodEnd }).from(planVersions).where(eq(planVersions.id, plan.currentVersionId));
+  const units = await db
+    .select({ code: planPlaces.placeCode })
+    .from(planPlaces)
+    .where(and(eq(planPlaces.versionId, plan.currentVersionId), eq(planPlaces.role, 'scope')))
+    .orderBy(asc(planPlaces.placeCode));
+  return {
+    slug: plan.slug,
+    title: plan.title,
+    period: v?.periodStart != null && v.periodEnd != null ? [v.periodStart, v.periodEnd] : null,
+    units: units.map((u) => u.code),
+    versionId: plan.currentVersionId,
+  };
+}
+
+/** The year judged when none is asked: the plan's last year, or last year for a plan still running. */
+export function defaultAsOf(scope: PlanScope, today = new Date()): number {
+  const last = today.getUTCFullYear() - 1;
+  return scope.period ? Math.min(scope.period[1], last) : last;
+}
+
+export interface PlanMonitorView {
+  plan: { slug: string; title: string; period: [number, number] | null; units: string[] };
+  asOf: number;
+  rows: TargetStatus[];
+  counts: StatusCounts;
+  summary: string;
+  /** Figures the plan's own text states that monitoring read (document observations). */
+  documentFigures: number;
+}
+
+export async function getPlanMonitor(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], plan: PlanRef, asOf?: number): Promise<PlanMonitorView> {
+  const scope = await planScope(store.db, plan);
+  const year = asOf ?? defaultAsOf(scope);
+  const [targets, facts, stored, text] = await Promise.all([
+    getEffectiveFindings(store, scope.versionId, 'target'),
+    getEffectiveFindings(store, scope.versionId, 'fact'),
+    activeObservations(store.db, { places: [...scope.units, regionPlace(scope.slug)] }),
+    versionText(store, scope.versionId),
+  ]);
+  const placeName = (c: string) => gaz.byCode(c)?.name;
+  const fromText = observationsFromFacts(
+    scope,
+    facts.findings.filter(live).map((f) => ({ key: f.identity, data: f.data as unknown as FactData, flags: f.flags, start: f.start ?? 0, end: f.end ?? 0, quote: text.slice(f.start ?? 0, f.end ?? 0) })),
+    indicators,
+    placeName,
+  ).observations.map((o): StoredObservation => ({ ...o, id: null, origin: 'document', source: `${o.source}：“${o.passage.quote}”` }));
+  const rows = monitorPlan(
+    scope,
+    targets.findings.filter(live).map((f) => ({ key: f.identity, data: f.data as unknown as TargetData, flags: f.flags, start: f.start, end: f.end })),
+    [...stored, ...fromText],
+    year,
+    { indicators, rules: loadAggregationRules(), placeName, settings: DEFAULT_SETTINGS },
+  );
+  return {
+    plan: { slug: scope.slug, title: scope.title, period: scope.period, units: scope.units },
+    asOf: year,
+    rows,
+    counts: countStatuses(rows),
+    summary: summarize(rows, year),
+    documentFigures: fromText.length,
+  };
+}
+
+// ---------------------------------------------------------------- task ledger
+
+export interface LedgerTask {
+  key: string;
+  task: string;
+  lead: string[];
+  support: string[];
+  deadline: Deadline | null;
+  start: number | null;
+  end: number | null;
+  updates: Array<ProgressUpdate & { id: number; actor: string; attachmentFileId: number | null }>;
+  flags: TaskFlags;
+}
+
+export const REPORTING_PERIOD: PeriodKind = 'half';
+
+/** A plan's duties as tasks with their progress updates and flags (逾期, 本期未报送) as of `today` (YYYY-MM-DD). */
+export async function getTaskLedger(store: Store, plan: PlanRef, today: string, kind: PeriodKind = REPORTING_PERIOD): Promise<LedgerTask[]> {
+  const scope = await planScope(store.db, plan);
+  const duties = (await getEffectiveFindings(store, scope.versionId, 'duty')).findings.filter(live);
+  const updates = await store.db.select().from(taskUpdates).where(eq(taskUpdates.planId, plan.id)).orderBy(asc(taskUpdates.id));
+  return duties.map((f) => {
+    const d = f.data as unknown as DutyData;
+    const mine = updates
+      .filter((u) => u.taskKey === f.identity)
+      .map((u) => ({ id: u.id, period: u.period, unit: u.unit, status: u.status as ProgressStatus, percent: u.percent, text: u.text, at: u.createdAt.toISOString(), actor: u.actor, attachmentFileId: u.attachmentFileId }));
+    const deadline = parseDeadline(d.deadline, scope.period?.[1] ?? null);
+    return { key: f.identity, task: d.task, lead: d.lead, support: d.support, deadline, start: f.start, end: f.end, updates: mine, flags: taskFlags(deadline, mine, today, kind) };
+  });
+}
