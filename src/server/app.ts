@@ -13,6 +13,7 @@ import { findingRoutes } from './routes/findings';
 import { reviewRoutes } from './routes/review';
 import { searchRoutes } from './routes/search';
 import { placeRoutes } from './routes/places';
+import { monitorRoutes } from './routes/monitor';
 import { ruleRoutes } from './routes/rules';
 import { webDistDir } from './web-build';
 import { addSharedSchemas } from './schemas';
@@ -72,6 +73,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
         { name: 'review', description: '审核: the review queue and decisions' },
         { name: 'search', description: '检索: Chinese full-text search' },
         { name: 'places', description: '地图 and place pages' },
+        { name: 'monitor', description: '监测: actual values, progress status, task ledgers, evaluation reports' },
       ],
     },
   });
@@ -83,6 +85,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(searchRoutes(ctx), { prefix: '/api' });
   await app.register(placeRoutes(ctx), { prefix: '/api' });
   await app.register(ruleRoutes(), { prefix: '/api' });
+  await app.register(monitorRoutes(ctx), { prefix: '/api' });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
 
   const webDir = opts.webDir === undefined ? webDistDir : opts.webDir;

@@ -2,7 +2,7 @@
 // The message says which file, field or parameter is wrong and what to do. It never carries SQL,
 // a driver's message or document text: those go to the server log only.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AmbiguousError, FieldError, NotFoundError } from '../core/errors';
+import { AmbiguousError, FieldError, NotFoundError, RowsError, type RowProblem } from '../core/errors';
 import { IngestError } from '../ingest/errors';
 
 export class HttpError extends Error {
@@ -19,7 +19,7 @@ export class HttpError extends Error {
 export const notFound = (what: string) => new HttpError(404, 'not-found', `${what} not found`);
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string; file?: string };
+  error: { code: string; message: string; field?: string; file?: string; rows?: RowProblem[] };
 }
 
 /** Seconds a client should wait before retrying when the database is unreachable. */
@@ -46,6 +46,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err instanceof HttpError) return send(err.status, { code: err.code, message: err.message, field: err.field });
     if (err instanceof IngestError) return send(err.code === 'too-large' ? 413 : 422, { code: err.code, message: err.message, file: err.fileName });
     if (err instanceof FieldError) return send(400, { code: 'invalid-field', message: err.message, field: err.field });
+    if (err instanceof RowsError) return send(400, { code: 'invalid-rows', message: err.message, file: err.file, rows: err.rows });
     if (err instanceof NotFoundError) return send(404, { code: 'not-found', message: err.message.split('\n')[0], field: err.field });
     if (err instanceof AmbiguousError) return send(400, { code: 'ambiguous', message: err.message.split('\n')[0] });
     const fe = err as FastifyError;

@@ -15,6 +15,8 @@ import { getEffectiveFindings } from './findings';
 import { activeObservations } from './observations';
 import { planPlaces, planVersions, taskUpdates } from './schema';
 import { versionText, type PlanRef } from './review';
+import { listPlans } from './queries';
+import { NotFoundError } from '../core/errors';
 
 const live = (f: EffectiveFinding) => f.status !== 'rejected';
 
@@ -112,4 +114,43 @@ export async function getTaskLedger(store: Store, plan: PlanRef, today: string, 
     const deadline = parseDeadline(d.deadline, scope.period?.[1] ?? null);
     return { key: f.identity, task: d.task, lead: d.lead, support: d.support, deadline, start: f.start, end: f.end, updates: mine, flags: taskFlags(deadline, mine, today, kind) };
   });
+}
+
+// ---------------------------------------------------------------- department
+
+export interface DepartmentView {
+  unit: string;
+  tasks: Array<{ plan: { slug: string; title: string }; role: 'lead' | 'support'; task: LedgerTask }>;
+  overdue: number;
+  noUpdate: number;
+  /** Lagging targets whose indicator a task the unit leads names. */
+  lagging: Array<{ plan: { slug: string; title: string }; task: string; target: TargetStatus }>;
+}
+
+/** Everything assigned to one unit across the stored plans. */
+export async function getDepartment(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], unit: string, today: string): Promise<DepartmentView> {
+  const out: DepartmentView = { unit, tasks: [], overdue: 0, noUpdate: 0, lagging: [] };
+  for (const p of await listPlans(store)) {
+    if (p.currentVersionId == null) continue;
+    const plan = { id: p.id, slug: p.slug, title: p.title, currentVersionId: p.currentVersionId };
+    const ledger = await getTaskLedger(store, plan, today);
+    const mine = ledger.filter((t) => t.lead.includes(unit) || t.support.includes(unit));
+    if (!mine.length) continue;
+    for (const t of mine) {
+      out.tasks.push({ plan: { slug: p.slug, title: p.title }, role: t.lead.includes(unit) ? 'lead' : 'support', task: t });
+      if (t.flags.overdue) out.overdue++;
+      if (t.flags.noUpdate) out.noUpdate++;
+    }
+    const led = mine.filter((t) => t.lead.includes(unit));
+    if (!led.length) continue;
+    const m = await getPlanMonitor(store, gaz, indicators, plan);
+    for (const r of m.rows) {
+      if (r.assessment.status !== 'lagging' && r.assessment.status !== 'severely-lagging') continue;
+      const names = [r.target.data.indicator, ...(r.indicator ? [r.indicator.name, ...r.indicator.aliases] : [])].filter((n) => n.length >= 2);
+      const task = led.find((t) => names.some((n) => t.task.includes(n)));
+      if (task) out.lagging.push({ plan: { slug: p.slug, title: p.title }, task: task.task, target: r });
+    }
+  }
+  if (!out.tasks.length) throw new NotFoundError(`no task of any plan names ${unit} as a lead or supporting unit`, 'unit');
+  return out;
 }

@@ -300,6 +300,48 @@ for (const backend of backends) {
       expect((await call('GET', '/api/review/stats', { status: 200 })).json().orphans).toBe(orphans.total);
     });
 
+    it('monitor: statuses, observations typed in and imported (preview, bad rows, undo), task ledger, matrix, department', async () => {
+      const csvFile = (...lines: string[]) => multipart('实际值.csv', '\uFEFF' + ['指标,地区,年份,数值,单位,口径,来源', ...lines].join('\r\n'));
+      const rec = (await call('POST', '/api/observations', { body: { indicator: '地区生产总值', place: `plan:${yuexi}`, year: 2015, value: 6100, unit: '亿元', source: '评估报告' }, status: 201 })).json();
+      expect(rec.observation.place).toBe(`plan:${yuexi}`);
+      const bad = (await call('POST', '/api/observations', { body: { indicator: '地区生产总值', place: '湛江市', year: 2015, value: 1, unit: '亿美元', source: 'x' }, status: 400 })).json();
+      expect(bad.error.field).toBe('unit');
+      const preview = (await call('POST', '/api/observations/import/preview', { inject: csvFile('地区生产总值,湛江市,2014,2258.99,亿元,,', '地区生产总值,茂名市,2014,两千,亿元,,'), status: 200 })).json();
+      expect(preview.errors).toEqual([{ line: 3, column: '数值', message: '"两千" is not a number' }]);
+      const refused = (await call('POST', '/api/observations/import', { inject: csvFile('地区生产总值,湛江市,2014,2258.99,亿元,,', '地区生产总值,茂名市,2014,两千,亿元,,'), status: 400 })).json();
+      expect([refused.error.code, refused.error.rows.length]).toEqual(['invalid-rows', 1]);
+      const imported = (await call('POST', '/api/observations/import', { query: { skip: '3' }, inject: csvFile('地区生产总值,湛江市,2014,2258.99,亿元,,', '地区生产总值,茂名市,2014,两千,亿元,,'), status: 201 })).json();
+      expect(imported.rows).toBe(1);
+      await call('POST', '/api/observations/import', { inject: multipart('空.csv', ''), status: 422 });
+      const list = (await call('GET', '/api/observations', { query: { indicator: 'gdp' }, status: 200 })).json();
+      expect(list.total).toBe(2);
+      expect((await call('GET', '/api/observations/imports', { status: 200 })).json().imports[0].id).toBe(imported.importId);
+      expect((await call('POST', '/api/observations/imports/{id}/undo', { params: { id: imported.importId }, status: 200 })).json()).toEqual({ removed: 1, restored: 0 });
+      await call('POST', '/api/observations/imports/{id}/undo', { params: { id: imported.importId }, status: 400 });
+      await call('POST', '/api/observations/imports/{id}/undo', { params: { id: 9999 }, status: 404 });
+
+      const m = (await call('GET', '/api/plans/{slug}/monitor', { params: { slug: yuexi }, query: { asOf: 2015 }, status: 200 })).json();
+      const gdp = m.rows.find((r: { canonical: string }) => r.canonical === 'gdp');
+      expect(gdp.latest).toEqual({ year: 2015, value: 6100 });
+      expect(gdp.figures.some((f: { origin: string }) => f.origin === 'document')).toBe(true);
+      await call('GET', '/api/plans/{slug}/monitor', { params: { slug: 'no-such-plan' }, status: 404 });
+
+      const tasks = (await call('GET', '/api/plans/{slug}/tasks', { params: { slug: yuexi }, query: { today: '2014-05-01' }, status: 200 })).json().tasks;
+      const t1 = tasks.find((t: { lead: string[] }) => t.lead.includes('省发展改革委'));
+      expect(t1).toBeDefined();
+      await call('POST', '/api/plans/{slug}/tasks/{key}/updates', { params: { slug: yuexi, key: t1.key }, body: { unit: '省发展改革委', period: '2014H1', status: 'in-progress', percent: 50, text: '开展中期评估' }, status: 201 });
+      await call('POST', '/api/plans/{slug}/tasks/{key}/updates', { params: { slug: yuexi, key: t1.key }, body: { unit: '省教育厅', period: '2014H1', status: 'in-progress' }, status: 400 });
+      await call('POST', '/api/plans/{slug}/tasks/{key}/updates', { params: { slug: yuexi, key: 'no-such-task' }, body: { unit: '省发展改革委', period: '2014H1', status: 'in-progress' }, status: 404 });
+      const matrix = (await call('GET', '/api/plans/{slug}/matrix', { params: { slug: yuexi }, status: 200 })).json();
+      expect(matrix.units).toContain('省发展改革委');
+      await call('GET', '/api/plans/{slug}/matrix.xlsx', { params: { slug: yuexi }, status: 200 });
+      await call('GET', '/api/plans/{slug}/matrix', { params: { slug: 'no-such-plan' }, status: 404 });
+      await call('GET', '/api/plans/{slug}/matrix.xlsx', { params: { slug: 'no-such-plan' }, status: 404 });
+      const dept = (await call('GET', '/api/departments/{unit}', { params: { unit: '省发展改革委' }, query: { today: '2014-05-01' }, status: 200 })).json();
+      expect(dept.tasks.some((t: { task: { updates: unknown[] } }) => t.task.updates.length === 1)).toBe(true);
+      await call('GET', '/api/departments/{unit}', { params: { unit: '火星厅' }, status: 404 });
+    });
+
     it('search', async () => {
       const hits = (await call('GET', '/api/search', { query: { q: '城镇化率' }, status: 200 })).json();
       expect(hits.hits.length).toBeGreaterThan(0);
