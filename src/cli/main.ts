@@ -22,6 +22,7 @@ import { formatCounts } from '../core/finding-summary';
 import { NotFoundError } from '../core/errors';
 import { readFileChecked } from '../commands/read-file';
 import { serve } from '../server/serve';
+import { addMonitorVerbs } from './monitor-verbs';
 
 export const DEFAULT_MAX_MB = 50;
 
@@ -270,6 +271,8 @@ export function buildProgram(): Command {
       .option('--no-samples', 'do not load the sample plans into an empty database')
       .action(serveAction);
   }
+
+  addMonitorVerbs(program, (fn) => withStore(program.opts<GlobalOpts>(), fn));
 
   return program;
 }

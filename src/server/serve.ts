@@ -8,6 +8,7 @@ import { loadLexicons } from '../extract/lexicons';
 import { ingestFiles } from '../commands/ingest-files';
 import { samplePlanFiles } from '../commands/samples';
 import { indexMissingVersions } from '../commands/search-index';
+import { loadSampleObservations } from '../commands/observations';
 import { getSegmenter } from '../search/segmenter';
 import { buildApp } from './app';
 import { ensureWebBuilt } from './web-build';
@@ -52,6 +53,10 @@ export async function serve(opts: ServeOptions): Promise<Running> {
     if (opts.samples !== false && (await listPlans(store)).length === 0) {
       out.write('Loading the sample plans…\n');
       await ingestFiles(store, samplePlanFiles(), { maxBytes: opts.maxFileBytes, out, err });
+    }
+    if (opts.samples !== false) {
+      const n = await loadSampleObservations(store); // only into a database that never had observations
+      if (n) out.write(`Loaded ${n} sample statistics (data/stats) for monitoring.\n`);
     }
     const gazetteer = loadGazetteer();
     const lexicons = loadLexicons();
