@@ -7,7 +7,7 @@ import type { DutyData, FactData, IndicatorEntry, TargetData } from '../core/fin
 import type { Gazetteer } from '../core/types';
 import { loadAggregationRules } from '../monitor/aggregate';
 import { observationsFromFacts } from '../monitor/from-documents';
-import { countStatuses, monitorPlan, regionPlace, summarize, type PlanScope, type StatusCounts, type StoredObservation, type TargetStatus } from '../monitor/plan-monitor';
+import { countStatuses, monitorPlan, regionPlace, seriesOf, summarize, type PlanScope, type StatusCounts, type StoredObservation, type TargetStatus, type UsedFigure } from '../monitor/plan-monitor';
 import { DEFAULT_SETTINGS } from '../monitor/progress';
 import { parseDeadline, taskFlags, type Deadline, type PeriodKind, type ProgressStatus, type ProgressUpdate, type TaskFlags } from '../monitor/tasks';
 import type { Db, Store, Tx } from './db';
@@ -152,5 +152,46 @@ export async function getDepartment(store: Store, gaz: Gazetteer, indicators: re
     }
   }
   if (!out.tasks.length) throw new NotFoundError(`no task of any plan names ${unit} as a lead or supporting unit`, 'unit');
+  return out;
+}
+
+// ---------------------------------------------------------------- indicator
+
+export interface IndicatorView {
+  indicator: IndicatorEntry;
+  /** The place asked: a unit, or a plan's region (plan:<slug>); null for every place. */
+  place: { key: string; name: string } | null;
+  targets: Array<{ plan: { slug: string; title: string }; status: TargetStatus }>;
+  /** The actual series of the place (figures in force, a region's computed from its units). */
+  series: UsedFigure[];
+}
+
+/** Every plan's targets for one indicator (optionally for one place) with the place's actual series. */
+export async function getIndicatorView(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], id: string, placeKey: string | null): Promise<IndicatorView> {
+  const indicator = indicators.find((i) => i.id === id);
+  if (!indicator) throw new NotFoundError(`no indicator ${id} in data/lexicons/indicators.csv`, 'id');
+  const out: IndicatorView = { indicator, place: null, targets: [], series: [] };
+  let regionUnits: string[] | null = null;
+  for (const p of await listPlans(store)) {
+    if (p.currentVersionId == null) continue;
+    const plan = { id: p.id, slug: p.slug, title: p.title, currentVersionId: p.currentVersionId };
+    const targets = (await getEffectiveFindings(store, p.currentVersionId, 'target')).findings.filter((f) => live(f) && (f.data as unknown as TargetData).canonical === id);
+    if (placeKey === regionPlace(p.slug)) regionUnits = (await planScope(store.db, plan)).units;
+    if (!targets.length) continue;
+    const m = await getPlanMonitor(store, gaz, indicators, plan);
+    for (const r of m.rows) {
+      if (r.target.data.canonical !== id) continue;
+      const here = !placeKey || r.place.code === placeKey || (r.place.region && placeKey === regionPlace(p.slug)) || (r.place.region && m.plan.units.includes(placeKey));
+      if (here) out.targets.push({ plan: { slug: p.slug, title: p.title }, status: r });
+    }
+  }
+  if (placeKey) {
+    const name = placeKey.startsWith('plan:') ? ((await listPlans(store)).find((p) => regionPlace(p.slug) === placeKey)?.title ?? placeKey) : (gaz.byCode(placeKey)?.name ?? placeKey);
+    out.place = { key: placeKey, name };
+    const stored = await activeObservations(store.db, { places: [placeKey, ...(regionUnits ?? [])] });
+    const byKey = new Map<string, StoredObservation[]>();
+    for (const o of stored) byKey.set(`${o.indicator}\u0000${o.place}`, [...(byKey.get(`${o.indicator}\u0000${o.place}`) ?? []), o]);
+    out.series = seriesOf(id, indicator.unit ?? '', placeKey, regionUnits, byKey, loadAggregationRules(), 9999);
+  }
   return out;
 }

@@ -340,6 +340,13 @@ for (const backend of backends) {
       const dept = (await call('GET', '/api/departments/{unit}', { params: { unit: '省发展改革委' }, query: { today: '2014-05-01' }, status: 200 })).json();
       expect(dept.tasks.some((t: { task: { updates: unknown[] } }) => t.task.updates.length === 1)).toBe(true);
       await call('GET', '/api/departments/{unit}', { params: { unit: '火星厅' }, status: 404 });
+      const inds = (await call('GET', '/api/indicators', { status: 200 })).json().indicators;
+      expect(inds.find((i: { id: string }) => i.id === 'gdp').name).toBe('地区生产总值');
+      const ind = (await call('GET', '/api/indicators/{id}', { params: { id: 'gdp' }, query: { place: `plan:${yuexi}` }, status: 200 })).json();
+      expect(ind.targets.map((t: { target: { target: { value: number } } }) => t.target.target.value)).toContain(6340);
+      expect(ind.series.find((f: { year: number }) => f.year === 2015)?.value).toBe(6100);
+      await call('GET', '/api/indicators/{id}', { params: { id: 'gdp' }, query: { place: '火星' }, status: 400 });
+      await call('GET', '/api/indicators/{id}', { params: { id: 'no-such' }, status: 404 });
     });
 
     it('search', async () => {

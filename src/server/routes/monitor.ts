@@ -7,7 +7,7 @@ import { reportTaskProgress } from '../../commands/tasks';
 import { dutyMatrix } from '../../monitor/tasks';
 import { STATUS_LABELS, STATUSES } from '../../monitor/progress';
 import type { TargetStatus } from '../../monitor/plan-monitor';
-import { getDepartment, getPlanMonitor, getTaskLedger, type LedgerTask } from '../../store/monitor-views';
+import { getDepartment, getIndicatorView, getPlanMonitor, getTaskLedger, type LedgerTask } from '../../store/monitor-views';
 import { activeObservations, listImports } from '../../store/observations';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
@@ -403,6 +403,58 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       );
     }
+
+    app.get(
+      '/indicators',
+      {
+        schema: {
+          tags: ['monitor'],
+          summary: 'The indicators of the lexicon (data/lexicons/indicators.csv): id, name, usual unit',
+          response: { 200: obj({ indicators: { type: 'array', items: obj({ id: str, name: str, unit: strOrNull, aliases: strList }) } }, { description: 'In lexicon order' }), ...errors() },
+        },
+      },
+      async () => ({ indicators: ctx.lexicons.indicators.map((i) => ({ id: i.id, name: i.name, unit: i.unit, aliases: i.aliases })) }),
+    );
+
+    app.get<{ Params: { id: string }; Querystring: { place?: string } }>(
+      '/indicators/:id',
+      {
+        schema: {
+          tags: ['monitor'],
+          summary: 'An indicator: every plan’s targets for it (optionally for one place) with their status, and the place’s actual series',
+          params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1 } } },
+          querystring: { type: 'object', additionalProperties: false, properties: { place: { type: 'string', description: 'a gazetteer code or name, or plan:<slug> for a plan’s region' } } },
+          response: {
+            200: obj(
+              {
+                indicator: obj({ id: str, name: str, unit: strOrNull, aliases: strList }),
+                place: obj({ key: str, name: str }, { nullable: true }),
+                targets: { type: 'array', items: obj({ plan: obj({ slug: str, title: str }), target: targetStatus }) },
+                series: { type: 'array', items: figure },
+              },
+              { description: 'The targets and the series' },
+            ),
+            ...errors([400, 'Unknown place (error.field is place)'], [404, 'No such indicator']),
+          },
+        },
+      },
+      async (req) => {
+        let place: string | null = null;
+        if (req.query.place) {
+          const q = req.query.place.trim();
+          place = q.startsWith('plan:') ? q : (/^\d{6}$/.test(q) ? ctx.gazetteer.byCode(q)?.code : ctx.gazetteer.resolve(q)?.code) ?? null;
+          if (!place) throw new HttpError(400, 'unknown-place', `no place "${q}" in the gazetteer (give a 6-digit code or a name, or plan:<slug>)`, 'place');
+        }
+        const v = await getIndicatorView(ctx.store, ctx.gazetteer, ctx.lexicons.indicators, req.params.id, place);
+        const i = v.indicator;
+        return {
+          indicator: { id: i.id, name: i.name, unit: i.unit, aliases: i.aliases },
+          place: v.place,
+          targets: v.targets.map((t) => ({ plan: t.plan, target: statusDto(t.status) })),
+          series: v.series.map((f) => ({ year: f.year, value: f.value, unit: f.unit, origin: f.origin, source: f.source, caliber: f.caliber, method: f.method ?? null, observationId: f.observationId ?? null })),
+        };
+      },
+    );
 
     app.get<{ Params: { unit: string }; Querystring: { today?: string } }>(
       '/departments/:unit',
