@@ -44,6 +44,15 @@ export interface ParsedUnit {
  * character as a magnitude. Returns null for what it does not know.
  */
 export function parseUnit(unit: string): ParsedUnit | null {
+  let hit = parsed.get(unit);
+  if (hit === undefined) parsed.set(unit, (hit = parse(unit)));
+  return hit;
+}
+
+const parsed = new Map<string, ParsedUnit | null>();
+const BY_LENGTH = Object.entries(MAGNITUDES).sort((a, b) => b[0].length - a[0].length);
+
+function parse(unit: string): ParsedUnit | null {
   const u = unit.trim();
   if (!u) return null;
   if (u in SHARES) return { factor: SHARES[u], base: 'share' };
@@ -57,7 +66,7 @@ export function parseUnit(unit: string): ParsedUnit | null {
   }
   const direct = base(u);
   if (direct) return { factor: 1, base: direct };
-  for (const [m, f] of Object.entries(MAGNITUDES).sort((a, b) => b[0].length - a[0].length)) {
+  for (const [m, f] of BY_LENGTH) {
     if (!u.startsWith(m)) continue;
     const rest = parseUnit(u.slice(m.length));
     if (rest && rest.base !== 'share' && rest.base !== 'points') return { factor: f * rest.factor, base: rest.base };

@@ -55,12 +55,19 @@ export interface PlanMonitorView {
 export async function getPlanMonitor(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], plan: PlanRef, asOf?: number): Promise<PlanMonitorView> {
   const scope = await planScope(store.db, plan);
   const year = asOf ?? defaultAsOf(scope);
-  const [targets, facts, stored, text] = await Promise.all([
+  const [targets, facts, text] = await Promise.all([
     getEffectiveFindings(store, scope.versionId, 'target'),
     getEffectiveFindings(store, scope.versionId, 'fact'),
-    activeObservations(store.db, { places: [...scope.units, regionPlace(scope.slug)] }),
     versionText(store, scope.versionId),
   ]);
+  // Only the indicators the targets need: their own, and the parts and levels their rules read.
+  const rules = loadAggregationRules();
+  const needed = new Set<string>();
+  for (const f of targets.findings) {
+    const c = (f.data as unknown as TargetData).canonical;
+    if (c) for (const id of [c, ...(rules.get(c)?.parts ?? [])]) for (const x of [id, ...(rules.get(id)?.parts ?? [])]) needed.add(x);
+  }
+  const stored = await activeObservations(store.db, { indicators: [...needed], places: [...scope.units, regionPlace(scope.slug)] });
   const placeName = (c: string) => gaz.byCode(c)?.name;
   const fromText = observationsFromFacts(
     scope,
@@ -73,7 +80,7 @@ export async function getPlanMonitor(store: Store, gaz: Gazetteer, indicators: r
     targets.findings.filter(live).map((f) => ({ key: f.identity, data: f.data as unknown as TargetData, flags: f.flags, start: f.start, end: f.end })),
     [...stored, ...fromText],
     year,
-    { indicators, rules: loadAggregationRules(), placeName, settings: DEFAULT_SETTINGS },
+    { indicators, rules, placeName, settings: DEFAULT_SETTINGS },
   );
   return {
     plan: { slug: scope.slug, title: scope.title, period: scope.period, units: scope.units },
