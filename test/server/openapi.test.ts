@@ -330,6 +330,14 @@ for (const backend of backends) {
       const t1 = tasks.find((t: { lead: string[] }) => t.lead.includes('省发展改革委'));
       expect(t1).toBeDefined();
       await call('POST', '/api/plans/{slug}/tasks/{key}/updates', { params: { slug: yuexi, key: t1.key }, body: { unit: '省发展改革委', period: '2014H1', status: 'in-progress', percent: 50, text: '开展中期评估' }, status: 201 });
+      const withFile = multipart('评估提纲.txt', '中期评估提纲', 'attachment');
+      const boundary = withFile.headers['content-type'].split('boundary=')[1];
+      const fields = ['unit=省发展改革委', 'period=2014H1', 'status=completed', 'percent=100'].map((kv) => { const [k, v] = kv.split('='); return `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`; }).join('');
+      const upd = (await call('POST', '/api/plans/{slug}/tasks/{key}/updates', { params: { slug: yuexi, key: t1.key }, inject: { ...withFile, payload: Buffer.concat([Buffer.from(fields), withFile.payload]) }, status: 201 })).json();
+      const file = await call('GET', '/api/plans/{slug}/tasks/updates/{id}/attachment', { params: { slug: yuexi, id: upd.id }, status: 200 });
+      expect(file.body).toBe('中期评估提纲');
+      expect(file.headers['content-disposition']).toContain('attachment');
+      await call('GET', '/api/plans/{slug}/tasks/updates/{id}/attachment', { params: { slug: yuexi, id: 1 }, status: 404 });
       await call('POST', '/api/plans/{slug}/tasks/{key}/updates', { params: { slug: yuexi, key: t1.key }, body: { unit: '省教育厅', period: '2014H1', status: 'in-progress' }, status: 400 });
       await call('POST', '/api/plans/{slug}/tasks/{key}/updates', { params: { slug: yuexi, key: 'no-such-task' }, body: { unit: '省发展改革委', period: '2014H1', status: 'in-progress' }, status: 404 });
       const matrix = (await call('GET', '/api/plans/{slug}/matrix', { params: { slug: yuexi }, status: 200 })).json();
@@ -338,7 +346,7 @@ for (const backend of backends) {
       await call('GET', '/api/plans/{slug}/matrix', { params: { slug: 'no-such-plan' }, status: 404 });
       await call('GET', '/api/plans/{slug}/matrix.xlsx', { params: { slug: 'no-such-plan' }, status: 404 });
       const dept = (await call('GET', '/api/departments/{unit}', { params: { unit: '省发展改革委' }, query: { today: '2014-05-01' }, status: 200 })).json();
-      expect(dept.tasks.some((t: { task: { updates: unknown[] } }) => t.task.updates.length === 1)).toBe(true);
+      expect(dept.tasks.some((t: { task: { updates: unknown[] } }) => t.task.updates.length === 2)).toBe(true);
       await call('GET', '/api/departments/{unit}', { params: { unit: '火星厅' }, status: 404 });
       const inds = (await call('GET', '/api/indicators', { status: 200 })).json().indicators;
       expect(inds.find((i: { id: string }) => i.id === 'gdp').name).toBe('地区生产总值');

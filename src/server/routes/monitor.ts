@@ -8,11 +8,12 @@ import { dutyMatrix } from '../../monitor/tasks';
 import { STATUS_LABELS, STATUSES } from '../../monitor/progress';
 import type { TargetStatus } from '../../monitor/plan-monitor';
 import { getDepartment, getIndicatorView, getPlanMonitor, getTaskLedger, type LedgerTask } from '../../store/monitor-views';
-import { activeObservations, listImports } from '../../store/observations';
+import { activeObservations, getTaskAttachment, listImports } from '../../store/observations';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import { attachment, toXlsx } from '../export';
 import { planRefOr404 } from './findings';
+import { attachmentHeader } from './plans';
 import { bool, CROSS_SITE, download, errors, int, intOrNull, isoTime, num, obj, str, strList, strOrNull } from '../schemas';
 
 type Schema = Record<string, unknown>;
@@ -369,6 +370,25 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
           actor: ctx.actor,
         });
         return reply.status(201).send(r);
+      },
+    );
+
+    app.get<{ Params: { slug: string; id: number } }>(
+      '/plans/:slug/tasks/updates/:id/attachment',
+      {
+        schema: {
+          tags: ['monitor'],
+          summary: 'The file attached to a progress update, as uploaded (always a download)',
+          params: { type: 'object', required: ['slug', 'id'], properties: { slug: { type: 'string', minLength: 1 }, id: { type: 'integer', minimum: 1 } } },
+          response: { 200: download('The attachment, byte for byte', ['application/octet-stream']), ...errors(400, [404, 'No plan matches the slug, or the update has no attachment']) },
+        },
+      },
+      async (req, reply) => {
+        const plan = await planRefOr404(ctx, req.params.slug);
+        const f = await getTaskAttachment(ctx.store.db, plan.id, req.params.id);
+        if (!f) throw new HttpError(404, 'not-found', `update ${req.params.id} of plan ${plan.slug} has no attachment`, 'id');
+        // Uploaded files are untrusted: never rendered by the browser.
+        return reply.type('application/octet-stream').header('content-disposition', attachmentHeader(f.fileName)).header('x-content-type-options', 'nosniff').send(Buffer.from(f.content));
       },
     );
 
