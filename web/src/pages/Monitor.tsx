@@ -8,6 +8,7 @@ import { useLang, useT } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
 import { formatTargetValue } from './TargetsFormat';
 import {
+  baselineUnit,
   BINDING_LABELS,
   figureSources,
   ORIGIN_NAMES,
@@ -230,7 +231,7 @@ function MonitorRow({ row: r, slug, t }: { row: TargetStatusRow; slug: string; t
   const sources = figureSources(r.figures);
   const tone = STATUS_TONE[r.status];
   return (
-    <tr data-testid="monitor-row" data-key={r.key} data-status={r.status} data-canonical={r.canonical ?? ''} className={`monitor-row tone-${tone}`}>
+    <tr data-testid="monitor-row" data-key={r.key} data-status={r.status} data-binding={r.binding ?? ''} data-canonical={r.canonical ?? ''} className={`monitor-row monitor-row-${tone}`}>
       <td>
         <span className={`badge monitor-badge tone-${tone}`} data-testid="monitor-status">
           {r.statusLabel[lang]}
@@ -253,7 +254,7 @@ function MonitorRow({ row: r, slug, t }: { row: TargetStatusRow; slug: string; t
         {r.target.year != null && <div className="muted">{r.target.year}{t.yearSuffix}</div>}
       </td>
       <td className="num">
-        {r.baseline ? withUnit(r.baseline.value, r.measure === 'growth' ? null : r.unit) : '—'}
+        {r.baseline ? withUnit(r.baseline.value, baselineUnit(r)) : '—'}
         {r.baseline && <div className="muted">{r.baseline.year}{t.yearSuffix}</div>}
       </td>
       <td className="num" data-testid="monitor-latest">

@@ -147,22 +147,37 @@ export function yearSpan(years: number[], lang: Lang): string {
 }
 
 /** A small SVG: the planned path from baseline to target (dashed) and the actual figures (solid). */
+/** The unit of the baseline figure (a growth target's baseline is a level: 3537亿元 for a % target). */
+export function baselineUnit(row: TargetStatusRow): string | null {
+  const b = row.baseline;
+  if (!b) return null;
+  return row.figures.find((f) => f.year === b.year && f.value === b.value)?.unit ?? row.unit;
+}
+
 export function Sparkline({ row, width = 120, height = 36 }: { row: TargetStatusRow; width?: number; height?: number }) {
-  const tv = typeof row.target.value === 'number' && row.measure !== 'growth' ? row.target.value : null;
+  const growth = row.measure === 'growth';
+  const rawTarget = typeof row.target.value === 'number' ? row.target.value : null;
   const ty = row.target.year;
-  const from = row.start ?? row.baseline?.year ?? null;
-  const figs = row.figures
-    .filter((f) => row.measure === 'growth' || !row.unit || f.unit === row.unit)
-    .filter((f) => (row.baseline ? f.year >= row.baseline.year : true))
-    .sort((a, b) => a.year - b.year);
-  const actual = figs.map((f) => [f.year, f.value] as [number, number]);
-  const plan: Array<[number, number]> = row.baseline && tv != null && ty != null && row.measure === 'level' ? [[row.baseline.year, row.baseline.value], [ty, tv]] : [];
+  const b = row.baseline;
+  // A growth target is drawn as the level path it implies: baseline × (1 + rate)^years.
+  const unit = growth ? baselineUnit(row) : row.unit;
+  const tv = rawTarget == null ? null : growth ? (b && ty != null ? b.value * (1 + rawTarget / 100) ** (ty - b.year) : null) : rawTarget;
+  const actual = row.figures
+    .filter((f) => !unit || f.unit === unit)
+    .filter((f) => (b ? f.year >= b.year : true))
+    .sort((x, y) => x.year - y.year)
+    .map((f) => [f.year, f.value] as [number, number]);
+  const plan: Array<[number, number]> = [];
+  if (b && tv != null && ty != null && ty > b.year && (row.measure === 'level' || growth)) {
+    if (growth) for (let y = b.year; y <= ty; y++) plan.push([y, b.value * (1 + (rawTarget as number) / 100) ** (y - b.year)]);
+    else plan.push([b.year, b.value], [ty, tv]);
+  }
   const pts = [...actual, ...plan];
   if (tv != null && ty != null) pts.push([ty, tv]);
-  if (pts.length < 2 && !(pts.length === 1 && from != null)) return <span className="spark-none" aria-hidden="true" />;
+  if (pts.length < 2) return <span className="spark-none" aria-hidden="true" />;
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
-  const x0 = Math.min(...xs, from ?? Infinity);
+  const x0 = Math.min(...xs);
   const x1 = Math.max(...xs);
   const y0 = Math.min(...ys);
   const y1 = Math.max(...ys);
@@ -173,7 +188,7 @@ export function Sparkline({ row, width = 120, height = 36 }: { row: TargetStatus
   const label = `${row.indicator}: ${actual.map(([x, y]) => `${x} ${plainNumber(y)}`).join(', ')}${tv != null ? `; → ${ty} ${plainNumber(tv)}` : ''}`;
   return (
     <svg className={`spark spark-${STATUS_TONE[row.status]}`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid="sparkline">
-      {plan.length === 2 && <path d={path(plan)} className="spark-plan" />}
+      {plan.length >= 2 && <path d={path(plan)} className="spark-plan" />}
       {actual.length > 1 && <path d={path(actual)} className="spark-actual" />}
       {last && <circle cx={px(last[0])} cy={py(last[1])} r={2.5} className="spark-dot" />}
       {tv != null && ty != null && <circle cx={px(ty)} cy={py(tv)} r={2.5} className="spark-target" />}
