@@ -301,6 +301,7 @@ describe.skipIf(!hasChromium)('监测 in the browser', () => {
     expect(latest).toContain('40%');
     expect(latest).toContain('推进中');
     expect(latest).toContain(task.flags.current.key);
+    expect(await row.getByTestId('task-attachment-note').innerText()).toBe('附有文件');
     const stored = (await api<{ tasks: Task[] }>(`/api/plans/${yuexi}/tasks`)).tasks.find((t) => t.key === task.key)!;
     expect(stored.flags.noUpdate).toBe(false);
     expect(stored.updates).toHaveLength(1);

@@ -31,7 +31,7 @@ const strings = {
     report: '报送进展',
     noUpdates: '尚无报送',
     history: '历次报送（{n}）',
-    attachment: '附件',
+    attachment: '附有文件',
     matrix: '牵头/参加单位矩阵',
     matrixXlsx: '导出 Excel',
     leadMark: '牵头',
@@ -58,7 +58,7 @@ const strings = {
     report: 'Report progress',
     noUpdates: 'No report yet',
     history: 'All reports ({n})',
-    attachment: 'attachment',
+    attachment: 'File attached',
     matrix: 'Lead / support matrix',
     matrixXlsx: 'Export Excel',
     leadMark: 'Lead',
@@ -108,7 +108,7 @@ export function LatestUpdate({ u }: { u: TaskUpdate | undefined }) {
         {u.period} · {u.unit}
       </span>
       {u.text && <div className="tasks-update-text">{u.text}</div>}
-      {u.attachmentFileId != null && <div className="muted">📎 {t.attachment}</div>}
+      {u.attachmentFileId != null && <div className="muted tasks-attachment" data-testid="task-attachment-note">{t.attachment}</div>}
     </div>
   );
 }
