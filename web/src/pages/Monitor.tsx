@@ -276,7 +276,8 @@ function MonitorRow({ row: r, slug, t }: { row: TargetStatusRow; slug: string; t
         ))}
         <details className="monitor-sources" data-testid="monitor-sources">
           <summary>
-            {t.sources}（{sources.length}）
+            {t.sources}
+            {lang === 'zh' ? `（${sources.length}）` : ` (${sources.length})`}
           </summary>
           {sources.length === 0 ? (
             <p className="muted">{t.noFigures}</p>
@@ -288,7 +289,9 @@ function MonitorRow({ row: r, slug, t }: { row: TargetStatusRow; slug: string; t
                   {s.method && <span className="muted">（{s.method}）</span>}
                   {s.caliber && (
                     <div className="muted">
-                      {t.caliber}：{s.caliber}
+                      {t.caliber}
+                      {lang === 'zh' ? '：' : ': '}
+                      {s.caliber}
                     </div>
                   )}
                 </li>
