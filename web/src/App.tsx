@@ -9,6 +9,12 @@ import { ReviewPage } from './pages/Review';
 import { SearchPage } from './pages/Search';
 import { MapPage } from './pages/Map';
 import { PlacePage } from './pages/Place';
+import { MonitorPage } from './pages/Monitor';
+import { MonitorIndexPage } from './pages/MonitorIndex';
+import { ObservationsPage } from './pages/Observations';
+import { IndicatorIndexPage, IndicatorPage } from './pages/Indicator';
+import { TasksPage } from './pages/Tasks';
+import { DepartmentPage } from './pages/Department';
 import { NotFound } from './components/Status';
 
 // Every page has its own URL; filters live in the query string so a view can be linked.
@@ -20,6 +26,13 @@ const routes: Array<[string, (p: Record<string, string>) => ReactNode]> = [
   ['/search', () => <SearchPage />],
   ['/map', () => <MapPage />],
   ['/places/:code', (p) => <PlacePage code={p.code} />],
+  ['/plans/:slug/monitor', (p) => <MonitorPage slug={p.slug} />],
+  ['/plans/:slug/tasks', (p) => <TasksPage slug={p.slug} />],
+  ['/monitor', () => <MonitorIndexPage />],
+  ['/observations', () => <ObservationsPage />],
+  ['/indicators', () => <IndicatorIndexPage />],
+  ['/indicators/:id', (p) => <IndicatorPage id={p.id} />],
+  ['/departments/:unit', (p) => <DepartmentPage unit={p.unit} />],
 ];
 
 export function App() {

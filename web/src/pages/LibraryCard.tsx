@@ -145,6 +145,9 @@ export function PlanCardView({ plan }: { plan: PlanCard }) {
         <Link href={`${href}/targets`} data-testid="card-targets">
           {t.targets}
         </Link>
+        <Link href={`${href}/monitor`} data-testid="card-monitor">
+          {lang === 'zh' ? '监测' : 'Monitoring'}
+        </Link>
         <Link href={`/review?plan=${encodeURIComponent(plan.slug)}`} data-testid="card-review">
           {t.review}
         </Link>

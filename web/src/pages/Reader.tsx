@@ -250,6 +250,7 @@ export function ReaderPage({ slug }: { slug: string }) {
             ⤓ {t.original}
           </a>
           <Link href={`/plans/${encodeURIComponent(plan.slug)}/targets`}>{t.targets}</Link>
+          <Link href={`/plans/${encodeURIComponent(plan.slug)}/monitor`} data-testid="reader-monitor">{lang === 'zh' ? '监测' : 'Monitoring'}</Link>
           <Link href={`/review?plan=${encodeURIComponent(plan.slug)}`}>{t.review}</Link>
         </p>
       </header>

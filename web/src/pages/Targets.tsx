@@ -123,6 +123,7 @@ export function TargetsPage({ slug }: { slug: string }) {
       <p className="targets-crumbs">
         <Link href={`/plans/${encodeURIComponent(res.data.plan.slug)}`}>← {t.back}</Link>
         <Link href={`/review${qs({ plan: res.data.plan.slug, kind: 'target' })}`}>{t.review}</Link>
+        <Link href={`/plans/${encodeURIComponent(res.data.plan.slug)}/monitor`} data-testid="targets-monitor">{lang === 'zh' ? '监测' : 'Monitoring'}</Link>
       </p>
       <h1>
         {res.data.plan.title} · {t.title}

@@ -1,0 +1,201 @@
+// 部门 (/departments/:unit): every task a unit leads or supports, by plan, with flags, and the
+// lagging targets of the tasks it leads.
+import { Fragment } from 'react';
+import { useApi } from '../api';
+import { ErrorBox, Loading } from '../components/Status';
+import { useLang, useT } from '../i18n';
+import { Link } from '../router';
+import { formatTargetValue } from './TargetsFormat';
+import { STATUS_TONE, withUnit, type LedgerTask, type TargetStatusRow } from './MonitorFormat';
+import { LatestUpdate, TaskFlags, UnitLinks } from './Tasks';
+import './Monitor.css';
+import './Tasks.css';
+import './Department.css';
+
+const strings = {
+  zh: {
+    title: '部门',
+    summary: '承担 {n} 项任务（牵头 {lead} 项、参加 {support} 项），{overdue} 项逾期，{noUpdate} 项本期未报送。',
+    overdue: '逾期',
+    noUpdate: '本期未报送',
+    tasks: '任务',
+    role: '角色',
+    lead: '牵头',
+    support: '参加',
+    task: '任务',
+    partners: '其他单位',
+    latest: '最新进展',
+    flags: '提示',
+    ledger: '任务台账',
+    lagging: '牵头任务相关的滞后目标',
+    noLagging: '没有滞后的目标。',
+    indicator: '指标',
+    status: '状态',
+    target: '目标',
+    latestValue: '最新值',
+    explanation: '说明',
+    fromTask: '所属任务',
+  },
+  en: {
+    title: 'Department',
+    summary: '{n} tasks ({lead} led, {support} supported), {overdue} overdue, {noUpdate} not reported for the current period.',
+    overdue: 'Overdue',
+    noUpdate: 'Not reported',
+    tasks: 'Tasks',
+    role: 'Role',
+    lead: 'Lead',
+    support: 'Support',
+    task: 'Task',
+    partners: 'Other units',
+    latest: 'Latest progress',
+    flags: 'Flags',
+    ledger: 'Task ledger',
+    lagging: 'Lagging targets of the tasks it leads',
+    noLagging: 'No lagging target.',
+    indicator: 'Indicator',
+    status: 'Status',
+    target: 'Target',
+    latestValue: 'Latest',
+    explanation: 'Explanation',
+    fromTask: 'Task',
+  },
+};
+
+interface PlanRef {
+  slug: string;
+  title: string;
+}
+
+interface DepartmentResponse {
+  unit: string;
+  tasks: Array<{ plan: PlanRef; role: 'lead' | 'support'; task: LedgerTask }>;
+  overdue: number;
+  noUpdate: number;
+  lagging: Array<{ plan: PlanRef; task: string; target: TargetStatusRow }>;
+}
+
+export function DepartmentPage({ unit }: { unit: string }) {
+  const t = useT(strings);
+  const { lang } = useLang();
+  const res = useApi<DepartmentResponse>(`/api/departments/${encodeURIComponent(unit)}`);
+  if (res.error) return <section className="page department-page"><h1>{unit}</h1><ErrorBox error={res.error} /></section>;
+  if (!res.data) return <section className="page department-page"><Loading /></section>;
+  const d = res.data;
+  const byPlan = new Map<string, { plan: PlanRef; items: DepartmentResponse['tasks'] }>();
+  for (const x of d.tasks) {
+    const e = byPlan.get(x.plan.slug) ?? { plan: x.plan, items: [] };
+    e.items.push(x);
+    byPlan.set(x.plan.slug, e);
+  }
+  const lead = d.tasks.filter((x) => x.role === 'lead').length;
+  const latestOf = (task: LedgerTask) => [...task.updates].sort((a, b) => b.at.localeCompare(a.at))[0];
+
+  return (
+    <section className="page department-page">
+      <p className="muted department-kind">{t.title}</p>
+      <h1 data-testid="department-unit">{d.unit}</h1>
+      <p data-testid="department-summary">
+        {t.summary
+          .replace('{n}', String(d.tasks.length))
+          .replace('{lead}', String(lead))
+          .replace('{support}', String(d.tasks.length - lead))
+          .replace('{overdue}', String(d.overdue))
+          .replace('{noUpdate}', String(d.noUpdate))}
+      </p>
+      <ul className="monitor-tiles department-tiles">
+        <li>
+          <div className={`monitor-tile tone-${d.overdue ? 'red' : 'green'}`} data-testid="department-overdue" data-count={d.overdue}>
+            <span className="monitor-tile-n">{d.overdue}</span>
+            <span className="monitor-tile-label">{t.overdue}</span>
+          </div>
+        </li>
+        <li>
+          <div className={`monitor-tile tone-${d.noUpdate ? 'amber' : 'green'}`} data-testid="department-noupdate" data-count={d.noUpdate}>
+            <span className="monitor-tile-n">{d.noUpdate}</span>
+            <span className="monitor-tile-label">{t.noUpdate}</span>
+          </div>
+        </li>
+      </ul>
+
+      <h2>{t.tasks}</h2>
+      <div className="table-wrap">
+        <table className="data department-tasks" data-testid="department-tasks">
+          <thead>
+            <tr>
+              <th scope="col">{t.role}</th>
+              <th scope="col">{t.task}</th>
+              <th scope="col">{t.partners}</th>
+              <th scope="col">{t.latest}</th>
+              <th scope="col">{t.flags}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...byPlan.values()].map(({ plan, items }) => (
+              <Fragment key={plan.slug}>
+                <tr className="department-plan">
+                  <th scope="colgroup" colSpan={5}>
+                    <Link href={`/plans/${encodeURIComponent(plan.slug)}/tasks`}>{plan.title}</Link> <span className="muted">· {t.ledger}</span>
+                  </th>
+                </tr>
+                {items.map(({ role, task }) => (
+                  <tr key={task.key} data-testid="department-task" data-key={task.key} data-plan={plan.slug} data-role={role}>
+                    <td>
+                      <span className={`badge ${role === 'lead' ? 'role-lead' : 'role-support'}`}>{role === 'lead' ? t.lead : t.support}</span>
+                    </td>
+                    <td className="tasks-task">{task.task}</td>
+                    <td className="tasks-units">
+                      <UnitLinks units={[...task.lead, ...task.support].filter((u) => u !== d.unit)} />
+                    </td>
+                    <td className="tasks-latest">
+                      <LatestUpdate u={latestOf(task)} />
+                    </td>
+                    <td>
+                      <TaskFlags task={task} />
+                    </td>
+                  </tr>
+                ))}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t.lagging}</h2>
+      {d.lagging.length === 0 ? (
+        <p className="status" data-testid="department-no-lagging">{t.noLagging}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data" data-testid="department-lagging">
+            <thead>
+              <tr>
+                <th scope="col">{t.status}</th>
+                <th scope="col">{t.indicator}</th>
+                <th scope="col" className="num">{t.target}</th>
+                <th scope="col" className="num">{t.latestValue}</th>
+                <th scope="col">{t.explanation}</th>
+                <th scope="col">{t.fromTask}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.lagging.map((l) => (
+                <tr key={`${l.plan.slug}-${l.target.key}`} data-testid="department-lagging-row">
+                  <td>
+                    <span className={`badge tone-${STATUS_TONE[l.target.status]}`}>{l.target.statusLabel[lang]}</span>
+                  </td>
+                  <td>
+                    <Link href={`/plans/${encodeURIComponent(l.plan.slug)}/monitor`}>{l.target.indicator}</Link>
+                    <div className="muted monitor-scope">{l.plan.title}</div>
+                  </td>
+                  <td className="num">{formatTargetValue({ value: l.target.target.value, unit: l.target.target.unit, comparator: l.target.comparator })}</td>
+                  <td className="num">{l.target.latest ? withUnit(l.target.latest.value, l.target.unit) : '—'}</td>
+                  <td className="monitor-explain">{l.target.explanation}</td>
+                  <td className="tasks-task">{l.task}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,197 @@
+// 监测 shared pieces: the API's monitor shapes, status colours (红黄绿), figure origins, the
+// severity order used to sort targets, and a small inline SVG sparkline (baseline → target path
+// dashed, actual figures solid).
+import type { Lang } from '../i18n';
+import { plainNumber } from './TargetsFormat';
+
+export type MonitorStatus = 'achieved' | 'ahead' | 'on-track' | 'lagging' | 'severely-lagging' | 'no-data' | 'not-comparable';
+export type Origin = 'manual' | 'import' | 'document' | 'computed';
+
+export interface Figure {
+  year: number;
+  value: number;
+  unit: string;
+  origin: Origin;
+  source: string;
+  caliber: string | null;
+  method: string | null;
+  observationId: number | null;
+}
+
+export interface YearValue {
+  year: number;
+  value: number;
+}
+
+export interface TargetStatusRow {
+  key: string;
+  indicator: string;
+  canonical: string | null;
+  place: { code: string | null; name: string; region: boolean };
+  binding: 'constraint' | 'expected' | null; // 约束性 / 预期性
+  measure: string;
+  comparator: string;
+  target: { value: number | string | null; unit: string | null; year: number | null };
+  status: MonitorStatus;
+  statusLabel: { zh: string; en: string };
+  ratio: number | null;
+  sdgRatio: number | null;
+  realizedRate: number | null;
+  baseline: YearValue | null;
+  latest: YearValue | null;
+  expected: number | null;
+  projection: { year: number; value: number; method: string } | null;
+  unit: string | null;
+  explanation: string;
+  notes: string[];
+  figures: Figure[];
+  start: number | null;
+  end: number | null;
+}
+
+export interface TaskUpdate {
+  id: number;
+  period: string;
+  unit: string;
+  status: string;
+  percent: number | null;
+  text: string;
+  at: string;
+  actor: string;
+  attachmentFileId: number | null;
+}
+
+export interface LedgerTask {
+  key: string;
+  task: string;
+  lead: string[];
+  support: string[];
+  deadline: { date: string | null; text: string; ongoing: boolean } | null;
+  updates: TaskUpdate[];
+  flags: { overdue: boolean; noUpdate: boolean; current: { kind: string; key: string; label: string; start: string; end: string } };
+}
+
+/** Traffic-light class per status: green, light green, amber, red, grey. */
+export const STATUS_TONE: Record<MonitorStatus, 'green' | 'lightgreen' | 'amber' | 'red' | 'grey'> = {
+  achieved: 'green',
+  ahead: 'green',
+  'on-track': 'lightgreen',
+  lagging: 'amber',
+  'severely-lagging': 'red',
+  'no-data': 'grey',
+  'not-comparable': 'grey',
+};
+
+/** Most urgent first: the dashboard lists lagging targets before the others. */
+export const SEVERITY: Record<MonitorStatus, number> = {
+  'severely-lagging': 0,
+  lagging: 1,
+  'on-track': 2,
+  ahead: 3,
+  achieved: 4,
+  'no-data': 5,
+  'not-comparable': 6,
+};
+
+export function sortBySeverity<T extends { status: MonitorStatus; binding: string | null }>(rows: T[]): T[] {
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => SEVERITY[a.r.status] - SEVERITY[b.r.status] || Number(b.r.binding === 'constraint') - Number(a.r.binding === 'constraint') || a.i - b.i)
+    .map((x) => x.r);
+}
+
+export const ORIGIN_NAMES: Record<Origin, { zh: string; en: string }> = {
+  manual: { zh: '人工录入', en: 'Typed in' },
+  import: { zh: '导入', en: 'Imported' },
+  document: { zh: '规划原文', en: 'Plan text' },
+  computed: { zh: '由下级单元计算', en: 'Computed from units' },
+};
+
+export const PROGRESS_NAMES: Record<string, { zh: string; en: string }> = {
+  'not-started': { zh: '未开始', en: 'Not started' },
+  'in-progress': { zh: '推进中', en: 'In progress' },
+  completed: { zh: '已完成', en: 'Completed' },
+  blocked: { zh: '受阻', en: 'Blocked' },
+};
+
+export const BINDING_LABELS: Record<'constraint' | 'expected', { zh: string; en: string }> = {
+  constraint: { zh: '约束性', en: 'Binding' },
+  expected: { zh: '预期性', en: 'Expected' },
+};
+
+/** 6075.662 + 亿元 → 6075.66亿元 (units as planners write them, no thousands separators). */
+export function withUnit(v: number | null | undefined, unit: string | null | undefined): string {
+  if (v == null || !Number.isFinite(v)) return '—';
+  return `${plainNumber(v)}${unit && unit !== 'ratio' ? unit : ''}`;
+}
+
+export const pct = (r: number | null | undefined) => (r == null ? '—' : `${plainNumber(Math.round(r * 1000) / 10)}%`);
+
+/** The distinct sources of a row's figures (origin, source, caliber) with the years each covers. */
+export function figureSources(figures: Figure[]): Array<{ origin: Origin; source: string; caliber: string | null; method: string | null; years: number[] }> {
+  const out = new Map<string, { origin: Origin; source: string; caliber: string | null; method: string | null; years: number[] }>();
+  for (const f of figures) {
+    const k = [f.origin, f.source, f.caliber ?? '', f.method ?? ''].join('\u0001');
+    const e = out.get(k) ?? { origin: f.origin, source: f.source, caliber: f.caliber, method: f.method, years: [] };
+    e.years.push(f.year);
+    out.set(k, e);
+  }
+  return [...out.values()];
+}
+
+export function yearSpan(years: number[], lang: Lang): string {
+  const s = [...years].sort((a, b) => a - b);
+  if (!s.length) return '';
+  const y = lang === 'zh' ? '年' : '';
+  return s.length === 1 || s[0] === s[s.length - 1] ? `${s[0]}${y}` : `${s[0]}—${s[s.length - 1]}${y}`;
+}
+
+/** A small SVG: the planned path from baseline to target (dashed) and the actual figures (solid). */
+/** The unit of the baseline figure (a growth target's baseline is a level: 3537亿元 for a % target). */
+export function baselineUnit(row: TargetStatusRow): string | null {
+  const b = row.baseline;
+  if (!b) return null;
+  return row.figures.find((f) => f.year === b.year && f.value === b.value)?.unit ?? row.unit;
+}
+
+export function Sparkline({ row, width = 120, height = 36 }: { row: TargetStatusRow; width?: number; height?: number }) {
+  const growth = row.measure === 'growth';
+  const rawTarget = typeof row.target.value === 'number' ? row.target.value : null;
+  const ty = row.target.year;
+  const b = row.baseline;
+  // A growth target is drawn as the level path it implies: baseline × (1 + rate)^years.
+  const unit = growth ? baselineUnit(row) : row.unit;
+  const tv = rawTarget == null ? null : growth ? (b && ty != null ? b.value * (1 + rawTarget / 100) ** (ty - b.year) : null) : rawTarget;
+  const actual = row.figures
+    .filter((f) => !unit || f.unit === unit)
+    .filter((f) => (b ? f.year >= b.year : true))
+    .sort((x, y) => x.year - y.year)
+    .map((f) => [f.year, f.value] as [number, number]);
+  const plan: Array<[number, number]> = [];
+  if (b && tv != null && ty != null && ty > b.year && (row.measure === 'level' || growth)) {
+    if (growth) for (let y = b.year; y <= ty; y++) plan.push([y, b.value * (1 + (rawTarget as number) / 100) ** (y - b.year)]);
+    else plan.push([b.year, b.value], [ty, tv]);
+  }
+  const pts = [...actual, ...plan];
+  if (tv != null && ty != null) pts.push([ty, tv]);
+  if (pts.length < 2) return <span className="spark-none" aria-hidden="true" />;
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs);
+  const y0 = Math.min(...ys);
+  const y1 = Math.max(...ys);
+  const px = (x: number) => 3 + ((x - x0) / Math.max(1, x1 - x0)) * (width - 6);
+  const py = (y: number) => height - 3 - ((y - y0) / (y1 - y0 || 1)) * (height - 6);
+  const path = (p: Array<[number, number]>) => p.map(([x, y], i) => `${i ? 'L' : 'M'}${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(' ');
+  const last = actual[actual.length - 1];
+  const label = `${row.indicator}: ${actual.map(([x, y]) => `${x} ${plainNumber(y)}`).join(', ')}${tv != null ? `; → ${ty} ${plainNumber(tv)}` : ''}`;
+  return (
+    <svg className={`spark spark-${STATUS_TONE[row.status]}`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid="sparkline">
+      {plan.length >= 2 && <path d={path(plan)} className="spark-plan" />}
+      {actual.length > 1 && <path d={path(actual)} className="spark-actual" />}
+      {last && <circle cx={px(last[0])} cy={py(last[1])} r={2.5} className="spark-dot" />}
+      {tv != null && ty != null && <circle cx={px(ty)} cy={py(tv)} r={2.5} className="spark-target" />}
+    </svg>
+  );
+}
