@@ -28,7 +28,7 @@ interface Task {
   key: string;
   lead: string[];
   support: string[];
-  updates: Array<{ unit: string; period: string; percent: number | null; text: string; attachmentFileId: number | null }>;
+  updates: Array<{ id: number; unit: string; period: string; percent: number | null; text: string; attachmentFileId: number | null }>;
   flags: { overdue: boolean; noUpdate: boolean; current: { key: string } };
 }
 
@@ -301,12 +301,17 @@ describe.skipIf(!hasChromium)('监测 in the browser', () => {
     expect(latest).toContain('40%');
     expect(latest).toContain('推进中');
     expect(latest).toContain(task.flags.current.key);
-    expect(await row.getByTestId('task-attachment-note').innerText()).toBe('附有文件');
+    const link = row.getByTestId('task-attachment-note');
+    expect(await link.innerText()).toBe('下载附件');
+    const href = (await link.getAttribute('href'))!;
+    const fetched = await page.evaluate(async (u) => (await fetch(u)).text(), href);
     const stored = (await api<{ tasks: Task[] }>(`/api/plans/${yuexi}/tasks`)).tasks.find((t) => t.key === task.key)!;
     expect(stored.flags.noUpdate).toBe(false);
     expect(stored.updates).toHaveLength(1);
     expect(stored.updates[0]).toMatchObject({ unit: '省发展改革委', percent: 40, period: task.flags.current.key });
     expect(stored.updates[0].attachmentFileId).not.toBeNull();
+    expect(href).toBe(`/api/plans/${yuexi}/tasks/updates/${stored.updates[0].id}/attachment`);
+    expect(fetched).toBe('粤西规划实施跟踪分析（初稿）');
 
     // the matrix below names the units, each linking to its department page
     const matrixLink = page.locator('[data-testid="matrix-unit"]', { hasText: '省发展改革委' });

@@ -147,7 +147,7 @@ export function DepartmentPage({ unit }: { unit: string }) {
                       <UnitLinks units={[...task.lead, ...task.support].filter((u) => u !== d.unit)} />
                     </td>
                     <td className="tasks-latest">
-                      <LatestUpdate u={latestOf(task)} />
+                      <LatestUpdate u={latestOf(task)} slug={plan.slug} />
                     </td>
                     <td>
                       <TaskFlags task={task} />

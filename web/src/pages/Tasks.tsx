@@ -31,7 +31,7 @@ const strings = {
     report: '报送进展',
     noUpdates: '尚无报送',
     history: '历次报送（{n}）',
-    attachment: '附有文件',
+    attachment: '下载附件',
     matrix: '牵头/参加单位矩阵',
     matrixXlsx: '导出 Excel',
     leadMark: '牵头',
@@ -58,7 +58,7 @@ const strings = {
     report: 'Report progress',
     noUpdates: 'No report yet',
     history: 'All reports ({n})',
-    attachment: 'File attached',
+    attachment: 'Download the attachment',
     matrix: 'Lead / support matrix',
     matrixXlsx: 'Export Excel',
     leadMark: 'Lead',
@@ -97,7 +97,7 @@ export function UnitLinks({ units }: { units: string[] }) {
   );
 }
 
-export function LatestUpdate({ u }: { u: TaskUpdate | undefined }) {
+export function LatestUpdate({ u, slug }: { u: TaskUpdate | undefined; slug: string }) {
   const t = useT(strings);
   const { lang } = useLang();
   if (!u) return <span className="muted">{t.noUpdates}</span>;
@@ -108,7 +108,13 @@ export function LatestUpdate({ u }: { u: TaskUpdate | undefined }) {
         {u.period} · {u.unit}
       </span>
       {u.text && <div className="tasks-update-text">{u.text}</div>}
-      {u.attachmentFileId != null && <div className="muted tasks-attachment" data-testid="task-attachment-note">{t.attachment}</div>}
+      {u.attachmentFileId != null && (
+        <div className="tasks-attachment">
+          <a href={`/api/plans/${encodeURIComponent(slug)}/tasks/updates/${u.id}/attachment`} data-testid="task-attachment-note" download>
+            {t.attachment}
+          </a>
+        </div>
+      )}
     </div>
   );
 }
@@ -192,7 +198,7 @@ export function TasksPage({ slug }: { slug: string }) {
                           <ul>
                             {[...task.updates].sort((a, b) => b.at.localeCompare(a.at)).map((u) => (
                               <li key={u.id}>
-                                <LatestUpdate u={u} />
+                                <LatestUpdate u={u} slug={slug} />
                               </li>
                             ))}
                           </ul>
@@ -207,7 +213,7 @@ export function TasksPage({ slug }: { slug: string }) {
                     </td>
                     <td className="tasks-deadline">{task.deadline ? (task.deadline.ongoing ? t.ongoing : task.deadline.date ?? task.deadline.text) : '—'}</td>
                     <td className="tasks-latest">
-                      <LatestUpdate u={latestOf(task)} />
+                      <LatestUpdate u={latestOf(task)} slug={slug} />
                     </td>
                     <td>
                       <TaskFlags task={task} />
