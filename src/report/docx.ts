@@ -161,6 +161,8 @@ function withFontAlternatives(docx: Buffer): Buffer {
     .filter((f) => !xml.includes(`w:name="${f.name}"`))
     .map((f) => `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:charset w:val="86"/><w:family w:val="${f.alt.includes('Sans') ? 'modern' : 'roman'}"/><w:pitch w:val="variable"/></w:font>`)
     .join('');
-  files[path] = strToU8(xml.replace(/<\/w:fonts>\s*$/, `${fonts}</w:fonts>`));
+  // docx writes an empty, self-closing <w:fonts/>.
+  const filled = /<w:fonts([^>]*)\/>\s*$/.test(xml) ? xml.replace(/<w:fonts([^>]*)\/>\s*$/, `<w:fonts$1>${fonts}</w:fonts>`) : xml.replace(/<\/w:fonts>\s*$/, `${fonts}</w:fonts>`);
+  files[path] = strToU8(filled);
   return Buffer.from(zipSync(files));
 }
