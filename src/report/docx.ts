@@ -159,7 +159,7 @@ function withFontAlternatives(docx: Buffer): Buffer {
   if (!xml) return docx;
   const fonts = Object.values(DOCX_FONTS)
     .filter((f) => !xml.includes(`w:name="${f.name}"`))
-    .map((f) => `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:charset w:val="86"/><w:family w:val="${f.alt.includes('Sans') ? 'modern' : 'roman'}"/><w:pitch w:val="variable"/></w:font>`)
+    .map((f) => `<w:font w:name="${f.name}"><w:altName w:val="${f.alt}"/><w:charset w:val="86"/><w:family w:val="${f.alt.includes('Sans') ? 'swiss' : 'roman'}"/><w:pitch w:val="variable"/></w:font>`)
     .join('');
   // docx writes an empty, self-closing <w:fonts/>.
   const filled = /<w:fonts([^>]*)\/>\s*$/.test(xml) ? xml.replace(/<w:fonts([^>]*)\/>\s*$/, `<w:fonts$1>${fonts}</w:fonts>`) : xml.replace(/<\/w:fonts>\s*$/, `${fonts}</w:fonts>`);

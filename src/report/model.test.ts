@@ -61,6 +61,11 @@ describe('the report model of the 粤西 plan in 2015', () => {
     expect(gdp.path.at(-1)).toEqual([2015, 6340]);
     expect(gdp.actual.at(-1)).toEqual([2015, 6075.66]);
     expect(model.charts.every((ch) => ch.actual.length > 0)).toBe(true);
+    // a rate target: the real growth chained into an index, as the judgement reads it (10.74% a year)
+    const growth = model.charts.find((ch) => ch.title.startsWith('地区生产总值年均增长率'))!;
+    expect(growth.unit).toBe('指数（2010年=100）');
+    expect(growth.path.at(-1)).toEqual([2015, 180.2]); // 100 × 1.125⁵
+    expect(growth.actual.at(-1)![1]).toBeCloseTo(100 * 1.1074 ** 5, 0);
     expect(model.charts.length).toBeLessThan(model.targets.length);
   });
 });

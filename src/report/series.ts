@@ -2,6 +2,7 @@
 // straight line for a level, compound growth for a rate, from zero for an increment) against what
 // was observed. Pure data; charts.ts draws it.
 import type { TargetStatus } from '../monitor/plan-monitor';
+import { num } from '../monitor/progress';
 import { convert, round } from '../monitor/units';
 
 export type XY = [year: number, value: number];
@@ -34,15 +35,7 @@ export function chartSpec(r: TargetStatus): ChartSpec | null {
   const by = a.baseline?.year ?? null;
   const from = (y: number) => by == null || y >= by;
 
-  if (d.measure === 'growth') {
-    const levels = r.figures.filter((f) => f.indicator !== d.canonical);
-    if (!levels.length || !a.baseline) return null;
-    const unit = levels.find((f) => f.year === a.baseline!.year)?.unit ?? levels[0].unit;
-    const q = (d.direction === 'down' ? -Math.abs(X) : X) / 100;
-    const path = years(a.baseline.year, T).map((y): XY => [y, r2(a.baseline!.value * Math.pow(1 + q, y - a.baseline!.year))]);
-    const actual = inUnit(levels.filter((f) => from(f.year)), unit);
-    return { key: r.key, title, unit, path, actual, pathLabel: `按年均${d.direction === 'down' ? '下降' : '增长'}${X}%的路径`, actualLabel: '实际值' };
-  }
+  if (d.measure === 'growth') return growthChart(r, title);
   const unit = d.unit ?? '';
   if (d.measure === 'increment') {
     if (by == null || !a.latest) return null;
@@ -51,6 +44,33 @@ export function chartSpec(r: TargetStatus): ChartSpec | null {
   const path: XY[] = a.baseline ? years(a.baseline.year, T).map((y) => [y, r2(a.baseline!.value + ((X - a.baseline!.value) * (y - a.baseline!.year)) / (T - a.baseline!.year))]) : [[T, X]];
   const actual = inUnit(r.figures.filter((f) => f.indicator === d.canonical && from(f.year)), unit);
   return { key: r.key, title, unit, path, actual, pathLabel: '规划路径（序时进度）', actualLabel: '实际值' };
+}
+
+/**
+ * A rate target: the yearly rates chained into an index (base year = 100) against the index the
+ * target rate gives, which is what the judgement reads (real growth); where the yearly rates do not
+ * run from the base year, the levels against the level the rate compounds to (at current prices).
+ */
+function growthChart(r: TargetStatus, title: string): ChartSpec | null {
+  const d = r.target.data;
+  const by = r.assessment.baseline?.year ?? d.baselineYear;
+  const T = d.year!;
+  if (by == null) return null;
+  const q = (d.direction === 'down' ? -Math.abs(Number(d.value)) : Number(d.value)) / 100;
+  const pathLabel = `按年均${d.direction === 'down' ? '下降' : '增长'}${num(Math.abs(q * 100))}%的路径`;
+  const rates = new Map(r.figures.filter((f) => f.indicator === d.canonical).map((f) => [f.year, f.value]));
+  const index: XY[] = [[by, 100]];
+  for (let y = by + 1; rates.has(y); y++) index.push([y, r2(index[index.length - 1][1] * (1 + rates.get(y)! / 100))]);
+  if (index.length > 1) {
+    const path = years(by, T).map((y): XY => [y, r2(100 * Math.pow(1 + q, y - by))]);
+    return { key: r.key, title, unit: `指数（${by}年=100）`, path, actual: index, pathLabel, actualLabel: '实际（逐年增速累计）' };
+  }
+  const levels = r.figures.filter((f) => f.indicator !== d.canonical);
+  const base = r.assessment.baseline;
+  if (!levels.length || !base) return null;
+  const unit = levels.find((f) => f.year === base.year)?.unit ?? levels[0].unit;
+  const path = years(base.year, T).map((y): XY => [y, r2(base.value * Math.pow(1 + q, y - base.year))]);
+  return { key: r.key, title, unit, path, actual: inUnit(levels.filter((f) => f.year >= base.year), unit), pathLabel, actualLabel: '实际值（现价）' };
 }
 
 function inUnit(figures: ReadonlyArray<{ year: number; value: number; unit: string }>, unit: string): XY[] {
