@@ -1,5 +1,5 @@
 // Charts as PNG for the DOCX (Word before 2016 and older WPS draw no SVG, and docx wants a PNG
-// fallback beside an SVG): each SVG screenshotted by Chromium at twice its size.
+// fallback beside an SVG): the SVGs screenshotted by Chromium at twice their size.
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../browser/chromium';
 import { offlinePage } from './pdf';
@@ -11,13 +11,12 @@ export async function svgsToPng(svgs: readonly string[], browser?: Browser): Pro
   try {
     const page = await offlinePage(own, 2);
     try {
-      await page.setViewportSize({ width: 800, height: 600 });
+      // All charts on one page, each shot on its own: one page load for the lot.
+      const body = svgs.map((svg, i) => `<div id="c${i}" style="display:inline-block;line-height:0">${svg}</div>`).join('');
+      await page.setContent(`<!DOCTYPE html><html><body style="margin:0;background:#fff">${body}</body></html>`, { waitUntil: 'load' });
+      await page.evaluate('document.fonts.ready.then(() => true)'); // local fonts are loaded before the shots
       const out: Buffer[] = [];
-      for (const svg of svgs) {
-        await page.setContent(`<!DOCTYPE html><html><body style="margin:0;background:#fff">${svg}</body></html>`, { waitUntil: 'load' });
-        await page.evaluate('document.fonts.ready.then(() => true)'); // local fonts are loaded before printing
-        out.push(await page.locator('svg').first().screenshot({ type: 'png', scale: 'device' }));
-      }
+      for (let i = 0; i < svgs.length; i++) out.push(await page.locator(`#c${i} > svg`).screenshot({ type: 'png', scale: 'device' }));
       return out;
     } finally {
       await page.close();
