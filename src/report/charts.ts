@@ -31,7 +31,14 @@ export function renderChartSvg(spec: ChartSpec, width = CHART_WIDTH, height = CH
         { name: spec.actualLabel, type: 'line', data: spec.actual, showSymbol: true, symbolSize: 6, lineStyle: { width: 2, color: '#c23531' }, itemStyle: { color: '#c23531' } },
       ],
     });
-    return chart.renderToSVGString();
+    // ECharts names the SVG's CSS classes by process-wide counters (zr7-cls-23): renamed by
+    // the target instead, the same report renders to the same bytes, and charts on one page still differ.
+    const id = `chart-${spec.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+    const names = new Map<string, string>();
+    return chart
+      .renderToSVGString()
+      .replace(/\bzr\d+-cls-\d+\b/g, (c) => names.get(c) ?? (names.set(c, `${id}-${names.size}`), names.get(c)!))
+      .replace(/\bzr\d+-/g, `${id}-`); // clip paths and gradients (zr7-c0)
   } finally {
     chart.dispose();
   }

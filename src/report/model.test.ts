@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../monitor/plan-monitor';
 import { renderHtml } from './html';
+import { renderReport } from './index';
 import { buildReportModel, NONE } from './model';
 import { yuexiReportInput } from './testing/yuexi';
 import { XLSX_TARGET_HEADERS, renderXlsx } from './xlsx';
@@ -93,6 +94,12 @@ describe('the report as HTML', () => {
     const text = html.replace(/<[^>]*>/g, ' '); // what a reader sees, in the tables and in the charts
     expect(text).toContain('6340');
     expect(text).not.toMatch(/\d,\d{3}/);
+  });
+
+  it('is what renderReport gives for html; xlsx comes as the bytes of a zip', async () => {
+    expect(await renderReport(model, 'html')).toBe(plain);
+    const xlsx = await renderReport(model, 'xlsx');
+    expect(Buffer.isBuffer(xlsx) && xlsx.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
   it('escapes the text it is given, and says （暂无） for empty lists', () => {

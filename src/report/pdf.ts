@@ -2,7 +2,7 @@
 // glyphs): A4, the page's own @page margins, backgrounds printed, "- N -" page numbers in the
 // footer as 公文 number their pages. Network requests are refused: the page is self-contained.
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../browser/chromium';
+import { chromiumPath, hasChromium, launchChromium } from '../browser/chromium';
 
 /** A page with every request but data: URLs refused. */
 export async function offlinePage(browser: Browser, deviceScaleFactor = 1): Promise<Page> {
@@ -11,9 +11,16 @@ export async function offlinePage(browser: Browser, deviceScaleFactor = 1): Prom
   return page;
 }
 
+/** A Chromium to print or rasterise with, or an error that says what to install. */
+export async function ensureBrowser(browser: Browser | undefined, what: string): Promise<Browser> {
+  if (browser) return browser;
+  if (!hasChromium) throw new Error(`${what} needs Chromium, and ${chromiumPath} does not exist: apt-get install chromium fonts-noto-cjk, or set PLANATLAS_CHROMIUM to a Chromium binary`);
+  return launchChromium();
+}
+
 /** Prints with the given browser, or launches (and closes) one. */
 export async function printPdf(html: string, browser?: Browser): Promise<Buffer> {
-  const own = browser ?? (await launchChromium());
+  const own = await ensureBrowser(browser, 'A PDF report');
   try {
     const page = await offlinePage(own);
     try {

@@ -1,13 +1,12 @@
 // Charts as PNG for the DOCX (Word before 2016 and older WPS draw no SVG, and docx wants a PNG
 // fallback beside an SVG): the SVGs screenshotted by Chromium at twice their size.
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../browser/chromium';
-import { offlinePage } from './pdf';
+import { ensureBrowser, offlinePage } from './pdf';
 
 /** One PNG per SVG, in order; with the given browser, or one launched (and closed) for the call. */
 export async function svgsToPng(svgs: readonly string[], browser?: Browser): Promise<Buffer[]> {
   if (!svgs.length) return [];
-  const own = browser ?? (await launchChromium());
+  const own = await ensureBrowser(browser, 'Charts in a DOCX report');
   try {
     const page = await offlinePage(own, 2);
     try {
