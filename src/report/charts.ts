@@ -22,7 +22,7 @@ export function renderChartSvg(spec: ChartSpec, width = CHART_WIDTH, height = CH
       textStyle: { fontFamily: CHART_FONT, fontSize: 12 },
       title: { text: spec.title, left: 'center', top: 4, textStyle: { fontFamily: CHART_FONT, fontSize: 14, fontWeight: 'bold' } },
       legend: { bottom: 4, data: [spec.pathLabel, spec.actualLabel], textStyle: { fontFamily: CHART_FONT } },
-      grid: { left: 72, right: 28, top: 48, bottom: 64 },
+      grid: { left: 72, right: 28, top: 60, bottom: 64 },
       xAxis: { type: 'value', name: '年份', nameLocation: 'middle', nameGap: 26, minInterval: 1, min: 'dataMin', max: 'dataMax', axisLabel: { formatter: (v: number) => String(v) } },
       // Numbers as planners write them: no thousands separators.
       yAxis: { type: 'value', name: spec.unit ? `单位：${spec.unit}` : '', scale: true, nameTextStyle: { align: 'left' }, axisLabel: { formatter: (v: number) => num(v) } },

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../monitor/plan-monitor';
+import { assess } from '../monitor/progress';
 import { renderHtml } from './html';
 import { renderReport } from './index';
 import { buildReportModel, NONE } from './model';
@@ -144,5 +145,23 @@ describe('the report as XLSX', async () => {
     expect(ws.getRow(2).getCell(6).value).toBe(35.5);
     expect(ws.getRow(2).getCell(8).value).toBe('未报送进展');
     expect(wb.getWorksheet('项目进展')!.getRow(2).getCell(4).value).toBe(696.8);
+  });
+});
+
+describe('an increment target (新增城镇就业, added up from yearly flows)', () => {
+  // 新增城镇就业岗位38.4万人 over 2011–2015, judged in 2013 on three years' figures (hand-computed:
+  // 7.2 + 7.5 + 7.9 = 22.6万人 against 38.4 × 3/5 = 23.04万人 on the time path).
+  const data = { ...input.targets.find((t) => t.target.data.canonical === 'new_jobs')!.target.data };
+  const figures = [2011, 2012, 2013].map((year, i) => ({ indicator: 'new_jobs', year, value: [7.2, 7.5, 7.9][i], unit: '万人', origin: 'manual' as const, source: '市人社局报送', caliber: null }));
+  const assessment = assess({ target: { ...data, name: data.indicator }, observations: figures, nature: 'flow', asOf: 2013, baseYear: 2010 });
+  const status = { key: 'jobs', target: { key: 'jobs', data, flags: [], start: null, end: null }, place: { code: null, name: '粤西地区', region: true }, indicator: null, assessment, figures };
+  const m = buildReportModel({ ...input, asOf: 2013, targets: [status], passages: {} });
+
+  it('prints the increment since the base year, and cites the reporting office and the missing passage', () => {
+    expect(assessment.latest).toEqual({ year: 2013, value: 22.6 });
+    expect(m.targets[0]).toMatchObject({ baselineText: '2010年起算', targetText: '2015年新增38.4万人', latestText: '2011—2013年新增22.6万人', expectedText: '新增23.04万人', statusLabel: '基本符合预期' });
+    expect(m.sources.map((s) => s.text)).toEqual(['规划原文：新增城镇就业岗位（原文未提供）', '市人社局报送（人工录入）']);
+    expect(m.charts[0].path).toEqual([[2010, 0], [2015, 38.4]]);
+    expect(m.charts[0].actual).toEqual([[2010, 0], [2013, 22.6]]);
   });
 });

@@ -158,7 +158,7 @@ function targetLine(r: TargetStatus, passage: Passage | undefined, sources: Sour
   const a = r.assessment;
   const growth = d.measure === 'growth';
   const unit = d.unit === 'ratio' ? '' : (d.unit ?? '');
-  const levelUnit = a.baseline && growth ? levelFigures(r)[0]?.unit ?? '' : unit;
+  const levelUnit = a.baseline && growth ? (levelFigures(r).find((f) => f.year === a.baseline!.year)?.unit ?? '') : unit;
   const cite = [sources.add('plan', planSource(d.indicator, passage))];
   for (const f of dedupe(r.figures)) cite.push(sources.add('observation', figureSource(f)));
   const numeric = typeof d.value === 'number' ? d.value : null;
@@ -170,10 +170,7 @@ function targetLine(r: TargetStatus, passage: Passage | undefined, sources: Sour
     status: a.status,
     statusLabel: STATUS_LABELS[a.status].zh,
     explanation: [a.explanation, ...a.notes].filter(Boolean).join('；'),
-    baselineText: a.baseline ? `${a.baseline.year}年${num(a.baseline.value)}${levelUnit}` : '—',
-    targetText: targetText(r),
-    latestText: !a.latest ? '—' : growth ? `${a.baseline ? a.baseline.year + 1 : ''}—${a.latest.year}年年均${num(a.latest.value)}%` : `${a.latest.year}年${num(a.latest.value)}${unit}`,
-    expectedText: a.expected == null ? '—' : growth ? `年均${num(Number(d.value))}%（水平应达${num(a.expected)}${levelUnit}）` : `${num(a.expected)}${unit}`,
+    ...texts(r, unit, levelUnit),
     unit: growth ? '%' : unit,
     baselineYear: a.baseline?.year ?? null,
     baselineValue: a.baseline?.value ?? null,
@@ -187,8 +184,38 @@ function targetLine(r: TargetStatus, passage: Passage | undefined, sources: Sour
   };
 }
 
+/** The cells as printed: a level at a year, a rate over the years since the base year, an increment since it. */
+function texts(r: TargetStatus, unit: string, levelUnit: string): Pick<TargetLine, 'baselineText' | 'targetText' | 'latestText' | 'expectedText'> {
+  const d = r.target.data;
+  const a = r.assessment;
+  const since = (year: number) => (a.baseline ? `${a.baseline.year + 1}—${year}年` : `${year}年`);
+  const targetText = targetTextOf(r);
+  if (d.measure === 'growth') {
+    return {
+      baselineText: a.baseline ? `${a.baseline.year}年${num(a.baseline.value)}${levelUnit}` : '—',
+      targetText,
+      latestText: a.latest ? `${since(a.latest.year)}年均${num(a.latest.value)}%` : '—',
+      expectedText: a.expected == null ? '—' : `年均${num(Number(d.value))}%（水平应达${num(a.expected)}${levelUnit}）`,
+    };
+  }
+  if (d.measure === 'increment') {
+    return {
+      baselineText: a.baseline ? `${a.baseline.year}年起算` : '—',
+      targetText,
+      latestText: a.latest ? `${since(a.latest.year)}新增${num(a.latest.value)}${unit}` : '—',
+      expectedText: a.expected == null ? '—' : `新增${num(a.expected)}${unit}`,
+    };
+  }
+  return {
+    baselineText: a.baseline ? `${a.baseline.year}年${num(a.baseline.value)}${unit}` : '—',
+    targetText,
+    latestText: a.latest ? `${a.latest.year}年${num(a.latest.value)}${unit}` : '—',
+    expectedText: a.expected == null ? '—' : `${num(a.expected)}${unit}`,
+  };
+}
+
 /** 6340亿元, 年均增长12.5%以上, 50%以上, 控制在8.5‰以内, 13∶47∶40, 1—2个. */
-export function targetText(r: TargetStatus): string {
+export function targetTextOf(r: TargetStatus): string {
   const d = r.target.data;
   const year = d.year ? `${d.year}年` : '';
   if (typeof d.value === 'string') return `${year}${d.value.replace(/:/g, '∶')}`;
