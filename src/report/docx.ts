@@ -67,7 +67,8 @@ export async function renderDocx(m: ReportModel, opts: DocxOptions = {}): Promis
     } else children.push(...render(b));
   }
   if (!withCharts && m.charts.length) {
-    children.push(para(`注：本机未安装Chromium，${m.charts.length}幅目标路径图未嵌入本文档，请见本报告的HTML或PDF版本。`, 'body', 12));
+    const why = opts.charts === false ? '' : '本机未安装Chromium，';
+    children.push(para(`注：${why}${m.charts.length}幅目标路径图未嵌入本文档，请见本报告的HTML或PDF版本。`, 'body', 12));
   }
   const doc = new Document({
     creator: 'PlanAtlas 规划图谱',

@@ -22,6 +22,8 @@ export const REPORT_MIME: Record<ReportFormat, string> = {
 export interface RenderOptions {
   /** A running Chromium for PDF and the DOCX charts (one is launched per call otherwise). */
   browser?: Browser;
+  /** DOCX: false leaves the charts out (no Chromium needed; the document says so). */
+  charts?: boolean;
 }
 
 /** HTML as a string; DOCX, PDF and XLSX as bytes. PDF needs Chromium (PLANATLAS_CHROMIUM or /usr/bin/chromium). */
@@ -33,7 +35,7 @@ export async function renderReport(model: ReportModel, format: ReportFormat, opt
     case 'html':
       return renderHtml(model);
     case 'docx':
-      return renderDocx(model, { browser: opts.browser });
+      return renderDocx(model, { browser: opts.browser, charts: opts.charts });
     case 'pdf':
       return printPdf(renderHtml(model), opts.browser);
     case 'xlsx':
