@@ -20,7 +20,7 @@ export function renderChartSvg(spec: ChartSpec, width = CHART_WIDTH, height = CH
     chart.setOption({
       animation: false,
       textStyle: { fontFamily: CHART_FONT, fontSize: 12 },
-      title: { text: spec.title, left: 'center', top: 4, textStyle: { fontFamily: CHART_FONT, fontSize: 14, fontWeight: 'bold' } },
+      title: { text: spec.title, left: 'center', top: 4, textStyle: { fontFamily: CHART_FONT, fontSize: 14, fontWeight: 'normal', color: '#000' } }, // no bold: one CJK face fewer in the PDF
       legend: { bottom: 4, data: [spec.pathLabel, spec.actualLabel], textStyle: { fontFamily: CHART_FONT } },
       grid: { left: 72, right: 28, top: 60, bottom: 64 },
       xAxis: { type: 'value', name: '年份', nameLocation: 'middle', nameGap: 26, minInterval: 1, min: 'dataMin', max: 'dataMax', axisLabel: { formatter: (v: number) => String(v) } },

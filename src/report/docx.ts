@@ -31,7 +31,7 @@ import { svgsToPng } from './raster';
 
 /** The fonts a 公文 asks for, and what stands in for each where it is missing (Debian's fonts-noto-cjk). */
 export const DOCX_FONTS = {
-  title: { name: '方正小标宋简体', alt: 'Noto Serif CJK SC' },
+  title: { name: '方正小标宋简体', alt: 'Noto Sans CJK SC' },
   heading: { name: '黑体', alt: 'Noto Sans CJK SC' },
   body: { name: '仿宋_GB2312', alt: 'Noto Serif CJK SC' },
   kai: { name: '楷体_GB2312', alt: 'Noto Serif CJK SC' },
@@ -90,12 +90,12 @@ export async function renderDocx(m: ReportModel, opts: DocxOptions = {}): Promis
   return withFontAlternatives(await Packer.toBuffer(doc));
 }
 
-function para(text: string, role: FontRole, size: number, o: { center?: boolean; indent?: boolean; bold?: boolean } = {}): Paragraph {
+function para(text: string, role: FontRole, size: number, o: { center?: boolean; indent?: boolean } = {}): Paragraph {
   return new Paragraph({
     alignment: o.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
     indent: o.indent ? { firstLine: 2 * size * 20 } : undefined,
     spacing: size >= 16 ? LINE : { line: 360, lineRule: LineRuleType.AUTO },
-    children: [run(text, role, size, o.bold ? { bold: true } : {})],
+    children: [run(text, role, size)],
   });
 }
 

@@ -6,7 +6,9 @@ import { layout, type Block } from './layout';
 import type { ReportModel } from './model';
 
 export const FONTS = {
-  title: '"方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "Noto Serif CJK SC", serif',
+  // 小标宋 where installed, else 黑体 (Noto Sans CJK): the title needs a heavy face, and a bold Noto Serif would be one more
+  // font for Chromium to convert into a Type 3 font (each CJK face costs about a second of printing here).
+  title: '"方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "黑体", "SimHei", "Noto Sans CJK SC", sans-serif',
   body: '"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", serif',
   heading: '"黑体", "SimHei", "STHeiti", "Noto Sans CJK SC", sans-serif',
   kai: '"楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti", "Noto Serif CJK SC", serif',
@@ -16,9 +18,10 @@ const CSS = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0 auto; max-width: 156mm; font-family: ${FONTS.body}; font-size: 16pt; line-height: 1.75; color: #000; }
-h1 { font-family: ${FONTS.title}; font-size: 22pt; font-weight: bold; text-align: center; line-height: 1.5; margin: 0 0 6pt; }
-.subtitle { font-family: ${FONTS.kai}; text-align: center; margin: 0; }
-.meta { font-size: 12pt; text-align: center; color: #333; margin: 6pt 0 18pt; }
+h1 { font-family: ${FONTS.title}; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 6pt; }
+.subtitle { font-family: ${FONTS.kai}; text-align: center; text-indent: 0; margin: 0; }
+.meta { font-size: 12pt; text-align: center; text-indent: 0; color: #333; margin: 6pt 0 18pt; }
+.meta .item { white-space: nowrap; }
 h2 { font-family: ${FONTS.heading}; font-size: 16pt; font-weight: normal; margin: 16pt 0 6pt; page-break-after: avoid; }
 p { text-indent: 2em; margin: 0 0 6pt; text-align: justify; }
 p.none { text-indent: 2em; }
@@ -64,7 +67,8 @@ function block(b: Block): string {
     case 'subtitle':
       return `<p class="subtitle">${esc(b.text)}</p>`;
     case 'meta':
-      return `<p class="meta">${esc(b.text)}</p>`;
+      // items kept whole on a line (评估截至2015年 never splits before 年)
+      return `<p class="meta">${b.text.split('　').map((t) => `<span class="item">${esc(t)}</span>`).join('　')}</p>`;
     case 'heading':
       return `<h2>${esc(b.text)}</h2>`;
     case 'para':
