@@ -1,6 +1,7 @@
 // The 粤西 report as DOCX: a Word package whose document holds the title, the 公文 fonts, the
 // GB/T 9704 margins and the target table; the charts as SVG with PNG fallbacks where Chromium is.
 import { strFromU8, unzipSync } from 'fflate';
+import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../browser/chromium';
 import { renderDocx } from './docx';
@@ -15,13 +16,22 @@ function unpack(docx: Buffer) {
 }
 
 describe('the report as DOCX', async () => {
-  const { files, document, fonts } = unpack(await renderDocx(model, { charts: false }));
+  const docx = await renderDocx(model, { charts: false });
+  const { files, document, fonts } = unpack(docx);
   const text = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 
   it('holds the title, the summary and every section', () => {
     expect(text).toContain('《粤西地区经济社会发展规划纲要（2011—2015年）》实施情况评估报告');
     expect(text).toContain(model.summary);
     for (const h of ['一、总体判断', '二、目标指标进展', '三、重点任务推进情况', '四、重大项目进展', '五、数据缺口', '六、数据来源']) expect(text).toContain(h);
+  });
+
+  it('reads back with another DOCX reader (mammoth): the title as text, the tables as tables', async () => {
+    const { value: html, messages } = await mammoth.convertToHtml({ buffer: docx });
+    expect(messages.filter((m) => m.type === 'error')).toEqual([]);
+    expect(html).toContain('实施情况评估报告');
+    expect(html.match(/<table>/g)!.length).toBe(3);
+    expect(html).toContain('<td><p>6340亿元</p></td>');
   });
 
   it('names the 公文 fonts for East-Asian text, with Noto CJK as their alternatives', () => {
