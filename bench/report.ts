@@ -33,6 +33,10 @@ for (const format of REPORT_FORMATS) {
   console.log(`${format} (cold${format === 'pdf' || format === 'docx' ? ', Chromium launched' : ''}): ${ms(t)}, ${out.length} ${typeof out === 'string' ? 'chars' : 'bytes'}`);
 }
 
+t = performance.now();
+await renderReport(model, 'docx', { charts: false });
+console.log(`docx without charts (no Chromium): ${ms(t)}`);
+
 if (hasChromium) {
   t = performance.now();
   const browser = await launchChromium();
