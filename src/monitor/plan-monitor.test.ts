@@ -1,35 +1,13 @@
 // Monitoring the 粤西 plan (2011–2015) on the shipped statistics: region values computed from its
 // three cities, statuses from real numbers where data exists and 无数据 where it does not.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { strToU8 } from 'fflate';
-import type { Finding, TargetData } from '../core/findings';
-import { analyze } from '../extract/analyze';
-import { loadLexicons } from '../extract/lexicons';
-import { ingestBytes } from '../ingest/index';
-import { loadGazetteer } from '../places/index';
-import { loadAggregationRules } from './aggregate';
-import { countStatuses, monitorPlan, regionPlace, summarize, worstFirst, type MonitorContext, type StoredObservation } from './plan-monitor';
-import { sampleObservations } from './samples';
+import { countStatuses, monitorPlan, regionPlace, summarize, worstFirst, type StoredObservation } from './plan-monitor';
+import { analysedPlan, monitorContext as ctx, sampleStored } from './testing/yuexi';
 
-const gazetteer = loadGazetteer();
-const lexicons = loadLexicons();
-const ctx: MonitorContext = { indicators: lexicons.indicators, rules: loadAggregationRules(), placeName: (c) => gazetteer.byCode(c)?.name };
-const observations: StoredObservation[] = sampleObservations().map((o) => ({ ...o, id: null, origin: 'import' }));
-
-async function plan(file: string) {
-  const text = await ingestBytes(strToU8(fs.readFileSync(path.resolve(__dirname, '../../data/plans', file), 'utf8')), file);
-  const { doc, findings } = analyze(text, gazetteer, lexicons);
-  const targets = findings
-    .filter((f): f is Finding<'target'> => f.kind === 'target')
-    .map((f, i) => ({ key: `t${i}`, data: f.data as TargetData, flags: f.flags, start: f.start, end: f.end }));
-  const scope = { slug: 'yuexi', title: doc.meta.title ?? '', period: doc.meta.period, units: doc.meta.scope.map((n) => gazetteer.resolve(n)!.code) };
-  return { scope, targets };
-}
+const observations: StoredObservation[] = sampleStored();
 
 describe('monitoring the 粤西 plan on real statistics', async () => {
-  const { scope, targets } = await plan('000_dde77a566d45a381.txt');
+  const { scope, targets } = await analysedPlan();
   const rows = monitorPlan(scope, targets, observations, 2015, ctx);
   const row = (canonical: string, measure?: string) => rows.find((r) => r.target.data.canonical === canonical && (!measure || r.target.data.measure === measure))!;
 

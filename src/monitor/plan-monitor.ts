@@ -35,6 +35,8 @@ export interface MonitoredTarget {
 
 /** One figure used in a judgement, with where it came from. */
 export interface UsedFigure {
+  /** Canonical indicator id: a growth target's figures hold its rates and the levels they are of. */
+  indicator: string;
   year: number;
   value: number;
   unit: string;
@@ -150,7 +152,7 @@ export function seriesOf(
     if (o.year > asOf) continue;
     const had = best.get(o.year);
     if (had && ORIGIN_RANK[had.origin] <= ORIGIN_RANK[o.origin]) continue;
-    best.set(o.year, { year: o.year, value: o.value, unit: o.unit, origin: o.origin, source: o.source, caliber: o.caliber, observationId: o.id });
+    best.set(o.year, { indicator, year: o.year, value: o.value, unit: o.unit, origin: o.origin, source: o.source, caliber: o.caliber, observationId: o.id });
   }
   if (units?.length) {
     const rule = rules.get(indicator);
@@ -168,7 +170,7 @@ export function seriesOf(
       if (r.value == null) continue;
       const sources = new Set<string>();
       for (const f of r.from) for (const o of byKey.get(`${f.indicator}\u0000${f.code}`) ?? []) if (o.year === f.year) sources.add(o.source);
-      best.set(y, { year: y, value: r.value, unit: r.unit, origin: 'computed', source: [...sources].join('；'), caliber: null, method: r.method });
+      best.set(y, { indicator, year: y, value: r.value, unit: r.unit, origin: 'computed', source: [...sources].join('；'), caliber: null, method: r.method });
     }
   }
   return [...best.values()].sort((a, b) => a.year - b.year);

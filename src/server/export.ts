@@ -3,7 +3,10 @@
 // a spreadsheet would read as a formula (= + - @, tab, CR) is defused.
 import ExcelJS from 'exceljs';
 import type { EffectiveFinding } from '../core/curation';
+import { addSheet, looksLikeFormula, type Cell } from '../core/sheets';
 import type { TargetRow } from '../core/target-table';
+
+export { looksLikeFormula, type Cell } from '../core/sheets';
 
 export { filterTargets, sortTargets, TARGET_SORT_KEYS, type TargetFilters, type TargetRow } from '../core/target-table';
 
@@ -50,8 +53,6 @@ export const STATUS_ZH: Record<string, string> = { pending: '待审核', accepte
 export const TARGET_HEADERS = ['指标', '范围', '年份', '数值', '单位', '比较', '类型', '基期值', '基期年份', '约束性/预期性', '置信度', '审核状态', '原文'];
 const WIDTHS = [28, 14, 8, 12, 10, 6, 10, 10, 9, 13, 8, 10, 70];
 
-export type Cell = string | number | null;
-
 export function targetCells(r: TargetRow): Cell[] {
   const value: Cell = r.range ? `${r.range[0]}–${r.range[1]}` : typeof r.value === 'string' ? r.value.replace(/:/g, '∶') : r.value;
   const measure = MEASURE[r.measure] ?? r.measure;
@@ -72,9 +73,6 @@ export function targetCells(r: TargetRow): Cell[] {
   ];
 }
 
-/** True when a spreadsheet would read the text as a formula (or a formula after trimming). */
-export const looksLikeFormula = (s: string) => /^[=+\-@\t\r]/.test(s);
-
 /** RFC 4180 CSV, UTF-8 with BOM (Excel reads the Chinese), CRLF line ends; formula-like text gets a leading apostrophe. */
 export function toCsv(headers: readonly string[], rows: readonly Cell[][]): string {
   const cell = (c: Cell) => {
@@ -87,24 +85,11 @@ export function toCsv(headers: readonly string[], rows: readonly Cell[][]): stri
 }
 
 /** One sheet: bold frozen header row, set widths, numbers stored as numbers, all text as plain strings (never formulas). */
-export async function toXlsx(sheetName: string, title: string, headers: readonly string[], rows: readonly Cell[][], widths: readonly number[] = WIDTHS): Promise<Buffer> {
+export async function toXlsx(sheet: string, title: string, headers: readonly string[], rows: readonly Cell[][], widths: readonly number[] = WIDTHS): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PlanAtlas 规划图谱';
   wb.title = title;
-  const ws = wb.addWorksheet(sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = headers.map((h, i) => ({ header: h, width: widths[i] ?? 12 }));
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) {
-    const row = ws.addRow([]);
-    r.forEach((c, i) => {
-      if (c == null) return;
-      // A string value is always written as a shared string: exceljs only writes a formula for { formula }.
-      row.getCell(i + 1).value = c;
-    });
-  }
-  const last = headers.length;
-  ws.getColumn(last).alignment = { wrapText: true, vertical: 'top' };
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: last } };
+  addSheet(wb, sheet, headers, rows, widths);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

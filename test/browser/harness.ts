@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { serve, type Running } from '../../src/server/serve';
 import { tempDir } from '../helpers/stores';
 
-import { chromiumPath, hasChromium, launchChromium } from '../../src/ingest/testing/chromium';
+import { chromiumPath, hasChromium, launchChromium } from '../../src/browser/chromium';
 
 export { chromiumPath, hasChromium };
 

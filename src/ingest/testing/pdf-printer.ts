@@ -2,9 +2,9 @@
 // plan is printed or exported: A4, page numbers "- N -" in the footer. Test-only; callers skip
 // their PDF cases when Chromium is missing (hasChromium).
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium';
+import { launchChromium } from '../../browser/chromium';
 
-export { chromiumPath, hasChromium } from './chromium';
+export { chromiumPath, hasChromium } from '../../browser/chromium';
 
 export interface PdfPrinter {
   print(html: string): Promise<Uint8Array>;

@@ -1,5 +1,5 @@
-// Debian's Chromium driven by playwright-core (never a downloaded browser), for the browser tests
-// and for printing test PDFs. PLANATLAS_CHROMIUM points elsewhere.
+// Debian's Chromium driven by playwright-core (never a downloaded browser): reports are printed to
+// PDF and charts rasterised with it, and the browser tests drive it. PLANATLAS_CHROMIUM points elsewhere.
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
