@@ -1,6 +1,10 @@
 // The monitoring verbs of the `planatlas` command: observe (add, import, undo, list), monitor,
 // tasks. Each parses its arguments and calls a command or a read view.
+import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
+import { hasChromium } from '../browser/chromium';
+import { buildReportModel, renderReport, REPORT_FORMATS, type ReportFormat } from '../report/index';
+import { getReportInput } from '../store/report-input';
 import { importObservations, previewObservationImport, recordObservation, undoImport } from '../commands/observations';
 import { readFileChecked } from '../commands/read-file';
 import { RowsError } from '../core/errors';
@@ -149,5 +153,23 @@ export function addMonitorVerbs(program: Command, withStore: WithStore): void {
         const flags = [t.flags.overdue ? '逾期' : '', t.flags.noUpdate ? `${t.flags.current.label}未报送` : ''].filter(Boolean).join('、');
         process.stdout.write(`${t.task.slice(0, 40)}\t牵头：${t.lead.join('、') || '—'}\t${t.deadline?.text ?? ''}\t${t.flags.latest ? `${t.flags.latest.status} ${t.flags.latest.percent ?? ''}` : '未报送'}\t${flags}\n`);
       }
+    });
+
+  program
+    .command('report')
+    .description('the plan’s evaluation report (评估报告): planatlas report 粤西 --as-of 2015 --format docx --out 粤西评估.docx')
+    .argument('<plan>', 'plan id, slug, or a unique part of the title')
+    .option('--as-of <year>', 'the year judged (default: the plan’s last year, or last year)', year)
+    .option('--format <format>', `one of ${REPORT_FORMATS.join(', ')}`, (v: string) => {
+      if (!(REPORT_FORMATS as readonly string[]).includes(v)) throw new InvalidArgumentError(`"${v}" is not one of ${REPORT_FORMATS.join(', ')}`);
+      return v as ReportFormat;
+    }, 'docx' as ReportFormat)
+    .option('--out <file>', 'where to write it (default: SLUG-report-YEAR.FORMAT)')
+    .action(async (ref: string, o: { asOf?: number; format: ReportFormat; out?: string }) => {
+      const model = await withStore(async (store) => buildReportModel(await getReportInput(store, loadGazetteer(), loadLexicons(), await planRef(store, ref), o.asOf)));
+      const body = await renderReport(model, o.format, { charts: o.format === 'docx' ? hasChromium : undefined });
+      const out = o.out ?? `${model.plan.slug}-report-${model.asOf}.${o.format}`;
+      fs.writeFileSync(out, body);
+      process.stdout.write(`wrote ${out} (${o.format}, ${model.plan.title}, ${model.asOf}年)\n`);
     });
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launch, pageOverflowsX, shot, startApp, type AppUnderTest } from './harness';
+import { glyphsCoverChinese, hasPoppler, pagesToPng, run } from '../../src/report/testing/pdf-check';
 
 const yuexi = '000_dde77a566d45a381';
 
@@ -119,6 +120,36 @@ describe.skipIf(!hasChromium)('监测 in the browser', () => {
     expect(await page.textContent('[data-testid="monitor-table"] thead')).toContain('Explanation');
     expect(await page.textContent('[data-testid="report-docx"]')).toBe('Word');
     await page.close();
+  });
+
+  it.skipIf(!hasPoppler)('downloads the evaluation report in all four formats from the dashboard; the PDF’s pages render to PNG with Chinese text and no empty boxes', { timeout: 240_000 }, async () => {
+    const page = await newPage();
+    await page.goto(`${app.url}/plans/${yuexi}/monitor?asOf=2015`);
+    await page.waitForSelector('[data-testid="report-pdf"]');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planatlas-report-dl-'));
+    try {
+      const saved: Record<string, string> = {};
+      for (const f of ['html', 'xlsx', 'docx', 'pdf']) {
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click(`[data-testid="report-${f}"]`)]);
+        expect(download.suggestedFilename()).toBe(`粤西地区经济社会发展规划纲要（2011—2015年）-评估报告-2015.${f}`);
+        saved[f] = path.join(dir, `report.${f}`);
+        await download.saveAs(saved[f]);
+      }
+      expect(fs.readFileSync(saved.html, 'utf8')).toContain('地区生产总值');
+      for (const f of ['xlsx', 'docx']) expect(fs.readFileSync(saved[f]).subarray(0, 2).toString('latin1')).toBe('PK');
+      const pdf = saved.pdf;
+      expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))![1]);
+      const pngs = pagesToPng(pdf, dir);
+      expect(pngs).toHaveLength(pages);
+      for (const png of pngs) expect(fs.readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
+      const text = run('pdftotext', [pdf, '-']).replace(/\s+/g, '');
+      expect(text).toContain('地区生产总值');
+      expect(text).toMatch(/截至2015年，\d+项目标中/);
+      expect(glyphsCoverChinese(pdf).ok).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('links the dashboard from the library card, the reader and the targets page; the indicator page charts GDP with the target', async () => {

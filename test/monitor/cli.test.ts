@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/stores';
 
@@ -42,6 +43,23 @@ describe('planatlas observe, monitor, tasks', () => {
     const id = /as import (\d+)/.exec(ok.stdout)![1];
     expect(run(['--data', data, 'observe', 'undo', id]).stdout).toContain('1 values removed');
     expect(run(['--data', data, 'monitor', '粤西', '--as-of', '2015']).stdout).toMatch(/无数据\t地区生产总值/);
+  });
+
+  it('writes the evaluation report in all four formats', { timeout: 300_000 }, () => {
+    const out = (f: string) => path.join(data, `粤西评估.${f}`);
+    for (const format of ['html', 'xlsx', 'docx', 'pdf']) {
+      const r = run(['--data', data, 'report', '粤西', '--as-of', '2015', '--format', format, '--out', out(format)]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`wrote ${out(format)} (${format}, 粤西地区经济社会发展规划纲要（2011—2015年）, 2015年)`);
+    }
+    const html = fs.readFileSync(out('html'), 'utf8');
+    expect(html).toMatch(/截至2015年，\d+项目标中/);
+    expect(html).toContain('地区生产总值');
+    for (const f of ['xlsx', 'docx']) expect(fs.readFileSync(out(f)).subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    const docx = unzipSync(new Uint8Array(fs.readFileSync(out('docx'))));
+    expect(strFromU8(docx['word/document.xml'])).toContain('粤西地区经济社会发展规划纲要');
+    expect(fs.readFileSync(out('pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(run(['--data', data, 'report', '粤西', '--format', 'odt']).stderr).toMatch(/"odt" is not one of html, docx, pdf, xlsx/);
   });
 
   it('prints the task ledger with its flags', () => {

@@ -348,6 +348,11 @@ for (const backend of backends) {
       const dept = (await call('GET', '/api/departments/{unit}', { params: { unit: '省发展改革委' }, query: { today: '2014-05-01' }, status: 200 })).json();
       expect(dept.tasks.some((t: { task: { updates: unknown[] } }) => t.task.updates.length === 2)).toBe(true);
       await call('GET', '/api/departments/{unit}', { params: { unit: '火星厅' }, status: 404 });
+      for (const format of ['html', 'xlsx', 'docx', 'pdf']) {
+        const r = await call('GET', `/api/plans/{slug}/report.${format}`, { params: { slug: yuexi }, query: { asOf: 2015 }, status: 200 });
+        expect(r.headers['content-disposition']).toContain(`report-2015.${format}`);
+        await call('GET', `/api/plans/{slug}/report.${format}`, { params: { slug: 'no-such-plan' }, status: 404 });
+      }
       const inds = (await call('GET', '/api/indicators', { status: 200 })).json().indicators;
       expect(inds.find((i: { id: string }) => i.id === 'gdp').name).toBe('地区生产总值');
       const ind = (await call('GET', '/api/indicators/{id}', { params: { id: 'gdp' }, query: { place: `plan:${yuexi}` }, status: 200 })).json();

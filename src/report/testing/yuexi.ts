@@ -2,7 +2,7 @@
 // and bench/report.ts): targets monitored as plan-monitor.test.ts does, each with its passage.
 import { monitorPlan } from '../../monitor/plan-monitor';
 import { analysedPlan, monitorContext, sampleStored } from '../../monitor/testing/yuexi';
-import type { Section } from '../../core/types';
+import { sectionPath } from '../sections';
 import type { ReportInput } from '../model';
 
 export async function yuexiReportInput(asOf = 2015, extra: Pick<ReportInput, 'tasks' | 'projects'> = {}): Promise<ReportInput> {
@@ -19,18 +19,4 @@ export async function yuexiReportInput(asOf = 2015, extra: Pick<ReportInput, 'ta
     passages,
     ...extra,
   };
-}
-
-/** 第二章 发展目标 › 二、主要目标: the headings down to the innermost section holding the offset. */
-function sectionPath(sections: readonly Section[], at: number): string | null {
-  const names: string[] = [];
-  let level: readonly Section[] = sections;
-  for (;;) {
-    const s = level.find((x) => x.start <= at && at < x.end);
-    if (!s) break;
-    const sep = !s.label ? '' : /[章节篇]$/.test(s.label) ? ' ' : /^[一二三四五六七八九十]+$/.test(s.label) ? '、' : '';
-    names.push(`${s.label ?? ''}${sep}${s.title}`);
-    level = s.children;
-  }
-  return names.length ? names.join(' › ') : null;
 }

@@ -13,6 +13,10 @@ import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import { attachment, toXlsx } from '../export';
 import { planRefOr404 } from './findings';
+import type { Browser } from 'playwright-core';
+import { hasChromium, launchChromium } from '../../browser/chromium';
+import { buildReportModel, renderReport, REPORT_FORMATS, REPORT_MIME } from '../../report/index';
+import { getReportInput } from '../../store/report-input';
 import { attachmentHeader } from './plans';
 import { bool, CROSS_SITE, download, errors, int, intOrNull, isoTime, num, obj, str, strList, strOrNull } from '../schemas';
 
@@ -420,6 +424,41 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
           const body = await toXlsx('牵头参加矩阵', `${plan.title} 牵头/参加单位矩阵`, ['任务', ...m.units], m.rows.map((r) => [r.task, ...r.roles]), [40, ...m.units.map(() => 10)]);
           reply.header('content-disposition', attachment(`${plan.title}-牵头参加矩阵.xlsx`, `${plan.slug}-matrix.xlsx`));
           return reply.type(XLSX).send(body);
+        },
+      );
+    }
+
+    // One Chromium for the server's PDF reports and DOCX charts, launched on the first one and closed with the app.
+    let browser: Promise<Browser> | null = null;
+    const reportBrowser = () => (browser ??= launchChromium().catch((e) => {
+      browser = null;
+      throw e;
+    }));
+    app.addHook('onClose', async () => {
+      if (browser) await (await browser.catch(() => null))?.close();
+    });
+    for (const format of REPORT_FORMATS) {
+      app.get<{ Params: { slug: string }; Querystring: { asOf?: number } }>(
+        `/plans/:slug/report.${format}`,
+        {
+          schema: {
+            tags: ['monitor'],
+            summary: `The plan's evaluation report as ${format.toUpperCase()}: summary judgement, every target with its status and sources, charts, tasks, projects, data gaps`,
+            params: slugParams,
+            querystring: { type: 'object', additionalProperties: false, properties: { asOf: { type: 'integer', minimum: 1949, maximum: 2100, description: 'the year judged (default: the plan’s last year, or last year)' } } },
+            response: {
+              200: download(`The report as ${format.toUpperCase()}, as an attachment`, [REPORT_MIME[format].split(';')[0]]),
+              ...errors(400, [404, 'No plan matches the slug']),
+            },
+          },
+        },
+        async (req, reply) => {
+          const plan = await planRefOr404(ctx, req.params.slug);
+          const model = buildReportModel(await getReportInput(ctx.store, ctx.gazetteer, ctx.lexicons, plan, req.query.asOf));
+          const needsBrowser = format === 'pdf' || (format === 'docx' && hasChromium);
+          const body = await renderReport(model, format, { browser: needsBrowser ? await reportBrowser() : undefined, charts: format === 'docx' ? hasChromium : undefined });
+          reply.header('content-disposition', attachment(`${plan.title}-评估报告-${model.asOf}.${format}`, `${plan.slug}-report-${model.asOf}.${format}`));
+          return reply.type(REPORT_MIME[format]).send(body);
         },
       );
     }
