@@ -70,7 +70,16 @@ export interface NotAggregated {
  * The region's value of `indicator` in `year` from its units' values, or why it cannot be had.
  * `unit` is the unit wanted for the result (the indicator's usual unit).
  */
-export function aggregate(rule: AggregationRule | undefined, indicator: string, codes: readonly string[], year: number, unit: string, lookup: Lookup): RegionValue | NotAggregated {
+export function aggregate(
+  rule: AggregationRule | undefined,
+  indicator: string,
+  codes: readonly string[],
+  year: number,
+  unit: string,
+  lookup: Lookup,
+  /** An indicator's name for the method's wording (地区生产总值 for gdp). */
+  nameOf: (id: string) => string = (id) => id,
+): RegionValue | NotAggregated {
   if (!rule || rule.aggregate === 'none') {
     return { value: null, reason: rule ? `${indicator} is not aggregated: ${rule.note || 'no valid rule'}` : `${indicator} has no aggregation rule in data/monitor/indicators.csv`, missing: [] };
   }
@@ -87,7 +96,7 @@ export function aggregate(rule: AggregationRule | undefined, indicator: string, 
     if (d.value === 0) return { value: null, reason: `${den} is 0`, missing: [] };
     const ratio = n.value / d.value; // both in base units (元, 人 …)
     const out = rule.nature === 'share' ? ratio * 100 : ratio / (parseUnit(unit)?.factor ?? 1);
-    return { value: round(Math.round(out * 100) / 100), unit: rule.nature === 'share' ? '%' : unit, method: `由各单元${num}之和除以${den}之和计算`, from: [...n.from, ...d.from] };
+    return { value: round(Math.round(out * 100) / 100), unit: rule.nature === 'share' ? '%' : unit, method: `由各单元${nameOf(num)}之和除以${nameOf(den)}之和计算`, from: [...n.from, ...d.from] };
   }
   // weighted: each unit's rate weighted by its level the year before
   const [levelOf] = rule.parts;
@@ -108,7 +117,7 @@ export function aggregate(rule: AggregationRule | undefined, indicator: string, 
     from.push({ indicator, code, year, value: g.value, unit: g.unit }, { indicator: levelOf, code, year: year - 1, value: w.value, unit: w.unit });
   }
   if (missing.length) return { value: null, reason: `values missing for the weighted rate of ${indicator}`, missing };
-  return { value: round(Math.round((swg / sw) * 100) / 100), unit: '%', method: `各单元增速按上年${levelOf}加权`, from };
+  return { value: round(Math.round((swg / sw) * 100) / 100), unit: '%', method: `各单元增速按上年${nameOf(levelOf)}加权`, from };
 }
 
 /** Σ of one indicator over the units, in `unit` (or in base units when unit is null); units of another base (亿美元 for 亿元) are refused. */

@@ -77,6 +77,7 @@ export function monitorPlan(scope: PlanScope, targets: readonly MonitoredTarget[
     byKey.set(k, [...(byKey.get(k) ?? []), o]);
   }
   const baseYear = scope.period ? scope.period[0] - 1 : null;
+  const nameOf = (id: string) => ctx.indicators.find((i) => i.id === id)?.name ?? id;
   return targets.map((t) => {
     const d = t.data;
     const indicator = d.canonical ? (ctx.indicators.find((i) => i.id === d.canonical) ?? null) : null;
@@ -94,7 +95,7 @@ export function monitorPlan(scope: PlanScope, targets: readonly MonitoredTarget[
     if (!indicator) return none(`${d.indicator}不在指标库中，无法对应统计数据`);
     if (!place.region && !place.code) return none(`${d.indicator}的范围为${d.scope ?? '未写明'}，没有对应的统计单元`);
     const rule = ctx.rules.get(indicator.id);
-    const series = (id: string, unit: string) => seriesOf(id, unit, place.code ?? regionPlace(scope.slug), place.region ? scope.units : null, byKey, ctx.rules, asOf);
+    const series = (id: string, unit: string) => seriesOf(id, unit, place.code ?? regionPlace(scope.slug), place.region ? scope.units : null, byKey, ctx.rules, asOf, nameOf);
     const own = series(indicator.id, indicator.unit ?? d.unit ?? '');
     const levelId = d.measure === 'growth' ? rule?.parts[0] : undefined;
     const levelUnit = levelId ? (ctx.indicators.find((i) => i.id === levelId)?.unit ?? '') : '';
@@ -146,6 +147,7 @@ export function seriesOf(
   byKey: Map<string, StoredObservation[]>,
   rules: Map<string, AggregationRule>,
   asOf: number,
+  nameOf: (id: string) => string = (id) => id,
 ): UsedFigure[] {
   const best = new Map<number, UsedFigure>();
   for (const o of byKey.get(`${indicator}\u0000${place}`) ?? []) {
@@ -166,7 +168,7 @@ export function seriesOf(
     };
     for (const y of years) {
       if (best.has(y)) continue;
-      const r = aggregate(rule, indicator, units, y, unit, lookup);
+      const r = aggregate(rule, indicator, units, y, unit, lookup, nameOf);
       if (r.value == null) continue;
       const sources = new Set<string>();
       for (const f of r.from) for (const o of byKey.get(`${f.indicator}\u0000${f.code}`) ?? []) if (o.year === f.year) sources.add(o.source);

@@ -198,7 +198,7 @@ export async function getIndicatorView(store: Store, gaz: Gazetteer, indicators:
     const stored = await activeObservations(store.db, { places: [placeKey, ...(regionUnits ?? [])] });
     const byKey = new Map<string, StoredObservation[]>();
     for (const o of stored) byKey.set(`${o.indicator}\u0000${o.place}`, [...(byKey.get(`${o.indicator}\u0000${o.place}`) ?? []), o]);
-    out.series = seriesOf(id, indicator.unit ?? '', placeKey, regionUnits, byKey, loadAggregationRules(), 9999);
+    out.series = seriesOf(id, indicator.unit ?? '', placeKey, regionUnits, byKey, loadAggregationRules(), 9999, (x) => indicators.find((i) => i.id === x)?.name ?? x);
   }
   return out;
 }
