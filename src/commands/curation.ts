@@ -6,6 +6,7 @@ import { FieldError, validateAddition, validateCorrection } from '../core/findin
 import { NotFoundError } from '../core/errors';
 import type { FindingKind } from '../core/findings';
 import type { Store } from '../store/db';
+import { refreshPlanFindings } from '../store/effective';
 import { getFindingRow } from '../store/findings';
 import { auditLog, decisions, plans, planVersions } from '../store/schema';
 
@@ -64,6 +65,7 @@ export async function decideFinding(store: Store, input: DecideInput): Promise<{
       subject: `plan:${f.planId}`,
       details: { findingId: f.id, kind: f.kind, identity: f.identity, fields, note: input.note ?? null },
     });
+    await refreshPlanFindings(tx, f.planId);
     return { decisionId: d.id, kind: f.kind, identity: f.identity };
   });
 }
@@ -124,6 +126,7 @@ export async function addFinding(store: Store, input: AddInput): Promise<{ decis
       })
       .returning({ id: decisions.id });
     await tx.insert(auditLog).values({ actor, command: 'addFinding', subject: `plan:${input.planId}`, details: { kind: input.kind, quote, data } });
+    await refreshPlanFindings(tx, input.planId);
     return { decisionId: d.id, start, end };
   });
 }
@@ -183,6 +186,7 @@ export async function decideAddition(store: Store, input: DecideAdditionInput): 
       subject: `plan:${add.planId}`,
       details: { kind: add.kind, identity: add.identity, fields, note: input.note ?? null },
     });
+    await refreshPlanFindings(tx, add.planId);
     return { decisionId: d.id, kind: add.kind, identity: add.identity };
   });
 }

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   customType,
   index,
   integer,
@@ -75,6 +76,8 @@ export const planVersions = pgTable(
     metaEvidence: jsonb('meta_evidence').$type<MetaEvidence[]>().notNull().default(sql`'[]'::jsonb`),
     /** Which years the text's numbers belong to (PlanMeta.frame); null for versions stored before it was read (re-extract fills it). */
     frame: jsonb('frame').$type<TimeFrame>(),
+    /** Whether effective_findings holds this version's rows (false for versions stored before that table: filled once on open). */
+    effectiveReady: boolean('effective_ready').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('plan_versions_plan_version').on(t.planId, t.version), index('plan_versions_file').on(t.fileId)],
@@ -215,6 +218,57 @@ export const decisions = pgTable(
   (t) => [index('decisions_plan_identity').on(t.planId, t.identity), index('decisions_plan_quote').on(t.planId, t.quoteKey)],
 );
 
+/**
+ * Findings as people reviewed them (decisions applied; derived, never edited by hand): one row per
+ * effective finding of a version, plus its orphaned decisions (status 'orphan', no span). Rewritten
+ * for a version by refreshEffectiveFindings (src/store/effective.ts) in the same transaction as
+ * every write that changes its findings or its plan's decisions, so readers filter, page and count
+ * them in SQL instead of merging in memory.
+ */
+export const effectiveFindings = pgTable(
+  'effective_findings',
+  {
+    id: serial('id').primaryKey(),
+    versionId: integer('version_id').notNull().references(() => planVersions.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    /** Order in the merge (by start): the order every reader shows. */
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    identity: text('identity').notNull(),
+    /** The findings row; null for a person's addition and for an orphan. */
+    findingId: integer('finding_id'),
+    /** pending | accepted | corrected | rejected | added | orphan */
+    status: text('status').notNull(),
+    start: integer('start'),
+    end: integer('end'),
+    confidence: doublePrecision('confidence').notNull(),
+    flags: jsonb('flags').$type<string[]>().notNull(),
+    rule: text('rule'),
+    evidence: jsonb('evidence').$type<FindingEvidence[]>().notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    extracted: jsonb('extracted').$type<Record<string, unknown>>(),
+    /** The decision in force (an orphan's decision), as applyDecisions gives it. */
+    decision: jsonb('decision').$type<Record<string, unknown>>(),
+    /** The text of its span in this version (so lists need not load the whole text). */
+    quote: text('quote').notNull().default(''),
+    /** target/fact: year of its value; null otherwise. */
+    year: integer('year'),
+    /** Units its own data places it in: a target's or fact's scope, a place mention's unit. */
+    scopeCodes: text('scope_codes').array().notNull().default(sql`'{}'::text[]`),
+    /** Every unit that locates it: scopeCodes, a project's places, a duty's agencies, a structure's members, place mentions inside its span. */
+    codes: text('codes').array().notNull().default(sql`'{}'::text[]`),
+    /** place: the sentence around the mention (what the place page reads roles from) and where it starts. */
+    sentence: text('sentence'),
+    sentenceStart: integer('sentence_start'),
+  },
+  (t) => [
+    uniqueIndex('effective_findings_version_seq').on(t.versionId, t.seq),
+    index('effective_findings_version_kind').on(t.versionId, t.kind),
+    index('effective_findings_plan').on(t.planId),
+    index('effective_findings_codes').using('gin', t.codes),
+  ],
+);
+
 /** Every write command leaves a record here. */
 export const auditLog = pgTable('audit_log', {
   id: serial('id').primaryKey(),
@@ -257,4 +311,4 @@ export const passages = pgTable(
   ],
 );
 
-export const schema = { files, plans, planVersions, sections, repairs, places, planPlaces, findings, decisions, auditLog, passages };
+export const schema = { files, plans, planVersions, sections, repairs, places, planPlaces, findings, decisions, effectiveFindings, auditLog, passages };

@@ -1,0 +1,159 @@
+// effective_findings: each version's findings with its plan's decisions applied (core/curation
+// applyDecisions), stored so readers filter, page and count them in SQL. Every write that changes
+// a version's findings or a plan's decisions calls refresh… in its own transaction.
+import { asc, eq, sql } from 'drizzle-orm';
+import { applyDecisions, type DecisionAction, type DecisionRecord, type EffectiveFinding } from '../core/curation';
+import type { Gazetteer } from '../core/types';
+import { loadGazetteer } from '../places/index';
+import { locateFinding } from '../places/locate';
+import { sentenceAt } from '../places/roles';
+import { queryRows, type Store, type Tx } from './db';
+import { decisions, effectiveFindings, findings, planPlaces, planVersions } from './schema';
+
+/** Advisory lock key (with the plan id): refreshes of one plan's rows run one after another. */
+const LOCK = 74201106;
+
+type Row = typeof effectiveFindings.$inferInsert;
+
+/** Recomputes the effective findings of one version (its findings, its plan's decisions). */
+export async function refreshEffectiveFindings(tx: Tx, versionId: number, gaz: Gazetteer = loadGazetteer()): Promise<void> {
+  const [v] = await tx.select({ planId: planVersions.planId }).from(planVersions).where(eq(planVersions.id, versionId));
+  if (!v) throw new Error(`no plan version ${versionId}`);
+  await lockPlan(tx, v.planId);
+  await refreshLocked(tx, versionId, v.planId, gaz);
+}
+
+/** Recomputes the effective findings of every version of a plan (after a decision about it). */
+export async function refreshPlanFindings(tx: Tx, planId: number, gaz: Gazetteer = loadGazetteer()): Promise<void> {
+  await lockPlan(tx, planId);
+  const vs = await tx.select({ id: planVersions.id }).from(planVersions).where(eq(planVersions.planId, planId));
+  for (const { id } of vs) await refreshLocked(tx, id, planId, gaz);
+}
+
+// Concurrent decisions on one plan (PostgreSQL, READ COMMITTED): the second refresh waits for the
+// first transaction to commit, then reads both decisions.
+async function lockPlan(tx: Tx, planId: number): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${LOCK}, ${planId})`);
+}
+
+async function refreshLocked(tx: Tx, versionId: number, planId: number, gaz: Gazetteer): Promise<void> {
+  const [v] = await tx.select({ text: planVersions.text }).from(planVersions).where(eq(planVersions.id, versionId));
+  const extracted = await tx.select().from(findings).where(eq(findings.versionId, versionId)).orderBy(asc(findings.start), asc(findings.id));
+  const ds = await tx.select().from(decisions).where(eq(decisions.planId, planId)).orderBy(asc(decisions.id));
+  const units = await tx.select({ code: planPlaces.placeCode, role: planPlaces.role }).from(planPlaces).where(eq(planPlaces.versionId, versionId));
+  const merged = applyDecisions(
+    v.text,
+    extracted,
+    ds.map((d) => ({ ...d, action: d.action as DecisionAction })),
+  );
+  const rows = effectiveRows(gaz, v.text, versionId, planId, merged.findings, merged.orphans, units);
+  await tx.delete(effectiveFindings).where(eq(effectiveFindings.versionId, versionId));
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(effectiveFindings).values(rows.slice(i, i + 500));
+  await tx.update(planVersions).set({ effectiveReady: true }).where(eq(planVersions.id, versionId));
+}
+
+/** The stored rows of one merge: findings in merge order, then orphaned decisions. */
+function effectiveRows(
+  gaz: Gazetteer,
+  text: string,
+  versionId: number,
+  planId: number,
+  merged: readonly EffectiveFinding[],
+  orphans: readonly DecisionRecord[],
+  units: ReadonlyArray<{ code: string; role: string }>,
+): Row[] {
+  const live = merged.filter((f) => f.status !== 'rejected');
+  const mentions = live.filter((f) => f.kind === 'place' && typeof f.data.code === 'string' && f.start != null && f.end != null);
+  const rows: Row[] = merged.map((f, seq) => {
+    const { scope, named } = locateFinding(gaz, f.kind, f.data, units);
+    // place mentions inside its span name the units it is about (the place page's "text" location)
+    const inSpan =
+      f.kind === 'target' || f.kind === 'fact' || f.kind === 'project' || f.kind === 'duty'
+        ? mentions.filter((m) => f.start != null && f.end != null && m.start! < f.end && f.start < m.end!).map((m) => m.data.code as string)
+        : [];
+    const sentence = f.kind === 'place' && f.start != null ? sentenceAt(text, f.start, f.end ?? f.start) : null;
+    const year = (f.kind === 'target' || f.kind === 'fact') && Number.isInteger(Number(f.data.year)) && f.data.year != null ? Number(f.data.year) : null;
+    return {
+      versionId,
+      planId,
+      seq,
+      kind: f.kind,
+      identity: f.identity,
+      findingId: f.id,
+      status: f.status,
+      start: f.start,
+      end: f.end,
+      confidence: f.confidence,
+      flags: f.flags,
+      rule: f.rule,
+      evidence: f.evidence,
+      data: f.data,
+      extracted: f.extracted,
+      decision: f.decision as unknown as Record<string, unknown> | null,
+      quote: f.start != null ? text.slice(f.start, f.end ?? f.start) : '',
+      year,
+      scopeCodes: scope,
+      codes: [...new Set([...scope, ...named, ...inSpan])],
+      sentence: sentence?.text ?? null,
+      sentenceStart: sentence?.start ?? null,
+    };
+  });
+  orphans.forEach((d, i) =>
+    rows.push({
+      versionId,
+      planId,
+      seq: merged.length + i,
+      kind: d.kind,
+      identity: d.identity,
+      findingId: null,
+      status: 'orphan',
+      start: null,
+      end: null,
+      confidence: 0,
+      flags: [],
+      rule: null,
+      evidence: [],
+      data: d.fields,
+      extracted: null,
+      decision: d as unknown as Record<string, unknown>,
+      quote: d.quote,
+    }),
+  );
+  return rows;
+}
+
+/** Fills effective_findings once for versions stored before the table existed (run on open). */
+export async function backfillEffectiveFindings(store: Store): Promise<number> {
+  const todo = await queryRows<{ id: number }>(store.db, sql`select id from plan_versions where not effective_ready order by id`);
+  for (const { id } of todo) await store.db.transaction((tx) => refreshEffectiveFindings(tx, Number(id)));
+  return todo.length;
+}
+
+type Stored = typeof effectiveFindings.$inferSelect;
+
+const decisionOf = (d: Record<string, unknown> | null): DecisionRecord | null =>
+  d ? ({ ...d, createdAt: new Date(d.createdAt as string) } as unknown as DecisionRecord) : null;
+
+/** A stored row as the merge gave it. */
+export function toEffective(r: Pick<Stored, 'findingId' | 'kind' | 'identity' | 'start' | 'end' | 'confidence' | 'flags' | 'rule' | 'evidence' | 'data' | 'extracted' | 'status' | 'decision'>): EffectiveFinding {
+  return {
+    id: r.findingId,
+    kind: r.kind,
+    identity: r.identity,
+    start: r.start,
+    end: r.end,
+    confidence: r.confidence,
+    flags: r.flags,
+    rule: r.rule,
+    evidence: r.evidence,
+    data: r.data,
+    extracted: r.extracted,
+    status: r.status as EffectiveFinding['status'],
+    decision: decisionOf(r.decision),
+  };
+}
+
+export function toOrphan(r: Pick<Stored, 'decision'>): DecisionRecord {
+  return decisionOf(r.decision)!;
+}
+

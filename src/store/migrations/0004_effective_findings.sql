@@ -1,0 +1,33 @@
+CREATE TABLE "effective_findings" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"version_id" integer NOT NULL,
+	"plan_id" integer NOT NULL,
+	"seq" integer NOT NULL,
+	"kind" text NOT NULL,
+	"identity" text NOT NULL,
+	"finding_id" integer,
+	"status" text NOT NULL,
+	"start" integer,
+	"end" integer,
+	"confidence" double precision NOT NULL,
+	"flags" jsonb NOT NULL,
+	"rule" text,
+	"evidence" jsonb NOT NULL,
+	"data" jsonb NOT NULL,
+	"extracted" jsonb,
+	"decision" jsonb,
+	"quote" text DEFAULT '' NOT NULL,
+	"year" integer,
+	"scope_codes" text[] DEFAULT '{}'::text[] NOT NULL,
+	"codes" text[] DEFAULT '{}'::text[] NOT NULL,
+	"sentence" text,
+	"sentence_start" integer
+);
+--> statement-breakpoint
+ALTER TABLE "plan_versions" ADD COLUMN "effective_ready" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "effective_findings" ADD CONSTRAINT "effective_findings_version_id_plan_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."plan_versions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "effective_findings" ADD CONSTRAINT "effective_findings_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "effective_findings_version_seq" ON "effective_findings" USING btree ("version_id","seq");--> statement-breakpoint
+CREATE INDEX "effective_findings_version_kind" ON "effective_findings" USING btree ("version_id","kind");--> statement-breakpoint
+CREATE INDEX "effective_findings_plan" ON "effective_findings" USING btree ("plan_id");--> statement-breakpoint
+CREATE INDEX "effective_findings_codes" ON "effective_findings" USING gin ("codes");
