@@ -53,16 +53,24 @@ export async function indexVersion(tx: Tx, versionId: number, seg: Segmenter): P
 }
 
 const running = new WeakMap<Store, Promise<number>>();
+/** Per store: the highest plan, version and passage ids when it was last found complete. */
+const checked = new WeakMap<Store, string>();
 
 /**
  * Indexes every current plan version that has no passages yet (data folders made before search,
- * versions stored by a path that did not index). Cheap when nothing is missing: one query.
+ * versions stored by a path that did not index). Cheap when nothing changed since the last check:
+ * three index lookups (the highest ids) say so, and the search over all plans is skipped.
  * Returns how many versions were indexed.
  */
 export function ensureSearchIndex(store: Store, seg: Segmenter): Promise<number> {
   const busy = running.get(store);
   if (busy) return busy;
   const job = (async () => {
+    const [fp] = await queryRows<{ fp: string }>(
+      store.db,
+      sql`select concat_ws('/', (select max(id) from plans), (select max(id) from plan_versions), (select max(id) from passages)) as fp`,
+    );
+    if (checked.get(store) === fp.fp) return 0;
     const missing = await queryRows<{ version_id: number }>(
       store.db,
       sql`select pl.current_version_id as version_id from plans pl
@@ -71,6 +79,7 @@ export function ensureSearchIndex(store: Store, seg: Segmenter): Promise<number>
             and exists (select 1 from plan_versions v where v.id = pl.current_version_id and length(btrim(v.text)) > 0)`,
     );
     for (const m of missing) await store.db.transaction((tx) => indexVersion(tx, Number(m.version_id), seg));
+    if (!missing.length) checked.set(store, fp.fp);
     return missing.length;
   })().finally(() => running.delete(store));
   running.set(store, job);

@@ -6,6 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { HitFinding, SearchHit, SearchResult } from '../core/api-types';
 import { summarize } from '../core/finding-summary';
 import { queryRows, type Store } from '../store/db';
+import { LONG_SPAN } from '../store/schema';
 import { highlightRanges } from './highlight';
 import type { Segmenter } from './segmenter';
 import { containsPattern, tsqueryText } from './syntax';
@@ -65,7 +66,8 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
   // Kind and year filters look at findings as people reviewed them (a rejected target does not
   // count, an added one does): effective_findings, not the raw findings table.
   const findingIn = (cond: SQL) => sql`exists (select 1 from effective_findings e where e.version_id = p.version_id
-      and e.status <> 'rejected' and e.status <> 'orphan' and e.start < p."end" and e."end" > p.start and ${cond})`;
+      and e.status <> 'rejected' and e.status <> 'orphan' and e.start < p."end" and e."end" > p.start
+      and (e.start > p.start - ${LONG_SPAN} or e."end" - e.start > ${sql.raw(String(LONG_SPAN))}) and ${cond})`;
   if (params.kind) where.push(findingIn(sql`e.kind = ${params.kind}`));
   if (params.year != null) {
     const y = params.year;
@@ -121,8 +123,10 @@ async function hitFindings(store: Store, rows: readonly Row[]): Promise<Map<numb
   const spans = rows.map((r, i) => ({ i, v: Number(r.version_id), a: Number(r.start), b: Number(r.end) }));
   const found = await queryRows<{ i: number; identity: string; kind: string; data: Record<string, unknown>; start: number; end: number }>(
     store.db,
+    // short findings overlapping [a, b) start in (a - LONG_SPAN, b): an index range; long ones are few (a partial index)
     sql`select h.i, e.identity, e.kind, e.data, e.start, e."end" from jsonb_to_recordset(${JSON.stringify(spans)}::jsonb) as h(i int, v int, a int, b int)
         join effective_findings e on e.version_id = h.v and e.start < h.b and e."end" > h.a
+          and (e.start > h.a - ${LONG_SPAN} or e."end" - e.start > ${sql.raw(String(LONG_SPAN))})
         where e.status <> 'rejected' and e.status <> 'orphan' order by h.i, e.seq`,
   );
   for (const f of found) {

@@ -218,6 +218,9 @@ export const decisions = pgTable(
   (t) => [index('decisions_plan_identity').on(t.planId, t.identity), index('decisions_plan_quote').on(t.planId, t.quoteKey)],
 );
 
+/** Findings longer than this are found apart when looking for what overlaps a span (effective_findings_long). */
+export const LONG_SPAN = 400;
+
 /**
  * Findings as people reviewed them (decisions applied; derived, never edited by hand): one row per
  * effective finding of a version, plus its orphaned decisions (status 'orphan', no span). Rewritten
@@ -266,6 +269,9 @@ export const effectiveFindings = pgTable(
     index('effective_findings_version_kind').on(t.versionId, t.kind),
     index('effective_findings_plan').on(t.planId),
     index('effective_findings_codes').using('gin', t.codes),
+    // what overlaps a span (a search hit): short findings by where they start, long ones apart
+    index('effective_findings_version_start').on(t.versionId, t.start),
+    index('effective_findings_long').on(t.versionId).where(sql`${t.end} - ${t.start} > ${sql.raw(String(LONG_SPAN))}`),
   ],
 );
 

@@ -30,4 +30,6 @@ ALTER TABLE "effective_findings" ADD CONSTRAINT "effective_findings_plan_id_plan
 CREATE UNIQUE INDEX "effective_findings_version_seq" ON "effective_findings" USING btree ("version_id","seq");--> statement-breakpoint
 CREATE INDEX "effective_findings_version_kind" ON "effective_findings" USING btree ("version_id","kind");--> statement-breakpoint
 CREATE INDEX "effective_findings_plan" ON "effective_findings" USING btree ("plan_id");--> statement-breakpoint
-CREATE INDEX "effective_findings_codes" ON "effective_findings" USING gin ("codes");
+CREATE INDEX "effective_findings_codes" ON "effective_findings" USING gin ("codes");--> statement-breakpoint
+CREATE INDEX "effective_findings_version_start" ON "effective_findings" USING btree ("version_id","start");--> statement-breakpoint
+CREATE INDEX "effective_findings_long" ON "effective_findings" USING btree ("version_id") WHERE "effective_findings"."end" - "effective_findings"."start" > 400;
