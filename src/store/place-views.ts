@@ -167,6 +167,8 @@ export interface PlaceRole {
 
 export interface LocatedFinding {
   slug: string;
+  /** The plan's title (its plan may be on another page of the plan list). */
+  title: string;
   key: string;
   kind: string;
   summary: string;
@@ -298,15 +300,16 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, p
   for (const [list, kind] of Object.entries(LOCATED_KINDS) as Array<[keyof typeof LOCATED_KINDS, string]>) {
     if (!listed.length) break;
     const where = sql`e.kind = ${kind} and ${LIVE} and e.codes && ${inside} and e.version_id = any(${versions})`;
-    const rows = await queryRows<{ slug: string; identity: string; kind: string; data: Record<string, unknown>; quote: string; scoped: boolean; total: number | string }>(
+    const rows = await queryRows<{ slug: string; title: string; identity: string; kind: string; data: Record<string, unknown>; quote: string; scoped: boolean; total: number | string }>(
       store.db,
-      sql`select p.slug, e.identity, e.kind, e.data, e.quote, e.scope_codes && ${inside} as scoped, count(*) over () as total
+      sql`select p.slug, p.title, e.identity, e.kind, e.data, e.quote, e.scope_codes && ${inside} as scoped, count(*) over () as total
           from effective_findings e join plans p on p.current_version_id = e.version_id
           where ${where} order by p.id, e.seq limit ${page.limit} offset ${page.offset}`,
     );
     out.totals[list] = rows.length || page.offset === 0 ? Number(rows[0]?.total ?? 0) : await countWhere(store, where);
     out[list] = rows.map((r) => ({
       slug: r.slug,
+      title: r.title,
       key: r.identity,
       kind: r.kind,
       summary: summarize(r.kind, r.data),
