@@ -4,7 +4,6 @@ import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DecisionRecord, EffectiveFinding, ReviewStatus } from '../core/curation';
 import { queryRows, type Store } from './db';
 import { toEffective, toOrphan } from './effective';
-import type { FindingEvidence } from '../core/findings';
 import { getEffectiveFindings } from './findings';
 import { planVersions, sections } from './schema';
 import type { ReviewCounts } from '../core/api-types';
@@ -111,22 +110,13 @@ export async function reviewQueue(
   return { entries, total };
 }
 
-interface StoredRow {
+/** An effective_findings row as raw SQL gives it. */
+type StoredRow = Omit<EffectiveFinding, 'id' | 'status' | 'decision'> & {
   version_id: number;
   finding_id: number | null;
-  kind: string;
-  identity: string;
-  start: number | null;
-  end: number | null;
-  confidence: number;
-  flags: string[];
-  rule: string | null;
-  evidence: FindingEvidence[];
-  data: Record<string, unknown>;
-  extracted: Record<string, unknown> | null;
   status: string;
   decision: Record<string, unknown> | null;
-}
+};
 
 const fromSql = (r: StoredRow) => ({ ...r, findingId: r.finding_id == null ? null : Number(r.finding_id), confidence: Number(r.confidence) });
 
