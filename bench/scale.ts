@@ -3,7 +3,7 @@
 // PostgreSQL: the search handler against the bare full-text SQL it runs, the place page of 湛江市
 // and the plan list under concurrent clients, and the server's memory.
 //
-//   npm run bench:scale -- [--plans 1000] [--distinct 20] [--clients 20] [--rounds 10] [--pg URL]
+//   npm run bench:scale -- [--plans 1000] [--distinct 20] [--clients 20] [--rounds 10] [--pg URL [--pg-only] [--keep]]
 //
 // The corpus: `distinct` texts are made from the sample plans (each drops a different eighth of its
 // base plan's paragraphs, so every text differs) and ingested through the real ingestPlan command
@@ -40,6 +40,10 @@ const CLIENTS = Number(opt('clients', '20'));
 const ROUNDS = Number(opt('rounds', '10'));
 const SEARCH_ROUNDS = Number(opt('search-rounds', '40'));
 const PG_URL = opt('pg', process.env.DATABASE_URL ?? '');
+/** Keep the PostgreSQL database afterwards (its name is printed), e.g. to look at query plans. */
+const KEEP = args.includes('--keep');
+/** Skip PGlite (measure PostgreSQL only). */
+const PG_ONLY = args.includes('--pg-only');
 /** No request loop runs longer than this. */
 const LOOP_MS = 90_000;
 const REQUEST_MS = 60_000;
@@ -290,7 +294,7 @@ async function runBackend(name: string, open: () => Promise<{ store: Store; data
 }
 
 const results: Array<[string, Figures]> = [];
-results.push([
+if (!PG_ONLY) results.push([
   'PGlite',
   await runBackend('pglite', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planatlas-bench-scale-'));
@@ -316,6 +320,7 @@ if (PG_URL) {
         databaseUrl: u.toString(),
         dispose: async () => {
           await store.close().catch(() => {});
+          if (KEEP) return void process.stderr.write(`kept database ${name}\n`);
           const a = new pg.Client({ connectionString: PG_URL });
           await a.connect();
           await a.query(`drop database if exists ${name} with (force)`);
