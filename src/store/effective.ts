@@ -8,7 +8,7 @@ import { loadGazetteer } from '../places/index';
 import { locateFinding } from '../places/locate';
 import { sentenceAt } from '../places/roles';
 import { queryRows, type Store, type Tx } from './db';
-import { decisions, effectiveFindings, findings, planPlaces, planVersions } from './schema';
+import { decisions, effectiveFindings, findings, planPlaces, planVersions, type EffectiveSummary } from './schema';
 
 /** Advisory lock key (with the plan id): refreshes of one plan's rows run one after another. */
 const LOCK = 74201106;
@@ -49,7 +49,14 @@ async function refreshLocked(tx: Tx, versionId: number, planId: number, gaz: Gaz
   const rows = effectiveRows(gaz, v.text, versionId, planId, merged.findings, merged.orphans, units);
   await tx.delete(effectiveFindings).where(eq(effectiveFindings.versionId, versionId));
   for (let i = 0; i < rows.length; i += 500) await tx.insert(effectiveFindings).values(rows.slice(i, i + 500));
-  await tx.update(planVersions).set({ effectiveReady: true }).where(eq(planVersions.id, versionId));
+  await tx.update(planVersions).set({ effectiveReady: true, effectiveSummary: summaryOf(merged.findings) }).where(eq(planVersions.id, versionId));
+}
+
+/** What a plan card shows of a version's effective findings. */
+function summaryOf(merged: readonly EffectiveFinding[]): EffectiveSummary {
+  const counts: Record<string, number> = {};
+  for (const f of merged) if (f.status !== 'rejected') counts[f.kind] = (counts[f.kind] ?? 0) + 1;
+  return { counts, reviewed: merged.filter((f) => f.status !== 'pending').length, total: merged.length };
 }
 
 /** The stored rows of one merge: findings in merge order, then orphaned decisions. */

@@ -1,11 +1,11 @@
 // Read queries for the plan library and the reader (HTTP API): plan cards with covered units and
 // finding counts, filters by level / place / period, the flat section list of a version.
-import { and, asc, count, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Gazetteer } from '../core/types';
 import { queryRows, type Store } from './db';
 import { unitsWithin } from '../places/locate';
 import { listPlans, type PlanSummary } from './queries';
-import { effectiveFindings, planPlaces, places, planVersions, sections } from './schema';
+import { planPlaces, places, planVersions, sections } from './schema';
 
 export interface PlaceRef {
   code: string;
@@ -87,22 +87,13 @@ export async function listPlanCards(
     .innerJoin(places, eq(places.code, planPlaces.placeCode))
     .where(inArray(planPlaces.versionId, versionIds))
     .orderBy(asc(places.code));
-  // counts of the findings as reviewed (rejected ones left out, additions counted), and review progress
-  const countRows = await store.db
-    .select({ versionId: effectiveFindings.versionId, kind: effectiveFindings.kind, n: count() })
-    .from(effectiveFindings)
-    .where(and(inArray(effectiveFindings.versionId, versionIds), notInArray(effectiveFindings.status, ['rejected', 'orphan'])))
-    .groupBy(effectiveFindings.versionId, effectiveFindings.kind);
-  const progressRows = await queryRows<{ version_id: number; reviewed: number | string; total: number | string }>(
-    store.db,
-    sql`select version_id, count(*) filter (where status <> 'pending') as reviewed, count(*) as total from effective_findings
-        where version_id = any(${`{${versionIds.join(',')}}`}::int[]) and status <> 'orphan' group by version_id`,
-  );
-  const progress = new Map(progressRows.map((r) => [Number(r.version_id), { reviewed: Number(r.reviewed), total: Number(r.total) }]));
+  // counts of the findings as reviewed (rejected ones left out, additions counted) and review progress, written with effective_findings
   const warningRows = await store.db
-    .select({ id: planVersions.id, warnings: planVersions.warnings })
+    .select({ id: planVersions.id, warnings: planVersions.warnings, summary: planVersions.effectiveSummary })
     .from(planVersions)
     .where(inArray(planVersions.id, versionIds));
+  const countRows = warningRows.flatMap((w) => Object.entries(w.summary?.counts ?? {}).map(([kind, n]) => ({ versionId: w.id, kind, n })));
+  const progress = new Map(warningRows.map((w) => [w.id, { reviewed: w.summary?.reviewed ?? 0, total: w.summary?.total ?? 0 }]));
   const cards = summaries.map((p) => card(p, placeRows, countRows, warningRows, progress.get(p.currentVersionId ?? -1) ?? { reviewed: 0, total: 0 }));
   return { cards, total };
 }

@@ -20,6 +20,12 @@ import {
 import type { FindingEvidence } from '../core/findings';
 import type { MetaEvidence, OffsetMap, TimeFrame } from '../core/types';
 
+export interface EffectiveSummary {
+  counts: Record<string, number>;
+  reviewed: number;
+  total: number;
+}
+
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (v) => new Uint8Array(v),
@@ -78,6 +84,8 @@ export const planVersions = pgTable(
     frame: jsonb('frame').$type<TimeFrame>(),
     /** Whether effective_findings holds this version's rows (false for versions stored before that table: filled once on open). */
     effectiveReady: boolean('effective_ready').notNull().default(false),
+    /** Written with effective_findings: findings per kind as reviewed (rejected left out, additions counted) and review progress. */
+    effectiveSummary: jsonb('effective_summary').$type<EffectiveSummary>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('plan_versions_plan_version').on(t.planId, t.version), index('plan_versions_file').on(t.fileId)],

@@ -25,6 +25,7 @@ CREATE TABLE "effective_findings" (
 );
 --> statement-breakpoint
 ALTER TABLE "plan_versions" ADD COLUMN "effective_ready" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "plan_versions" ADD COLUMN "effective_summary" jsonb;--> statement-breakpoint
 ALTER TABLE "effective_findings" ADD CONSTRAINT "effective_findings_version_id_plan_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."plan_versions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "effective_findings" ADD CONSTRAINT "effective_findings_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "effective_findings_version_seq" ON "effective_findings" USING btree ("version_id","seq");--> statement-breakpoint
