@@ -8,7 +8,7 @@
 // The corpus: `distinct` texts are made from the sample plans (each drops a different eighth of its
 // base plan's paragraphs, so every text differs) and ingested through the real ingestPlan command
 // (extraction included); the other plans are SQL copies of those versions (plan, version, sections,
-// repairs, covered places, findings, effective findings, search passages) under their own key,
+// repairs, covered places, findings, effective findings and places, search passages) under their own key,
 // slug and title, because extracting 1,000 plans takes hours on this machine. PostgreSQL (from
 // --pg or DATABASE_URL) is used as an admin connection: the bench creates its own database there
 // and drops it afterwards. Every request goes to 127.0.0.1; request loops are bounded in count and
@@ -85,6 +85,8 @@ async function cloneStatement(store: Store): Promise<(src: number, planId: numbe
   const f = await cols('findings', ['id', 'version_id', 'plan_id']);
   const e = await cols('effective_findings', ['id', 'version_id', 'plan_id', 'finding_id']);
   const p = await cols('passages', ['id', 'version_id', 'plan_id']);
+  const ep = await cols('effective_places', ['version_id', 'plan_id']);
+  const epc = await cols('effective_place_counts', ['version_id']);
   const list = (c: string[], prefix = '') => c.map((x) => prefix + x).join(', ');
   return (src, planId, versionId, key, slug, title) =>
     sql.raw(`with np as (insert into plans (id, plan_key, slug, title, current_version_id) values (${planId}, '${key}', '${slug}', '${title.replace(/'/g, "''")}', ${versionId}) returning id),
@@ -93,7 +95,9 @@ async function cloneStatement(store: Store): Promise<(src: number, planId: numbe
       nr as (insert into repairs (version_id, ${list(r)}) select ${versionId}, ${list(r, 'x.')} from repairs x where x.version_id = ${src}),
       npp as (insert into plan_places (version_id, place_code, role) select ${versionId}, x.place_code, x.role from plan_places x where x.version_id = ${src}),
       nf as (insert into findings (version_id, plan_id, ${list(f)}) select ${versionId}, ${planId}, ${list(f, 'x.')} from findings x where x.version_id = ${src} returning id, identity),
-      nps as (insert into passages (version_id, plan_id, ${list(p)}) select ${versionId}, ${planId}, ${list(p, 'x.')} from passages x where x.version_id = ${src})
+      nps as (insert into passages (version_id, plan_id, ${list(p)}) select ${versionId}, ${planId}, ${list(p, 'x.')} from passages x where x.version_id = ${src}),
+      nep as (insert into effective_places (version_id, plan_id, ${list(ep)}) select ${versionId}, ${planId}, ${list(ep, 'x.')} from effective_places x where x.version_id = ${src}),
+      nepc as (insert into effective_place_counts (version_id, ${list(epc)}) select ${versionId}, ${list(epc, 'x.')} from effective_place_counts x where x.version_id = ${src})
       insert into effective_findings (version_id, plan_id, finding_id, ${list(e)})
         select ${versionId}, ${planId}, nf.id, ${list(e, 'x.')} from effective_findings x left join nf on x.finding_id is not null and nf.identity = x.identity
         where x.version_id = ${src}`);
@@ -125,7 +129,7 @@ async function buildCorpus(store: Store, log: (s: string) => void): Promise<Figu
     if (k % 50 === 0) log(`  copied ${k + 1}/${PLANS}\r`);
   }
   const cloneMs = performance.now() - t1;
-  await store.db.execute(sql`analyze`);
+  await store.db.execute(sql`vacuum analyze`);
   const [n] = await queryRows<{ plans: number; findings: number; effective: number; passages: number }>(
     store.db,
     sql`select (select count(*) from plans) as plans, (select count(*) from findings) as findings,

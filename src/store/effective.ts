@@ -5,10 +5,12 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { applyDecisions, type DecisionAction, type DecisionRecord, type EffectiveFinding } from '../core/curation';
 import type { Gazetteer } from '../core/types';
 import { loadGazetteer } from '../places/index';
-import { locateFinding } from '../places/locate';
-import { sentenceAt } from '../places/roles';
+import { contextNames, locateFinding } from '../places/locate';
+import { placeElement } from '../places/structure-shapes';
+import type { StructureData } from '../core/findings';
+import { nameForms, readRoles, sentenceAt } from '../places/roles';
 import { queryRows, type Store, type Tx } from './db';
-import { decisions, effectiveFindings, findings, planPlaces, planVersions, type EffectiveSummary } from './schema';
+import { decisions, effectiveFindings, effectivePlaceCounts, effectivePlaces, findings, planPlaces, planVersions, type EffectiveSummary } from './schema';
 
 /** Advisory lock key (with the plan id): refreshes of one plan's rows run one after another. */
 const LOCK = 74201106;
@@ -48,7 +50,20 @@ async function refreshLocked(tx: Tx, versionId: number, planId: number, gaz: Gaz
   );
   const rows = effectiveRows(gaz, v.text, versionId, planId, merged.findings, merged.orphans, units);
   await tx.delete(effectiveFindings).where(eq(effectiveFindings.versionId, versionId));
+  await tx.delete(effectivePlaces).where(eq(effectivePlaces.versionId, versionId));
+  await tx.delete(effectivePlaceCounts).where(eq(effectivePlaceCounts.versionId, versionId));
   for (let i = 0; i < rows.length; i += 500) await tx.insert(effectiveFindings).values(rows.slice(i, i + 500));
+  const located = placeRows(gaz, merged.findings, rows, units);
+  for (let i = 0; i < located.length; i += 1000) await tx.insert(effectivePlaces).values(located.slice(i, i + 1000));
+  const counts = new Map<string, { code: string; kind: string; versionId: number; n: number }>();
+  for (const r of located) {
+    const k = `${r.code}\u0000${r.kind}`;
+    const c = counts.get(k) ?? { code: r.code, kind: r.kind, versionId, n: 0 };
+    c.n++;
+    counts.set(k, c);
+  }
+  const countRows = [...counts.values()];
+  for (let i = 0; i < countRows.length; i += 1000) await tx.insert(effectivePlaceCounts).values(countRows.slice(i, i + 1000));
   await tx.update(planVersions).set({ effectiveReady: true, effectiveSummary: summaryOf(merged.findings) }).where(eq(planVersions.id, versionId));
 }
 
@@ -127,6 +142,48 @@ function effectiveRows(
     }),
   );
   return rows;
+}
+
+/**
+ * The effective_places rows of a version: each live finding in every unit of its codes and every
+ * unit above them, with the roles it gives the unit itself (structure members; a place mention's sentence).
+ */
+function placeRows(
+  gaz: Gazetteer,
+  merged: readonly EffectiveFinding[],
+  rows: readonly Row[],
+  units: ReadonlyArray<{ code: string; role: string }>,
+): Array<typeof effectivePlaces.$inferInsert> {
+  const context = contextNames(gaz, units);
+  const out: Array<typeof effectivePlaces.$inferInsert> = [];
+  for (const r of rows) {
+    if (r.status === 'rejected' || r.status === 'orphan') continue;
+    const f = merged[r.seq];
+    const roles = new Map<string, string[]>();
+    const addRole = (code: string, role: string) => roles.set(code, [...(roles.get(code) ?? []), role]);
+    if (f.kind === 'structure') {
+      const d = f.data as unknown as StructureData;
+      for (const el of d.elements ?? []) {
+        const placed = placeElement(gaz, el, null, context);
+        for (const m of placed.members) for (const u of m.places) addRole(u.code, `“${el.name}”之一：${m.name}`);
+      }
+    } else if (f.kind === 'place' && r.sentence && typeof f.data.code === 'string') {
+      const unit = gaz.byCode(f.data.code);
+      if (unit) for (const x of readRoles(r.sentence, nameForms(unit))) addRole(unit.code, x.role);
+    }
+    const scope = new Set((r.scopeCodes ?? []).flatMap((c) => selfAndAbove(gaz, c)));
+    for (const code of new Set((r.codes ?? []).flatMap((c) => selfAndAbove(gaz, c)))) {
+      out.push({ code, kind: f.kind, planId: r.planId, versionId: r.versionId, seq: r.seq, scoped: scope.has(code), roles: roles.get(code) ?? [] });
+    }
+  }
+  return out;
+}
+
+/** A unit and every unit above it (known to the gazetteer). */
+function selfAndAbove(gaz: Gazetteer, code: string): string[] {
+  const out: string[] = [];
+  for (let p = gaz.byCode(code); p; p = p.parent ? gaz.byCode(p.parent) : undefined) out.push(p.code);
+  return out;
 }
 
 /** Fills effective_findings once for versions stored before the table existed (run on open). */

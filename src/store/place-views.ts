@@ -9,7 +9,6 @@ import { CENSUS_INDICATORS, CENSUS_SOURCE, censusValue, loadCensus } from '../pl
 import { coverageOf, type UnitCoverage } from '../places/coverage';
 import { contextNames, unitsWithin } from '../places/locate';
 import { mapUnits } from '../places/geo';
-import { readRoles } from '../places/roles';
 import { placeElement, type PlacedElement } from '../places/structure-shapes';
 import { queryRows, type Store } from './db';
 import { getEffectiveFindings } from './findings';
@@ -220,13 +219,12 @@ export interface PlacePage {
 }
 
 /** Each list shows this many rows unless asked otherwise (the totals say how many there are). */
-export const PLACE_PAGE_DEFAULT = 100;
+export const PLACE_PAGE_DEFAULT = 50;
 
 const LOCATED_KINDS = { targets: 'target', projects: 'project', duties: 'duty', facts: 'fact' } as const;
 
 const textArray = (xs: readonly string[]) => sql`${`{${xs.join(',')}}`}::text[]`;
 const intArray = (xs: readonly number[]) => sql`${`{${xs.join(',')}}`}::int[]`;
-const LIVE = sql`e.status <> 'rejected' and e.status <> 'orphan'`;
 
 /**
  * Everything the stored plans say about one unit: one page of each list and their totals. The
@@ -235,9 +233,7 @@ const LIVE = sql`e.status <> 'rejected' and e.status <> 'orphan'`;
  */
 export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, page: PlacePage = { limit: PLACE_PAGE_DEFAULT, offset: 0 }): Promise<PlaceView> {
   const code = place.code;
-  const inside = textArray(unitsWithin(gaz, code));
   const related = [...new Set([...unitsWithin(gaz, code), ...ancestorsOf(gaz, place).map((p) => p.code)])];
-  const forms = [...new Set([place.name, place.short, ...place.aliases].filter((f) => f.length >= 2))];
   const out: PlaceView = {
     unit: { code, name: place.name, short: place.short, level: place.level, point: place.point },
     chain: ancestorsOf(gaz, place).map((p) => ({ code: p.code, name: p.name, level: p.level })),
@@ -267,9 +263,7 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, p
     sql`with cov as (
           select pp.version_id, jsonb_agg(jsonb_build_object('code', pp.place_code, 'role', pp.role)) as units
           from plan_places pp where pp.place_code = any(${textArray(related)}) group by pp.version_id),
-        men as (
-          select e.version_id, count(*) as mentions from effective_findings e
-          where e.kind = 'place' and ${LIVE} and e.codes && ${inside} group by e.version_id)
+        men as (select c.version_id, c.n as mentions from effective_place_counts c where c.code = ${code} and c.kind = 'place')
         select p.id as plan_id, p.slug, p.title, v.id as version_id, v.period_start, v.period_end, v.horizon, v.level, cov.units, men.mentions
         from plans p join plan_versions v on v.id = p.current_version_id
           left join cov on cov.version_id = v.id left join men on men.version_id = v.id
@@ -283,7 +277,7 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, p
   listed.sort((a, b) => Number(!a.coverage) - Number(!b.coverage) || (a.c.period_start ?? 9999) - (b.c.period_start ?? 9999));
   out.totals.plans = listed.length;
   const shown = listed.slice(page.offset, page.offset + page.limit);
-  const roles = await placeRoles(store, gaz, code, forms, shown.map((x) => Number(x.c.version_id)));
+  const roles = await placeRoles(store, code, shown.map((x) => Number(x.c.version_id)));
   out.plans = shown.map(({ c, coverage, mentions }) => ({
     slug: c.slug,
     title: c.title,
@@ -295,27 +289,38 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, p
     mentions,
   }));
 
-  // findings located in the unit: by their own data (scope, places, agencies) or a mention inside their span
+  // findings located in the unit: by their own data (scope, places, agencies) or a mention inside
+  // their span; counted and paged on effective_places (one index range per unit and kind)
   const versions = intArray(listed.map((x) => Number(x.c.version_id)));
-  for (const [list, kind] of Object.entries(LOCATED_KINDS) as Array<[keyof typeof LOCATED_KINDS, string]>) {
-    if (!listed.length) break;
-    const where = sql`e.kind = ${kind} and ${LIVE} and e.codes && ${inside} and e.version_id = any(${versions})`;
-    const rows = await queryRows<{ slug: string; title: string; identity: string; kind: string; data: Record<string, unknown>; quote: string; scoped: boolean; total: number | string }>(
+  if (listed.length) {
+    const counts = await queryRows<{ kind: string; n: number | string }>(
       store.db,
-      sql`select p.slug, p.title, e.identity, e.kind, e.data, e.quote, e.scope_codes && ${inside} as scoped, count(*) over () as total
-          from effective_findings e join plans p on p.current_version_id = e.version_id
-          where ${where} order by p.id, e.seq limit ${page.limit} offset ${page.offset}`,
+      sql`select c.kind, sum(c.n) as n from effective_place_counts c
+          where c.code = ${code} and c.kind in ('target', 'project', 'duty', 'fact') and c.version_id = any(${versions}) group by c.kind`,
     );
-    out.totals[list] = rows.length || page.offset === 0 ? Number(rows[0]?.total ?? 0) : await countWhere(store, where);
-    out[list] = rows.map((r) => ({
-      slug: r.slug,
-      title: r.title,
-      key: r.identity,
-      kind: r.kind,
-      summary: summarize(r.kind, r.data),
-      quote: clip(r.quote),
-      how: (kind === 'target' || kind === 'fact') && r.scoped ? 'scope' : 'text',
-    }));
+    for (const [list, kind] of Object.entries(LOCATED_KINDS) as Array<[keyof typeof LOCATED_KINDS, string]>) {
+      out.totals[list] = Number(counts.find((c) => c.kind === kind)?.n ?? 0);
+      if (!out.totals[list] || page.offset >= out.totals[list]) continue;
+      const rows = await queryRows<{ slug: string; title: string; identity: string; kind: string; data: Record<string, unknown>; quote: string; scoped: boolean }>(
+        store.db,
+        sql`with hit as (
+              select ep.plan_id, ep.version_id, ep.seq, ep.scoped from effective_places ep
+              where ep.code = ${code} and ep.kind = ${kind} and ep.version_id = any(${versions})
+              order by ep.plan_id, ep.seq limit ${page.limit} offset ${page.offset})
+            select p.slug, p.title, e.identity, e.kind, e.data, e.quote, hit.scoped
+            from hit join effective_findings e on e.version_id = hit.version_id and e.seq = hit.seq join plans p on p.id = hit.plan_id
+            order by hit.plan_id, hit.seq`,
+      );
+      out[list] = rows.map((r) => ({
+        slug: r.slug,
+        title: r.title,
+        key: r.identity,
+        kind: r.kind,
+        summary: summarize(r.kind, r.data),
+        quote: clip(r.quote),
+        how: (kind === 'target' || kind === 'fact') && r.scoped ? 'scope' : 'text',
+      }));
+    }
   }
   const row = loadCensus().get(code);
   if (row) {
@@ -329,40 +334,29 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, p
   return out;
 }
 
-async function countWhere(store: Store, where: SQL): Promise<number> {
-  const [c] = await queryRows<{ n: number | string }>(
-    store.db,
-    sql`select count(*) as n from effective_findings e join plans p on p.current_version_id = e.version_id where ${where}`,
-  );
-  return Number(c.n);
-}
-
 /**
- * The roles some plan versions give a unit: elements of their spatial structures that list it,
- * then what the sentences around its own name say (each mention is stored with its sentence).
+ * The roles some plan versions give a unit, as stored with effective_places: elements of their
+ * spatial structures that list it, then what the sentences around its own name say.
  */
-async function placeRoles(store: Store, gaz: Gazetteer, code: string, forms: string[], versionIds: number[]): Promise<Map<number, PlaceRole[]>> {
+async function placeRoles(store: Store, code: string, versionIds: number[]): Promise<Map<number, PlaceRole[]>> {
   const out = new Map<number, PlaceRole[]>();
   if (!versionIds.length) return out;
   const rows = await queryRows<{
     version_id: number;
     kind: string;
+    roles: string[];
     identity: string;
-    data: Record<string, unknown>;
-    start: number | null;
-    end: number | null;
     sentence: string | null;
     sentence_start: number | null;
+    structure: string | null;
+    subject: string | null;
   }>(
     store.db,
-    sql`select e.version_id, e.kind, e.identity, e.data, e.start, e."end", e.sentence, e.sentence_start from effective_findings e
-        where e.version_id = any(${intArray(versionIds)}) and e.kind in ('structure', 'place') and ${LIVE} and e.codes @> ${textArray([code])}
-        order by e.version_id, (e.kind = 'place'), e.seq`,
+    sql`select ep.version_id, ep.kind, ep.roles, e.identity, e.sentence, e.sentence_start, e.data->>'code' as structure, e.data->>'subject' as subject
+        from effective_places ep join effective_findings e on e.version_id = ep.version_id and e.seq = ep.seq
+        where ep.code = ${code} and cardinality(ep.roles) > 0 and ep.version_id = any(${intArray(versionIds)}) and ep.kind in ('structure', 'place')
+        order by ep.version_id, (ep.kind = 'place'), ep.seq`,
   );
-  const units = await store.db
-    .select({ versionId: planPlaces.versionId, code: planPlaces.placeCode, role: planPlaces.role })
-    .from(planPlaces)
-    .where(inArray(planPlaces.versionId, versionIds));
   const seen = new Map<number, { roles: Set<string>; sentences: Set<number> }>();
   for (const r of rows) {
     const v = Number(r.version_id);
@@ -377,20 +371,11 @@ async function placeRoles(store: Store, gaz: Gazetteer, code: string, forms: str
       mine.push(role);
     };
     if (r.kind === 'structure') {
-      const context = contextNames(gaz, units.filter((u) => u.versionId === v));
-      const view = structureView(gaz, { identity: r.identity, data: r.data, start: r.start, end: r.end }, '', context);
-      for (const el of view.elements) {
-        if (el.fromSpanText) continue; // members guessed from the explaining sentence: too loose for a role
-        for (const m of el.members) {
-          if (m.places.some((u) => u.code === code)) {
-            addRole({ source: 'structure', role: `“${el.name}”之一：${m.name}`, detail: `${view.code}${view.subject ? ' · ' + view.subject : ''}`, key: view.key });
-          }
-        }
-      }
-    } else if (r.data.code === code && r.sentence != null && r.sentence_start != null) {
+      for (const role of r.roles) addRole({ source: 'structure', role, detail: `${r.structure ?? ''}${r.subject ? ' · ' + r.subject : ''}`, key: r.identity });
+    } else if (r.sentence != null && r.sentence_start != null) {
       if (s.sentences.has(r.sentence_start)) continue;
       s.sentences.add(r.sentence_start);
-      for (const x of readRoles(r.sentence, forms)) addRole({ source: 'text', role: x.role, detail: clip(r.sentence.trim(), 200), key: r.identity });
+      for (const role of r.roles) addRole({ source: 'text', role, detail: clip(r.sentence.trim(), 200), key: r.identity });
     }
   }
   return out;

@@ -283,6 +283,45 @@ export const effectiveFindings = pgTable(
   ],
 );
 
+/**
+ * Where live effective findings are located, for the place page: one narrow row per finding and per
+ * unit it is located in — each unit of its `codes` and every unit above those (a finding in 雷州市
+ * is in 湛江市 and 广东省 too), so a unit's findings are one index range, counted and paged
+ * without reading the wide rows. Written with effective_findings.
+ */
+export const effectivePlaces = pgTable(
+  'effective_places',
+  {
+    code: text('code').notNull(),
+    kind: text('kind').notNull(),
+    planId: integer('plan_id').notNull(),
+    versionId: integer('version_id').notNull().references(() => planVersions.id, { onDelete: 'cascade' }),
+    /** effective_findings.seq of the finding. */
+    seq: integer('seq').notNull(),
+    /** The unit is (or is above) one of the finding's own scope units (effective_findings.scope_codes). */
+    scoped: boolean('scoped').notNull(),
+    /** Roles the finding gives this very unit: a structure element listing it, or (place) what the sentence around its name says. */
+    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.code, t.kind, t.planId, t.seq, t.versionId] }),
+    index('effective_places_version').on(t.versionId),
+    index('effective_places_roles').on(t.code, t.versionId).where(sql`cardinality(${t.roles}) > 0`),
+  ],
+);
+
+/** How many live effective findings of each kind a version has located in each unit (effective_places counted). */
+export const effectivePlaceCounts = pgTable(
+  'effective_place_counts',
+  {
+    code: text('code').notNull(),
+    kind: text('kind').notNull(),
+    versionId: integer('version_id').notNull().references(() => planVersions.id, { onDelete: 'cascade' }),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.code, t.kind, t.versionId] }), index('effective_place_counts_version').on(t.versionId)],
+);
+
 /** Every write command leaves a record here. */
 export const auditLog = pgTable('audit_log', {
   id: serial('id').primaryKey(),
@@ -325,4 +364,4 @@ export const passages = pgTable(
   ],
 );
 
-export const schema = { files, plans, planVersions, sections, repairs, places, planPlaces, findings, decisions, effectiveFindings, auditLog, passages };
+export const schema = { files, plans, planVersions, sections, repairs, places, planPlaces, findings, decisions, effectiveFindings, effectivePlaces, effectivePlaceCounts, auditLog, passages };
