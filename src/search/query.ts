@@ -4,7 +4,6 @@
 // differently is still found. User input only ever reaches SQL as bound parameters.
 import { sql, type SQL } from 'drizzle-orm';
 import type { HitFinding, SearchHit, SearchResult } from '../core/api-types';
-import { summarize } from '../core/finding-summary';
 import { queryRows, type Store } from '../store/db';
 import { LONG_SPAN } from '../store/schema';
 import { highlightRanges } from './highlight';
@@ -110,21 +109,21 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
       end,
       text: r.text,
       highlights: highlightRanges(r.text, terms),
-      findings: (found.get(i) ?? []).map((f) => ({ key: f.identity, kind: f.kind, summary: summarize(f.kind, f.data), start: f.start, end: f.end })),
+      findings: found.get(i) ?? [],
     };
   });
   return { q, terms, total, hits };
 }
 
 /** For each hit (by index), the effective findings (rejected ones left out) whose span overlaps it, in order. */
-async function hitFindings(store: Store, rows: readonly Row[]): Promise<Map<number, Array<{ identity: string; kind: string; data: Record<string, unknown>; start: number; end: number }>>> {
-  const out = new Map<number, Array<{ identity: string; kind: string; data: Record<string, unknown>; start: number; end: number }>>();
+async function hitFindings(store: Store, rows: readonly Row[]): Promise<Map<number, HitFinding[]>> {
+  const out = new Map<number, HitFinding[]>();
   if (!rows.length) return out;
   const spans = rows.map((r, i) => ({ i, v: Number(r.version_id), a: Number(r.start), b: Number(r.end) }));
-  const found = await queryRows<{ i: number; identity: string; kind: string; data: Record<string, unknown>; start: number; end: number }>(
+  const found = await queryRows<{ i: number; identity: string; kind: string; summary: string; start: number; end: number }>(
     store.db,
     // short findings overlapping [a, b) start in (a - LONG_SPAN, b): an index range; long ones are few (a partial index)
-    sql`select h.i, e.identity, e.kind, e.data, e.start, e."end" from jsonb_to_recordset(${JSON.stringify(spans)}::jsonb) as h(i int, v int, a int, b int)
+    sql`select h.i, e.identity, e.kind, e.summary, e.start, e."end" from jsonb_to_recordset(${JSON.stringify(spans)}::jsonb) as h(i int, v int, a int, b int)
         join effective_findings e on e.version_id = h.v and e.start < h.b and e."end" > h.a
           and (e.start > h.a - ${LONG_SPAN} or e."end" - e.start > ${sql.raw(String(LONG_SPAN))})
         where e.status <> 'rejected' and e.status <> 'orphan' order by h.i, e.seq`,
@@ -132,7 +131,7 @@ async function hitFindings(store: Store, rows: readonly Row[]): Promise<Map<numb
   for (const f of found) {
     const i = Number(f.i);
     if (!out.has(i)) out.set(i, []);
-    out.get(i)!.push({ ...f, start: Number(f.start), end: Number(f.end) });
+    out.get(i)!.push({ key: f.identity, kind: f.kind, summary: f.summary, start: Number(f.start), end: Number(f.end) });
   }
   return out;
 }

@@ -4,6 +4,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { applyDecisions, type DecisionAction, type DecisionRecord, type EffectiveFinding } from '../core/curation';
 import type { Gazetteer } from '../core/types';
+import { summarize } from '../core/finding-summary';
 import { loadGazetteer } from '../places/index';
 import { contextNames, locateFinding } from '../places/locate';
 import { placeElement } from '../places/structure-shapes';
@@ -112,6 +113,7 @@ function effectiveRows(
       data: f.data,
       extracted: f.extracted,
       decision: f.decision as unknown as Record<string, unknown> | null,
+      summary: summarize(f.kind, f.data),
       quote: f.start != null ? text.slice(f.start, f.end ?? f.start) : '',
       year,
       scopeCodes: scope,

@@ -3,7 +3,6 @@
 import { asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { EffectiveFinding } from '../core/curation';
 import type { StructureData } from '../core/findings';
-import { summarize } from '../core/finding-summary';
 import type { Gazetteer, Place } from '../core/types';
 import { CENSUS_INDICATORS, CENSUS_SOURCE, censusValue, loadCensus } from '../places/census';
 import { coverageOf, type UnitCoverage } from '../places/coverage';
@@ -301,13 +300,13 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, p
     for (const [list, kind] of Object.entries(LOCATED_KINDS) as Array<[keyof typeof LOCATED_KINDS, string]>) {
       out.totals[list] = Number(counts.find((c) => c.kind === kind)?.n ?? 0);
       if (!out.totals[list] || page.offset >= out.totals[list]) continue;
-      const rows = await queryRows<{ slug: string; title: string; identity: string; kind: string; data: Record<string, unknown>; quote: string; scoped: boolean }>(
+      const rows = await queryRows<{ slug: string; title: string; identity: string; kind: string; summary: string; quote: string; scoped: boolean }>(
         store.db,
         sql`with hit as (
               select ep.plan_id, ep.version_id, ep.seq, ep.scoped from effective_places ep
               where ep.code = ${code} and ep.kind = ${kind} and ep.version_id = any(${versions})
               order by ep.plan_id, ep.seq limit ${page.limit} offset ${page.offset})
-            select p.slug, p.title, e.identity, e.kind, e.data, e.quote, hit.scoped
+            select p.slug, p.title, e.identity, e.kind, e.summary, e.quote, hit.scoped
             from hit join effective_findings e on e.version_id = hit.version_id and e.seq = hit.seq join plans p on p.id = hit.plan_id
             order by hit.plan_id, hit.seq`,
       );
@@ -316,7 +315,7 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, p
         title: r.title,
         key: r.identity,
         kind: r.kind,
-        summary: summarize(r.kind, r.data),
+        summary: r.summary,
         quote: clip(r.quote),
         how: (kind === 'target' || kind === 'fact') && r.scoped ? 'scope' : 'text',
       }));

@@ -260,6 +260,8 @@ export const effectiveFindings = pgTable(
     extracted: jsonb('extracted').$type<Record<string, unknown>>(),
     /** The decision in force (an orphan's decision), as applyDecisions gives it. */
     decision: jsonb('decision').$type<Record<string, unknown>>(),
+    /** One line saying what it found (core/finding-summary), for lists that show no data. */
+    summary: text('summary').notNull().default(''),
     /** The text of its span in this version (so lists need not load the whole text). */
     quote: text('quote').notNull().default(''),
     /** target/fact: year of its value; null otherwise. */

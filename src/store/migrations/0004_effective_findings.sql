@@ -16,6 +16,7 @@ CREATE TABLE "effective_findings" (
 	"data" jsonb NOT NULL,
 	"extracted" jsonb,
 	"decision" jsonb,
+	"summary" text DEFAULT '' NOT NULL,
 	"quote" text DEFAULT '' NOT NULL,
 	"year" integer,
 	"scope_codes" text[] DEFAULT '{}'::text[] NOT NULL,
