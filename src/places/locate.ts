@@ -59,6 +59,13 @@ export function locateFinding(
   return { scope: clean(scope), named: clean(named) };
 }
 
+/** A unit and every unit above it (雷州市 → 雷州市, 湛江市, 广东省), as far as the gazetteer knows them. */
+export function selfAndAbove(gaz: Gazetteer, code: string): string[] {
+  const out: string[] = [];
+  for (let p = gaz.byCode(code); p; p = p.parent ? gaz.byCode(p.parent) : undefined) out.push(p.code);
+  return out;
+}
+
 /** The unit and every unit inside it (湛江市 → 湛江市, 赤坎区, 雷州市 …): what `within` matches. */
 export function unitsWithin(gaz: Gazetteer, code: string): string[] {
   return gaz.places.filter((p) => isWithin(gaz, p.code, code)).map((p) => p.code);

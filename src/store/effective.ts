@@ -6,7 +6,7 @@ import { applyDecisions, type DecisionAction, type DecisionRecord, type Effectiv
 import type { Gazetteer } from '../core/types';
 import { summarize } from '../core/finding-summary';
 import { loadGazetteer } from '../places/index';
-import { contextNames, locateFinding } from '../places/locate';
+import { contextNames, locateFinding, selfAndAbove } from '../places/locate';
 import { placeElement } from '../places/structure-shapes';
 import type { StructureData } from '../core/findings';
 import { nameForms, readRoles, sentenceAt } from '../places/roles';
@@ -178,13 +178,6 @@ function placeRows(
       out.push({ code, kind: f.kind, planId: r.planId, versionId: r.versionId, seq: r.seq, scoped: scope.has(code), roles: roles.get(code) ?? [] });
     }
   }
-  return out;
-}
-
-/** A unit and every unit above it (known to the gazetteer). */
-function selfAndAbove(gaz: Gazetteer, code: string): string[] {
-  const out: string[] = [];
-  for (let p = gaz.byCode(code); p; p = p.parent ? gaz.byCode(p.parent) : undefined) out.push(p.code);
   return out;
 }
 

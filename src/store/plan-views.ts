@@ -3,7 +3,7 @@
 import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Gazetteer } from '../core/types';
 import { queryRows, type Store } from './db';
-import { unitsWithin } from '../places/locate';
+import { selfAndAbove, unitsWithin } from '../places/locate';
 import { listPlans, type PlanSummary } from './queries';
 import { planPlaces, places, planVersions, sections } from './schema';
 
@@ -61,7 +61,7 @@ export async function listPlanCards(
   if (f.period != null) where.push(sql`v.period_start <= ${f.period} and ${f.period} <= v.period_end`);
   if (f.place) {
     if (!opts.placeCode || !opts.gaz) return { cards: [], total: 0 };
-    const related = [...new Set([...selfAndAncestors(opts.gaz, opts.placeCode), ...unitsWithin(opts.gaz, opts.placeCode)])];
+    const related = [...new Set([...selfAndAbove(opts.gaz, opts.placeCode), ...unitsWithin(opts.gaz, opts.placeCode)])];
     where.push(sql`exists (select 1 from plan_places pp where pp.version_id = p.current_version_id and pp.place_code = any(${`{${related.join(',')}}`}::text[]))`);
   }
   const page = opts.page ?? { limit: 1_000_000, offset: 0 };
@@ -125,13 +125,6 @@ export function placeCodeOf(gaz: Gazetteer, place: string): string | null {
   const s = place.trim();
   if (/^\d{6}$/.test(s)) return gaz.byCode(s) ? s : null;
   return gaz.resolve(s)?.code ?? null;
-}
-
-/** The code itself and every unit above it (雷州市 → 雷州市, 湛江市, 广东省). */
-function selfAndAncestors(gaz: Gazetteer, code: string): string[] {
-  const out: string[] = [];
-  for (let p = gaz.byCode(code); p; p = p.parent ? gaz.byCode(p.parent) : undefined) out.push(p.code);
-  return out;
 }
 
 export interface FlatSection {
