@@ -7,6 +7,7 @@ import { FieldError, validateAddition, validateCorrection } from '../core/findin
 import { NotFoundError } from '../core/errors';
 import type { FindingKind } from '../core/findings';
 import { inTransaction, readerOf, type CommandOptions, type Store } from '../store/db';
+import { refreshPlanFindings } from '../store/effective';
 import { getFindingRow } from '../store/findings';
 import { auditLog, decisions, findings, plans, planVersions } from '../store/schema';
 
@@ -114,6 +115,7 @@ export async function decideFinding(store: Store, input: DecideInput, opts: Comm
       subject: `plan:${f.planId}`,
       details: { findingId: f.id, kind: f.kind, identity: f.identity, fields, note: input.note ?? null },
     });
+    await refreshPlanFindings(tx, f.planId);
     return { decisionId: d.id, kind: f.kind, identity: f.identity, versionId: f.versionId };
   });
 }
@@ -174,6 +176,7 @@ export async function addFinding(store: Store, input: AddInput, opts: CommandOpt
       })
       .returning({ id: decisions.id });
     await tx.insert(auditLog).values({ actor, command: 'addFinding', subject: `plan:${input.planId}`, details: { kind: input.kind, quote, data } });
+    await refreshPlanFindings(tx, input.planId);
     return { decisionId: d.id, versionId: p.versionId!, start, end };
   });
 }
@@ -231,6 +234,7 @@ export async function decideAddition(store: Store, input: DecideAdditionInput, o
       subject: `plan:${add.planId}`,
       details: { kind: add.kind, identity: add.identity, fields, note: input.note ?? null },
     });
+    await refreshPlanFindings(tx, add.planId);
     return { decisionId: d.id, kind: add.kind, identity: add.identity, versionId };
   });
 }

@@ -5,6 +5,7 @@
 // A role phrase is cut back to its last head noun (城市, 中心, 极, 核, 基地, 之一 …), so
 // “…重要发展极的引领作用” gives 重要发展极. Pure; the place's name forms are passed in.
 
+import type { Place } from '../core/types';
 export type RolePattern = 'as' | 'with' | 'build' | 'titled';
 
 export interface RoleMention {
@@ -42,6 +43,11 @@ export function cutRole(s: string, strong = false): string {
  * Roles given to a place in one sentence. `forms` are its names (湛江市, 湛江); other places may be
  * listed beside it (以湛江、茂名、阳江市的中心城区为核心区; 广州和南宁作为…双核).
  */
+/** The forms a unit is written in that roles are read for (湛江市, 湛江, aliases; two characters or more). */
+export function nameForms(place: Pick<Place, 'name' | 'short' | 'aliases'>): string[] {
+  return [...new Set([place.name, place.short, ...place.aliases].filter((f) => f.length >= 2))];
+}
+
 export function readRoles(sentence: string, forms: readonly string[]): RoleMention[] {
   const names = [...new Set(forms.filter((f) => f.length >= 2))].sort((a, b) => b.length - a.length).map(esc);
   if (!names.length) return [];

@@ -3,11 +3,9 @@
 // substring (ILIKE, served by the pg_trgm index) for 3+ characters, so text that jieba cut
 // differently is still found. User input only ever reaches SQL as bound parameters.
 import { sql, type SQL } from 'drizzle-orm';
-import type { EffectiveFinding } from '../core/curation';
 import type { HitFinding, SearchHit, SearchResult } from '../core/api-types';
-import { summarize } from '../core/finding-summary';
 import { queryRows, type Store } from '../store/db';
-import { effectiveFindingsOf } from './hit-findings';
+import { LONG_SPAN } from '../store/schema';
 import { highlightRanges } from './highlight';
 import type { Segmenter } from './segmenter';
 import { containsPattern, tsqueryText } from './syntax';
@@ -65,20 +63,14 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
     );
   }
   // Kind and year filters look at findings as people reviewed them (a rejected target does not
-  // count, an added one does), so they take the spans from the merged findings, not the raw table.
-  if (params.kind || params.year != null) {
-    const merged = await effectiveFindingsOf(store, await currentVersionIds(store, params.plan));
-    const spans = (keep: (f: EffectiveFinding) => boolean) => {
-      const out: Array<{ v: number; a: number; b: number }> = [];
-      for (const [v, fs] of merged) for (const f of fs) if (f.status !== 'rejected' && f.start != null && f.end != null && keep(f)) out.push({ v, a: f.start, b: f.end });
-      return sql`exists (select 1 from jsonb_to_recordset(${JSON.stringify(out)}::jsonb) as s(v int, a int, b int)
-        where s.v = p.version_id and s.a < p."end" and s.b > p.start)`;
-    };
-    if (params.kind) where.push(spans((f) => f.kind === params.kind));
-    if (params.year != null) {
-      const y = params.year;
-      where.push(sql`(${spans((f) => (f.kind === 'target' || f.kind === 'fact') && Number(f.data.year) === y)} or strpos(p.text, ${String(y)}) > 0)`);
-    }
+  // count, an added one does): effective_findings, not the raw findings table.
+  const findingIn = (cond: SQL) => sql`exists (select 1 from effective_findings e where e.version_id = p.version_id
+      and e.status <> 'rejected' and e.status <> 'orphan' and e.start < p."end" and e."end" > p.start
+      and (e.start > p.start - ${LONG_SPAN} or e."end" - e.start > ${sql.raw(String(LONG_SPAN))}) and ${cond})`;
+  if (params.kind) where.push(findingIn(sql`e.kind = ${params.kind}`));
+  if (params.year != null) {
+    const y = params.year;
+    where.push(sql`(${findingIn(sql`e.kind in ('target', 'fact') and e.year = ${y}`)} or strpos(p.text, ${String(y)}) > 0)`);
   }
   const score = sql.join(
     [
@@ -106,13 +98,10 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
     total = Number(c.n);
   }
 
-  const byVersion = await effectiveFindingsOf(store, [...new Set(rows.map((r) => Number(r.version_id)))]);
-  const hits = rows.map((r): SearchHit => {
+  const found = await hitFindings(store, rows);
+  const hits = rows.map((r, i): SearchHit => {
     const start = Number(r.start);
     const end = Number(r.end);
-    const found = (byVersion.get(Number(r.version_id)) ?? []).filter(
-      (f) => f.status !== 'rejected' && f.start != null && f.end != null && f.start < end && f.end > start,
-    );
     return {
       plan: { slug: r.slug, title: r.title },
       section: r.section_path != null ? { path: r.section_path, title: r.section_title ?? '' } : null,
@@ -120,19 +109,29 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
       end,
       text: r.text,
       highlights: highlightRanges(r.text, terms),
-      findings: found.map((f) => ({ key: f.identity, kind: f.kind, summary: summarize(f.kind, f.data), start: f.start!, end: f.end! })),
+      findings: found.get(i) ?? [],
     };
   });
   return { q, terms, total, hits };
 }
 
-/** The current version of each plan, or of the one plan asked for. */
-async function currentVersionIds(store: Store, slug?: string): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(
+/** For each hit (by index), the effective findings (rejected ones left out) whose span overlaps it, in order. */
+async function hitFindings(store: Store, rows: readonly Row[]): Promise<Map<number, HitFinding[]>> {
+  const out = new Map<number, HitFinding[]>();
+  if (!rows.length) return out;
+  const spans = rows.map((r, i) => ({ i, v: Number(r.version_id), a: Number(r.start), b: Number(r.end) }));
+  const found = await queryRows<{ i: number; identity: string; kind: string; summary: string; start: number; end: number }>(
     store.db,
-    slug
-      ? sql`select current_version_id as id from plans where slug = ${slug} and current_version_id is not null`
-      : sql`select current_version_id as id from plans where current_version_id is not null`,
+    // short findings overlapping [a, b) start in (a - LONG_SPAN, b): an index range; long ones are few (a partial index)
+    sql`select h.i, e.identity, e.kind, e.summary, e.start, e."end" from jsonb_to_recordset(${JSON.stringify(spans)}::jsonb) as h(i int, v int, a int, b int)
+        join effective_findings e on e.version_id = h.v and e.start < h.b and e."end" > h.a
+          and (e.start > h.a - ${LONG_SPAN} or e."end" - e.start > ${sql.raw(String(LONG_SPAN))})
+        where e.status <> 'rejected' and e.status <> 'orphan' order by h.i, e.seq`,
   );
-  return rows.map((r) => Number(r.id));
+  for (const f of found) {
+    const i = Number(f.i);
+    if (!out.has(i)) out.set(i, []);
+    out.get(i)!.push({ key: f.identity, kind: f.kind, summary: f.summary, start: Number(f.start), end: Number(f.end) });
+  }
+  return out;
 }

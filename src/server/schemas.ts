@@ -241,6 +241,7 @@ const sharedSchemas: Record<SharedId, Schema> = {
   locatedFinding: obj(
     {
       slug: describe(str, 'the plan'),
+      title: describe(str, "the plan's title"),
       key: describe(str, 'stable identity of the finding'),
       kind: findingKind,
       summary: str,

@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { schema } from './schema';
+import { backfillEffectiveFindings } from './effective';
 import { runMigrations } from './migrate';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -95,6 +96,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   if (opts.migrate !== false) {
     try {
       await runMigrations(store.db);
+      await backfillEffectiveFindings(store); // versions stored before effective_findings existed
     } catch (e) {
       await store.close();
       throw e;

@@ -1,8 +1,9 @@
 // Reading findings: the extractor output of a version with people's decisions applied.
-import { asc, eq, sql } from 'drizzle-orm';
-import { applyDecisions, type DecisionAction, type DecisionRecord, type MergeResult } from '../core/curation';
-import { queryRows, type Db, type Store, type Tx } from './db';
-import { decisions, findings, planVersions } from './schema';
+import { and, asc, eq } from 'drizzle-orm';
+import type { DecisionAction, DecisionRecord, MergeResult } from '../core/curation';
+import type { Db, Store, Tx } from './db';
+import { toEffective, toOrphan } from './effective';
+import { decisions, effectiveFindings, findings, planVersions } from './schema';
 
 export async function getDecisions(store: Store, planId: number): Promise<DecisionRecord[]> {
   const rows = await store.db.select().from(decisions).where(eq(decisions.planId, planId)).orderBy(asc(decisions.id));
@@ -14,44 +15,21 @@ export async function getDecision(db: Db | Tx, id: number): Promise<(DecisionRec
   return d ? { ...d, action: d.action as DecisionAction } : null;
 }
 
-const MAX_CACHED = 64;
-const caches = new WeakMap<Store, Map<number, { fp: string; merged: MergeResult }>>();
-
 /**
  * Findings of a version (optionally one kind) with decisions applied, plus decisions that no
- * longer fit. Reading and merging all findings of a plan takes 10–45 ms, so the merge is kept per
- * version and reused while its fingerprint holds: findings are only ever rewritten as a whole (new
- * row ids) and decisions only appended, so row count + highest id of each says whether anything
- * changed. The result is shared: callers must not modify it.
+ * longer fit: read from effective_findings, which every write keeps in step (store/effective.ts).
  */
 export async function getEffectiveFindings(store: Store, versionId: number, kind?: string): Promise<MergeResult> {
-  let cache = caches.get(store);
-  if (!cache) caches.set(store, (cache = new Map()));
-  const [row] = await queryRows<{ fp: string }>(
-    store.db,
-    sql`select (select count(*) || '/' || coalesce(max(f.id), 0) from findings f where f.version_id = v.id) || ':' ||
-          (select count(*) || '/' || coalesce(max(d.id), 0) from decisions d where d.plan_id = v.plan_id) as fp
-        from plan_versions v where v.id = ${versionId}`,
-  );
-  if (!row) throw new Error(`no plan version ${versionId}`);
-  let hit = cache.get(versionId);
-  if (!hit || hit.fp !== row.fp) hit = { fp: row.fp, merged: await mergeFindings(store, versionId) };
-  cache.delete(versionId); // most recently used last
-  cache.set(versionId, hit);
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
-  if (!kind) return hit.merged;
-  return { findings: hit.merged.findings.filter((f) => f.kind === kind), orphans: hit.merged.orphans.filter((d) => d.kind === kind) };
-}
-
-async function mergeFindings(store: Store, versionId: number): Promise<MergeResult> {
-  const [v] = await store.db.select({ planId: planVersions.planId, text: planVersions.text }).from(planVersions).where(eq(planVersions.id, versionId));
-  if (!v) throw new Error(`no plan version ${versionId}`);
-  const rows = await store.db
-    .select()
-    .from(findings)
-    .where(eq(findings.versionId, versionId))
-    .orderBy(asc(findings.start), asc(findings.id));
-  return applyDecisions(v.text, rows, await getDecisions(store, v.planId));
+  const where = kind ? and(eq(effectiveFindings.versionId, versionId), eq(effectiveFindings.kind, kind)) : eq(effectiveFindings.versionId, versionId);
+  const rows = await store.db.select().from(effectiveFindings).where(where).orderBy(asc(effectiveFindings.seq));
+  if (!rows.length) {
+    const [v] = await store.db.select({ id: planVersions.id }).from(planVersions).where(eq(planVersions.id, versionId));
+    if (!v) throw new Error(`no plan version ${versionId}`);
+  }
+  return {
+    findings: rows.filter((r) => r.status !== 'orphan').map(toEffective),
+    orphans: rows.filter((r) => r.status === 'orphan').map(toOrphan),
+  };
 }
 
 export async function getFindingRow(db: Db | Tx, id: number) {

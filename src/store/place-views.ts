@@ -1,17 +1,16 @@
 // Read queries for the map and the place pages: which plans cover which units, a plan's spatial
 // structure placed on the map, and everything the plans say about one unit.
-import { asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { EffectiveFinding } from '../core/curation';
 import type { StructureData } from '../core/findings';
-import { summarize } from '../core/finding-summary';
 import type { Gazetteer, Place } from '../core/types';
 import { CENSUS_INDICATORS, CENSUS_SOURCE, censusValue, loadCensus } from '../places/census';
 import { mapIndicators } from '../places/lookup';
-import { coverageOf, isWithin, type UnitCoverage } from '../places/coverage';
+import { coverageOf, type UnitCoverage } from '../places/coverage';
+import { contextNames, unitsWithin } from '../places/locate';
 import { mapUnits } from '../places/geo';
-import { readRoles, sentenceAt } from '../places/roles';
 import { placeElement, type PlacedElement } from '../places/structure-shapes';
-import type { Store } from './db';
+import { queryRows, type Store } from './db';
 import { getEffectiveFindings } from './findings';
 import { planPlaces, plans, planVersions } from './schema';
 
@@ -109,11 +108,6 @@ export interface StructureView {
 
 const live = (f: EffectiveFinding) => f.status !== 'rejected';
 
-/** Names of the units a plan covers: context for reading county short forms in member names. */
-function contextNames(gaz: Gazetteer, rows: PlanCoverage['rows']): string[] {
-  return rows.map((r) => gaz.byCode(r.code)?.name).filter((n): n is string => !!n);
-}
-
 /** The spatial structures of a plan version (review decisions applied), members placed at gazetteer points. */
 export async function getPlanStructures(store: Store, gaz: Gazetteer, versionId: number): Promise<StructureView[]> {
   const [v] = await store.db.select({ text: planVersions.text }).from(planVersions).where(eq(planVersions.id, versionId));
@@ -123,7 +117,7 @@ export async function getPlanStructures(store: Store, gaz: Gazetteer, versionId:
   return findings.filter(live).map((f) => structureView(gaz, f, v?.text ?? '', context));
 }
 
-function structureView(gaz: Gazetteer, f: EffectiveFinding, text: string, context: string[]): StructureView {
+function structureView(gaz: Gazetteer, f: Pick<EffectiveFinding, 'identity' | 'data' | 'start' | 'end'>, text: string, context: string[]): StructureView {
   const d = f.data as unknown as StructureData;
   return {
     key: f.identity,
@@ -148,6 +142,8 @@ export interface PlaceRole {
 
 export interface LocatedFinding {
   slug: string;
+  /** The plan's title (its plan may be on another page of the plan list). */
+  title: string;
   key: string;
   kind: string;
   summary: string;
@@ -177,6 +173,8 @@ export interface PlaceView {
   projects: LocatedFinding[];
   duties: LocatedFinding[];
   facts: LocatedFinding[];
+  /** How many rows each list has over all pages. */
+  totals: { plans: number; targets: number; projects: number; duties: number; facts: number };
   census: null | {
     source: string;
     sourceEn: string;
@@ -189,11 +187,29 @@ const clip = (s: string, n = 160) => (s.length > n ? s.slice(0, n - 1) + '…' :
 const overlaps = (a: { start: number | null; end: number | null }, b: { start: number | null; end: number | null }) =>
   a.start != null && b.start != null && a.end != null && b.end != null && a.start < b.end && b.start < a.end;
 
-/** Everything the stored plans say about one unit. */
-export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place): Promise<PlaceView> {
+export interface PlacePage {
+  /** Rows of each list (plans, targets, projects, duties, facts) to return. */
+  limit: number;
+  /** Rows of each list to skip. */
+  offset: number;
+}
+
+/** Each list shows this many rows unless asked otherwise (the totals say how many there are). */
+export const PLACE_PAGE_DEFAULT = 50;
+
+const LOCATED_KINDS = { targets: 'target', projects: 'project', duties: 'duty', facts: 'fact' } as const;
+
+const textArray = (xs: readonly string[]) => sql`${`{${xs.join(',')}}`}::text[]`;
+const intArray = (xs: readonly number[]) => sql`${`{${xs.join(',')}}`}::int[]`;
+
+/**
+ * Everything the stored plans say about one unit: one page of each list and their totals. The
+ * plans, the mentions and the located findings are found in SQL (effective_findings.codes holds
+ * every unit that locates a finding), so no plan text is read and the cost grows with the page.
+ */
+export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, page: PlacePage = { limit: PLACE_PAGE_DEFAULT, offset: 0 }): Promise<PlaceView> {
   const code = place.code;
-  const within = (c: string | null | undefined) => !!c && isWithin(gaz, c, code);
-  const forms = [...new Set([place.name, place.short, ...place.aliases].filter((f) => f.length >= 2))];
+  const related = [...new Set([...unitsWithin(gaz, code), ...ancestorsOf(gaz, place).map((p) => p.code)])];
   const out: PlaceView = {
     unit: { code, name: place.name, short: place.short, level: place.level, point: place.point },
     chain: ancestorsOf(gaz, place).map((p) => ({ code: p.code, name: p.name, level: p.level })),
@@ -203,74 +219,85 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place): 
     projects: [],
     duties: [],
     facts: [],
+    totals: { plans: 0, targets: 0, projects: 0, duties: 0, facts: 0 },
     census: null,
   };
-  for (const p of await listCoverage(store)) {
-    const coverage = coverageOf(gaz, p.rows, code);
-    const [v] = await store.db.select({ text: planVersions.text }).from(planVersions).where(eq(planVersions.id, p.versionId));
-    const text = v.text;
-    const all = (await getEffectiveFindings(store, p.versionId)).findings.filter(live);
-    const mentionsHere = all.filter((f) => f.kind === 'place' && within((f.data as { code?: string }).code));
-    const roles: PlaceRole[] = [];
-    const seenRole = new Set<string>();
-    const addRole = (r: PlaceRole) => {
-      const k = r.source + '\u0000' + r.role;
-      if (seenRole.has(k)) return;
-      seenRole.add(k);
-      roles.push(r);
-    };
-    // roles from spatial structures whose elements list the unit itself
-    const context = contextNames(gaz, p.rows);
-    for (const f of all.filter((x) => x.kind === 'structure')) {
-      const s = structureView(gaz, f, text, context);
-      for (const el of s.elements) {
-        if (el.fromSpanText) continue; // members guessed from the explaining sentence: too loose for a role
-        for (const m of el.members) {
-          if (m.places.some((u) => u.code === code)) {
-            addRole({ source: 'structure', role: `“${el.name}”之一：${m.name}`, detail: `${s.code}${s.subject ? ' · ' + s.subject : ''}`, key: s.key });
-          }
-        }
-      }
-    }
-    // roles from sentences around the unit's own name
-    const seenSentence = new Set<number>();
-    for (const m of mentionsHere) {
-      if ((m.data as { code?: string }).code !== code || m.start == null) continue;
-      const s = sentenceAt(text, m.start, m.end ?? m.start);
-      if (seenSentence.has(s.start)) continue;
-      seenSentence.add(s.start);
-      for (const r of readRoles(s.text, forms)) addRole({ source: 'text', role: r.role, detail: clip(s.text.trim(), 200), key: m.identity });
-    }
-    if (!coverage && mentionsHere.length === 0) continue;
-    out.plans.push({ slug: p.slug, title: p.title, period: p.period, horizon: p.horizon, level: p.level, coverage, roles, mentions: mentionsHere.length });
+  // plans that cover the unit (or a unit above or inside it) or whose text names a unit inside it
+  const candidates = await queryRows<{
+    plan_id: number;
+    slug: string;
+    title: string;
+    version_id: number;
+    period_start: number | null;
+    period_end: number | null;
+    horizon: number | null;
+    level: string;
+    units: Array<{ code: string; role: string }> | null;
+    mentions: number | string | null;
+  }>(
+    store.db,
+    sql`with cov as (
+          select pp.version_id, jsonb_agg(jsonb_build_object('code', pp.place_code, 'role', pp.role)) as units
+          from plan_places pp where pp.place_code = any(${textArray(related)}) group by pp.version_id),
+        men as (select c.version_id, c.n as mentions from effective_place_counts c where c.code = ${code} and c.kind = 'place')
+        select p.id as plan_id, p.slug, p.title, v.id as version_id, v.period_start, v.period_end, v.horizon, v.level, cov.units, men.mentions
+        from plans p join plan_versions v on v.id = p.current_version_id
+          left join cov on cov.version_id = v.id left join men on men.version_id = v.id
+        where cov.version_id is not null or men.version_id is not null
+        order by p.id`,
+  );
+  const listed = candidates
+    .map((c) => ({ c, coverage: coverageOf(gaz, c.units ?? [], code), mentions: Number(c.mentions ?? 0) }))
+    .filter((x) => x.coverage || x.mentions > 0);
+  // plans that cover the unit first, then by period
+  listed.sort((a, b) => Number(!a.coverage) - Number(!b.coverage) || (a.c.period_start ?? 9999) - (b.c.period_start ?? 9999));
+  out.totals.plans = listed.length;
+  const shown = listed.slice(page.offset, page.offset + page.limit);
+  const roles = await placeRoles(store, code, shown.map((x) => Number(x.c.version_id)));
+  out.plans = shown.map(({ c, coverage, mentions }) => ({
+    slug: c.slug,
+    title: c.title,
+    period: c.period_start != null && c.period_end != null ? [c.period_start, c.period_end] : null,
+    horizon: c.horizon,
+    level: c.level,
+    coverage,
+    roles: roles.get(Number(c.version_id)) ?? [],
+    mentions,
+  }));
 
-    // findings located in the unit
-    const namedIn = (f: EffectiveFinding) => mentionsHere.some((m) => overlaps(m, f));
-    const located = (f: EffectiveFinding, how: 'scope' | 'text'): LocatedFinding => ({
-      slug: p.slug,
-      key: f.identity,
-      kind: f.kind,
-      summary: summarize(f.kind, f.data),
-      quote: clip(f.start != null ? text.slice(f.start, f.end ?? f.start) : ''),
-      how,
-    });
-    for (const f of all) {
-      const d = f.data as Record<string, unknown>;
-      if (f.kind === 'target' || f.kind === 'fact') {
-        const scoped = within(d.scopeCode as string | null) || (typeof d.scope === 'string' && within(gaz.resolve(d.scope)?.code));
-        if (scoped || namedIn(f)) (f.kind === 'target' ? out.targets : out.facts).push(located(f, scoped ? 'scope' : 'text'));
-      } else if (f.kind === 'project') {
-        const named = Array.isArray(d.places) && (d.places as unknown[]).some((n) => typeof n === 'string' && context.length > 0 && within(resolveIn(gaz, n, p.rows)));
-        if (named || namedIn(f)) out.projects.push(located(f, 'text'));
-      } else if (f.kind === 'duty') {
-        const agencies = [...((d.lead as string[] | undefined) ?? []), ...((d.support as string[] | undefined) ?? [])].join('、');
-        const named = gaz.findMentions(agencies).some((m) => within(m.place.code));
-        if (named || namedIn(f)) out.duties.push(located(f, 'text'));
-      }
+  // findings located in the unit: by their own data (scope, places, agencies) or a mention inside
+  // their span; counted and paged on effective_places (one index range per unit and kind)
+  const versions = intArray(listed.map((x) => Number(x.c.version_id)));
+  if (listed.length) {
+    const counts = await queryRows<{ kind: string; n: number | string }>(
+      store.db,
+      sql`select c.kind, sum(c.n) as n from effective_place_counts c
+          where c.code = ${code} and c.kind in ('target', 'project', 'duty', 'fact') and c.version_id = any(${versions}) group by c.kind`,
+    );
+    for (const [list, kind] of Object.entries(LOCATED_KINDS) as Array<[keyof typeof LOCATED_KINDS, string]>) {
+      out.totals[list] = Number(counts.find((c) => c.kind === kind)?.n ?? 0);
+      if (!out.totals[list] || page.offset >= out.totals[list]) continue;
+      const rows = await queryRows<{ slug: string; title: string; identity: string; kind: string; summary: string; quote: string; scoped: boolean }>(
+        store.db,
+        sql`with hit as (
+              select ep.plan_id, ep.version_id, ep.seq, ep.scoped from effective_places ep
+              where ep.code = ${code} and ep.kind = ${kind} and ep.version_id = any(${versions})
+              order by ep.plan_id, ep.seq limit ${page.limit} offset ${page.offset})
+            select p.slug, p.title, e.identity, e.kind, e.summary, e.quote, hit.scoped
+            from hit join effective_findings e on e.version_id = hit.version_id and e.seq = hit.seq join plans p on p.id = hit.plan_id
+            order by hit.plan_id, hit.seq`,
+      );
+      out[list] = rows.map((r) => ({
+        slug: r.slug,
+        title: r.title,
+        key: r.identity,
+        kind: r.kind,
+        summary: r.summary,
+        quote: clip(r.quote),
+        how: (kind === 'target' || kind === 'fact') && r.scoped ? 'scope' : 'text',
+      }));
     }
   }
-  // plans that cover the unit first, then by period
-  out.plans.sort((a, b) => Number(!a.coverage) - Number(!b.coverage) || (a.period?.[0] ?? 9999) - (b.period?.[0] ?? 9999));
   const row = loadCensus().get(code);
   if (row) {
     out.census = {
@@ -283,18 +310,56 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place): 
   return out;
 }
 
+/**
+ * The roles some plan versions give a unit, as stored with effective_places: elements of their
+ * spatial structures that list it, then what the sentences around its own name say.
+ */
+async function placeRoles(store: Store, code: string, versionIds: number[]): Promise<Map<number, PlaceRole[]>> {
+  const out = new Map<number, PlaceRole[]>();
+  if (!versionIds.length) return out;
+  const rows = await queryRows<{
+    version_id: number;
+    kind: string;
+    roles: string[];
+    identity: string;
+    sentence: string | null;
+    sentence_start: number | null;
+    structure: string | null;
+    subject: string | null;
+  }>(
+    store.db,
+    sql`select ep.version_id, ep.kind, ep.roles, e.identity, e.sentence, e.sentence_start, e.data->>'code' as structure, e.data->>'subject' as subject
+        from effective_places ep join effective_findings e on e.version_id = ep.version_id and e.seq = ep.seq
+        where ep.code = ${code} and cardinality(ep.roles) > 0 and ep.version_id = any(${intArray(versionIds)}) and ep.kind in ('structure', 'place')
+        order by ep.version_id, (ep.kind = 'place'), ep.seq`,
+  );
+  const seen = new Map<number, { roles: Set<string>; sentences: Set<number> }>();
+  for (const r of rows) {
+    const v = Number(r.version_id);
+    if (!out.has(v)) out.set(v, []);
+    if (!seen.has(v)) seen.set(v, { roles: new Set(), sentences: new Set() });
+    const mine = out.get(v)!;
+    const s = seen.get(v)!;
+    const addRole = (role: PlaceRole) => {
+      const k = role.source + '\u0000' + role.role;
+      if (s.roles.has(k)) return;
+      s.roles.add(k);
+      mine.push(role);
+    };
+    if (r.kind === 'structure') {
+      for (const role of r.roles) addRole({ source: 'structure', role, detail: `${r.structure ?? ''}${r.subject ? ' · ' + r.subject : ''}`, key: r.identity });
+    } else if (r.sentence != null && r.sentence_start != null) {
+      if (s.sentences.has(r.sentence_start)) continue;
+      s.sentences.add(r.sentence_start);
+      for (const role of r.roles) addRole({ source: 'text', role, detail: clip(r.sentence.trim(), 200), key: r.identity });
+    }
+  }
+  return out;
+}
+
 /** Province, prefecture … above a unit, outermost first. */
 function ancestorsOf(gaz: Gazetteer, place: Place): Place[] {
   const out: Place[] = [];
   for (let p = place.parent ? gaz.byCode(place.parent) : undefined; p; p = p.parent ? gaz.byCode(p.parent) : undefined) out.unshift(p);
   return out;
-}
-
-/** A project's place name as a code, preferring units inside what the plan covers. */
-function resolveIn(gaz: Gazetteer, name: string, rows: PlanCoverage['rows']): string | undefined {
-  for (const r of rows) {
-    const p = gaz.resolve(name, r.code);
-    if (p && isWithin(gaz, p.code, r.code)) return p.code;
-  }
-  return gaz.resolve(name)?.code;
 }

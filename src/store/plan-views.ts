@@ -1,11 +1,11 @@
 // Read queries for the plan library and the reader (HTTP API): plan cards with covered units and
 // finding counts, filters by level / place / period, the flat section list of a version.
-import { asc, count, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Gazetteer } from '../core/types';
-import type { Store } from './db';
+import { queryRows, type Store } from './db';
+import { selfAndAbove, unitsWithin } from '../places/locate';
 import { listPlans, type PlanSummary } from './queries';
-import { getEffectiveFindings } from './findings';
-import { decisions, findings, planPlaces, places, planVersions, sections } from './schema';
+import { planPlaces, places, planVersions, sections } from './schema';
 
 export interface PlaceRef {
   code: string;
@@ -37,43 +37,65 @@ export interface PlanFilter {
 
 const COUNTED_KINDS = ['target', 'project', 'duty', 'structure', 'place', 'reference', 'fact'];
 
-/** Every plan as a library card (current version), in ingest order. */
-export async function listPlanCards(store: Store): Promise<PlanCard[]> {
-  const summaries = await listPlans(store);
+export interface PlanPage {
+  limit: number;
+  offset: number;
+}
+
+/** Cards per page of the plan list unless asked otherwise. */
+export const PLAN_PAGE_DEFAULT = 100;
+
+/**
+ * One page of the plans matching a filter as library cards (current version), in ingest order,
+ * and how many match. place: the plan covers (scope or extension) the unit, a unit above it (a
+ * plan for 广东省 concerns 湛江市) or a unit below it (a plan for 湛江市 concerns 广东省).
+ */
+export async function listPlanCards(
+  store: Store,
+  opts: { filter?: PlanFilter; gaz?: Gazetteer; placeCode?: string | null; ids?: number[]; page?: PlanPage } = {},
+): Promise<{ cards: PlanCard[]; total: number }> {
+  const where: SQL[] = [sql`true`];
+  const f = opts.filter ?? {};
+  if (opts.ids) where.push(sql`p.id = any(${`{${opts.ids.join(',')}}`}::int[])`);
+  if (f.level) where.push(sql`v.level = ${f.level}`);
+  if (f.period != null) where.push(sql`v.period_start <= ${f.period} and ${f.period} <= v.period_end`);
+  if (f.place) {
+    if (!opts.placeCode || !opts.gaz) return { cards: [], total: 0 };
+    const related = [...new Set([...selfAndAbove(opts.gaz, opts.placeCode), ...unitsWithin(opts.gaz, opts.placeCode)])];
+    where.push(sql`exists (select 1 from plan_places pp where pp.version_id = p.current_version_id and pp.place_code = any(${`{${related.join(',')}}`}::text[]))`);
+  }
+  const page = opts.page ?? { limit: 1_000_000, offset: 0 };
+  const matching = await queryRows<{ id: number; total: number | string }>(
+    store.db,
+    sql`select p.id, count(*) over () as total from plans p left join plan_versions v on v.id = p.current_version_id
+        where ${sql.join(where, sql` and `)} order by p.id limit ${page.limit} offset ${page.offset}`,
+  );
+  let total = matching.length ? Number(matching[0].total) : 0;
+  if (!matching.length && page.offset > 0) {
+    const [c] = await queryRows<{ n: number | string }>(
+      store.db,
+      sql`select count(*) as n from plans p left join plan_versions v on v.id = p.current_version_id where ${sql.join(where, sql` and `)}`,
+    );
+    total = Number(c.n);
+  }
+  const summaries = await listPlans(store, matching.map((r) => Number(r.id)));
   const versionIds = summaries.map((p) => p.currentVersionId).filter((v): v is number => v != null);
-  if (!versionIds.length) return summaries.map((p) => card(p, [], [], []));
+  if (!versionIds.length) return { cards: summaries.map((p) => card(p, [], [], [])), total };
   const placeRows = await store.db
     .select({ versionId: planPlaces.versionId, role: planPlaces.role, code: places.code, name: places.name })
     .from(planPlaces)
     .innerJoin(places, eq(places.code, planPlaces.placeCode))
     .where(inArray(planPlaces.versionId, versionIds))
     .orderBy(asc(places.code));
-  let countRows = await store.db
-    .select({ versionId: findings.versionId, kind: findings.kind, n: count() })
-    .from(findings)
-    .where(inArray(findings.versionId, versionIds))
-    .groupBy(findings.versionId, findings.kind);
-  // Plans with review decisions: count their findings with the decisions applied instead.
-  const progress = new Map<number, { reviewed: number; total: number }>();
-  const reviewed = await store.db.selectDistinct({ planId: decisions.planId }).from(decisions);
-  for (const { planId } of reviewed) {
-    const p = summaries.find((x) => x.id === planId);
-    if (p?.currentVersionId == null) continue;
-    const merged = await getEffectiveFindings(store, p.currentVersionId);
-    const byKind = new Map<string, number>();
-    for (const f of merged.findings) if (f.status !== 'rejected') byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
-    const versionId = p.currentVersionId;
-    countRows = countRows.filter((r) => r.versionId !== versionId).concat([...byKind].map(([kind, n]) => ({ versionId, kind, n })));
-    progress.set(versionId, { reviewed: merged.findings.filter((f) => f.status !== 'pending').length, total: merged.findings.length });
-  }
+  // counts of the findings as reviewed (rejected ones left out, additions counted) and review progress, written with effective_findings
   const warningRows = await store.db
-    .select({ id: planVersions.id, warnings: planVersions.warnings })
+    .select({ id: planVersions.id, warnings: planVersions.warnings, summary: planVersions.effectiveSummary })
     .from(planVersions)
     .where(inArray(planVersions.id, versionIds));
-  return summaries.map((p) => {
-    const all = countRows.filter((r) => r.versionId === p.currentVersionId).reduce((n, r) => n + Number(r.n), 0);
-    return card(p, placeRows, countRows, warningRows, progress.get(p.currentVersionId ?? -1) ?? { reviewed: 0, total: all });
-  });
+  const countRows = warningRows.flatMap((w) => Object.entries(w.summary?.counts ?? {}).map(([kind, n]) => ({ versionId: w.id, kind, n })));
+  const progress = new Map(warningRows.map((w) => [w.id, { reviewed: w.summary?.reviewed ?? 0, total: w.summary?.total ?? 0 }]));
+  const cards = summaries.map((p) => card(p, placeRows, countRows, warningRows, progress.get(p.currentVersionId ?? -1) ?? { reviewed: 0, total: 0 }));
+  return { cards, total };
 }
 
 function card(
@@ -96,32 +118,6 @@ function card(
     status: warnings.length ? 'warnings' : 'ok',
     warnings,
   };
-}
-
-/** The code itself and every unit above it (雷州市 → 雷州市, 湛江市, 广东省). */
-function selfAndAncestors(gaz: Gazetteer, code: string): string[] {
-  const out: string[] = [];
-  for (let p = gaz.byCode(code); p; p = p.parent ? gaz.byCode(p.parent) : undefined) out.push(p.code);
-  return out;
-}
-
-/**
- * Cards matching a filter. place: the plan covers (scope or extension) the unit, a unit above it
- * (a plan for 广东省 concerns 湛江市) or a unit below it (a plan for 湛江市 concerns 广东省).
- */
-export function filterPlanCards(cards: PlanCard[], filter: PlanFilter, gaz: Gazetteer, placeCode: string | null): PlanCard[] {
-  return cards.filter((c) => {
-    if (filter.level && c.level !== filter.level) return false;
-    if (filter.period != null && !(c.period && c.period[0] <= filter.period && filter.period <= c.period[1])) return false;
-    if (filter.place) {
-      if (!placeCode) return false;
-      const up = new Set(selfAndAncestors(gaz, placeCode));
-      const covered = [...c.scope, ...c.extension];
-      const hit = covered.some((u) => up.has(u.code) || selfAndAncestors(gaz, u.code).includes(placeCode));
-      if (!hit) return false;
-    }
-    return true;
-  });
 }
 
 export interface FlatSection {

@@ -1,8 +1,8 @@
 // Read queries shared by the CLI (and later the HTTP API).
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Section, SectionKind } from '../core/types';
 import { AmbiguousError, NotFoundError } from '../core/errors';
-import type { Store } from './db';
+import { queryRows, type Store } from './db';
 import { auditLog, decisions, files, findings, observationImports, observations, planPlaces, places, plans, planVersions, repairs, sections, taskUpdates } from './schema';
 
 export interface PlanSummary {
@@ -25,7 +25,9 @@ export interface PlanSummary {
   scope: string[];
 }
 
-export async function listPlans(store: Store): Promise<PlanSummary[]> {
+/** Every plan in ingest order, or the plans with these ids. */
+export async function listPlans(store: Store, ids?: readonly number[]): Promise<PlanSummary[]> {
+  if (ids && !ids.length) return [];
   const rows = await store.db
     .select({
       id: plans.id,
@@ -49,12 +51,14 @@ export async function listPlans(store: Store): Promise<PlanSummary[]> {
     .from(plans)
     .leftJoin(planVersions, eq(planVersions.id, plans.currentVersionId))
     .leftJoin(files, eq(files.id, planVersions.fileId))
+    .where(ids ? inArray(plans.id, [...ids]) : undefined)
     .orderBy(asc(plans.id));
+  const versionIds = rows.map((r) => r.currentVersionId).filter((v): v is number => v != null);
   const scopes = await store.db
     .select({ versionId: planPlaces.versionId, name: places.name })
     .from(planPlaces)
     .innerJoin(places, eq(places.code, planPlaces.placeCode))
-    .where(eq(planPlaces.role, 'scope'))
+    .where(ids ? and(eq(planPlaces.role, 'scope'), inArray(planPlaces.versionId, versionIds.length ? versionIds : [-1])) : eq(planPlaces.role, 'scope'))
     .orderBy(asc(places.code));
   return rows.map((r) => ({
     id: r.id,
@@ -82,13 +86,19 @@ export async function listPlans(store: Store): Promise<PlanSummary[]> {
  * Throws with the candidates when the reference is ambiguous or unknown.
  */
 export async function findPlan(store: Store, ref: string): Promise<PlanSummary> {
-  const all = await listPlans(store);
-  const byId = /^\d+$/.test(ref) ? all.find((p) => p.id === Number(ref)) : undefined;
-  if (byId) return byId;
-  const bySlug = all.find((p) => p.slug === ref.toLowerCase() || p.fileName === ref);
+  // each step asks SQL for the few plans it matches (a lookup must not read the whole library)
+  const ids = async (where: SQL) =>
+    (await queryRows<{ id: number }>(store.db, sql`select p.id from plans p left join plan_versions v on v.id = p.current_version_id
+      left join files f on f.id = v.file_id where ${where} order by p.id`)).map((r) => Number(r.id));
+  if (/^\d{1,9}$/.test(ref)) {
+    const [byId] = await listPlans(store, await ids(sql`p.id = ${Number(ref)}`));
+    if (byId) return byId;
+  }
+  const [bySlug] = await listPlans(store, (await ids(sql`p.slug = ${ref.toLowerCase()} or f.file_name = ${ref}`)).slice(0, 1));
   if (bySlug) return bySlug;
-  const hits = all.filter((p) => p.title.includes(ref) || (p.fileName ?? '').includes(ref));
+  const hits = await listPlans(store, await ids(sql`strpos(p.title, ${ref}) > 0 or strpos(coalesce(f.file_name, ''), ${ref}) > 0`));
   if (hits.length === 1) return hits[0];
+  const all = hits.length > 1 ? hits : await listPlans(store);
   const list = (ps: PlanSummary[]) => ps.map((p) => `  ${p.id}  ${p.slug}  ${p.title}`).join('\n');
   if (hits.length > 1) throw new AmbiguousError(`"${ref}" matches ${hits.length} plans; use the id or slug:\n${list(hits)}`);
   throw new NotFoundError(

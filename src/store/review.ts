@@ -1,8 +1,9 @@
 // Read queries for the targets view and the review queue: a plan's effective findings (decisions
 // applied) together with the version text, section titles, the queue order and review counts.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DecisionRecord, EffectiveFinding, ReviewStatus } from '../core/curation';
-import type { Store } from './db';
+import { queryRows, type Store } from './db';
+import { toEffective, toOrphan } from './effective';
 import { getEffectiveFindings } from './findings';
 import { planVersions, sections } from './schema';
 import type { ReviewCounts } from '../core/api-types';
@@ -65,41 +66,74 @@ export interface QueueEntry {
   finding: EffectiveFinding;
 }
 
+/** SQL: effective rows of the current versions of some plans (all plans when null). */
+function currentRows(plans: readonly PlanRef[] | null): SQL {
+  const only = plans ? sql` and p.id = any(${`{${plans.map((p) => p.id).join(',')}}`}::int[])` : sql``;
+  return sql`effective_findings e join plans p on p.current_version_id = e.version_id${only}`;
+}
+
 /**
- * The review queue over some plans: least sure first (confidence ascending), then plan and
- * position, so the order is stable between requests.
+ * The review queue over some plans (all when null): least sure first (confidence ascending), then
+ * plan and position, so the order is stable between requests. Filtered, counted and paged in SQL;
+ * only the texts of the versions on the page are read.
  */
 export async function reviewQueue(
   store: Store,
-  plans: readonly PlanRef[],
+  plans: readonly PlanRef[] | null,
   opts: { kind?: string; status: QueueStatus; key?: string; limit: number; offset: number },
 ): Promise<{ entries: QueueEntry[]; total: number }> {
-  const all: QueueEntry[] = [];
-  for (const plan of plans) {
-    const { text, findings } = await planFindings(store, plan, opts.kind);
-    for (const f of findings) {
-      if (opts.key && f.identity !== opts.key) continue;
-      if (statusMatches(opts.status, f.status)) all.push({ plan, text, finding: f });
-    }
-  }
-  all.sort(
-    (a, b) =>
-      a.finding.confidence - b.finding.confidence ||
-      a.plan.id - b.plan.id ||
-      (a.finding.start ?? 0) - (b.finding.start ?? 0) ||
-      a.finding.kind.localeCompare(b.finding.kind) ||
-      a.finding.identity.localeCompare(b.finding.identity),
+  const where: SQL[] = [sql`e.status <> 'orphan'`];
+  if (opts.kind) where.push(sql`e.kind = ${opts.kind}`);
+  if (opts.key) where.push(sql`e.identity = ${opts.key}`);
+  if (opts.status === 'reviewed') where.push(sql`e.status <> 'pending'`);
+  else if (opts.status !== 'all') where.push(sql`e.status = ${opts.status}`);
+  const cond = sql.join(where, sql` and `);
+  const rows = await queryRows<StoredRow & { plan_id: number; slug: string; title: string; total: number | string }>(
+    store.db,
+    sql`select e.version_id, e.finding_id, e.kind, e.identity, e.start, e."end", e.confidence, e.flags, e.rule, e.evidence, e.data, e.extracted, e.status, e.decision,
+          p.id as plan_id, p.slug, p.title, count(*) over () as total
+        from ${currentRows(plans)} where ${cond}
+        order by e.confidence, p.id, coalesce(e.start, 0), e.kind, e.identity limit ${opts.limit} offset ${opts.offset}`,
   );
-  return { entries: all.slice(opts.offset, opts.offset + opts.limit), total: all.length };
+  let total = rows.length ? Number(rows[0].total) : 0;
+  if (!rows.length && opts.offset > 0) {
+    const [c] = await queryRows<{ n: number | string }>(store.db, sql`select count(*) as n from ${currentRows(plans)} where ${cond}`);
+    total = Number(c.n);
+  }
+  const texts = new Map<number, string>();
+  for (const v of new Set(rows.map((r) => Number(r.version_id)))) texts.set(v, await versionText(store, v));
+  const entries = rows.map((r) => ({
+    plan: { id: Number(r.plan_id), slug: r.slug, title: r.title, currentVersionId: Number(r.version_id) },
+    text: texts.get(Number(r.version_id))!,
+    finding: toEffective(fromSql(r)),
+  }));
+  return { entries, total };
 }
+
+/** An effective_findings row as raw SQL gives it. */
+type StoredRow = Omit<EffectiveFinding, 'id' | 'status' | 'decision'> & {
+  version_id: number;
+  finding_id: number | null;
+  status: string;
+  decision: Record<string, unknown> | null;
+};
+
+const fromSql = (r: StoredRow) => ({ ...r, findingId: r.finding_id == null ? null : Number(r.finding_id), confidence: Number(r.confidence) });
 
 export type { ReviewCounts };
 
 export function countStatuses(statuses: Iterable<ReviewStatus>): ReviewCounts {
+  const n: Partial<Record<ReviewStatus, number>> = {};
+  for (const st of statuses) n[st] = (n[st] ?? 0) + 1;
+  return countsOf(n);
+}
+
+/** Review counts from how many findings have each status. */
+export function countsOf(n: Partial<Record<ReviewStatus, number>>): ReviewCounts {
   const c = { total: 0, pending: 0, accepted: 0, corrected: 0, rejected: 0, added: 0 };
-  for (const s of statuses) {
-    c.total++;
-    c[s]++;
+  for (const [st, k] of Object.entries(n) as Array<[ReviewStatus, number]>) {
+    c.total += k;
+    c[st] += k;
   }
   const judged = c.accepted + c.corrected + c.rejected;
   return {
@@ -110,29 +144,42 @@ export function countStatuses(statuses: Iterable<ReviewStatus>): ReviewCounts {
   };
 }
 
-/** Review counts over some plans, in all and per kind, and how many decisions no longer match a finding. */
+/** Review counts over some plans (all when null), in all and per kind, and how many decisions no longer match a finding. */
 export async function reviewStats(
   store: Store,
-  plans: readonly PlanRef[],
+  plans: readonly PlanRef[] | null,
 ): Promise<ReviewCounts & { byKind: Record<string, ReviewCounts>; orphans: number }> {
-  const statuses: EffectiveFinding[] = [];
+  const rows = await queryRows<{ kind: string; status: ReviewStatus | 'orphan'; n: number | string }>(
+    store.db,
+    sql`select e.kind, e.status, count(*) as n from ${currentRows(plans)} group by e.kind, e.status`,
+  );
+  const all: Partial<Record<ReviewStatus, number>> = {};
+  const perKind = new Map<string, Partial<Record<ReviewStatus, number>>>();
   let orphans = 0;
-  for (const plan of plans) {
-    const merged = await getEffectiveFindings(store, plan.currentVersionId);
-    statuses.push(...merged.findings);
-    orphans += merged.orphans.length;
+  for (const r of rows) {
+    if (r.status === 'orphan') {
+      orphans += Number(r.n);
+      continue;
+    }
+    all[r.status] = (all[r.status] ?? 0) + Number(r.n);
+    const k = perKind.get(r.kind) ?? {};
+    k[r.status] = (k[r.status] ?? 0) + Number(r.n);
+    perKind.set(r.kind, k);
   }
-  const kinds = [...new Set(statuses.map((f) => f.kind))].sort();
   const byKind: Record<string, ReviewCounts> = {};
-  for (const k of kinds) byKind[k] = countStatuses(statuses.filter((f) => f.kind === k).map((f) => f.status));
-  return { ...countStatuses(statuses.map((f) => f.status)), byKind, orphans };
+  for (const k of [...perKind.keys()].sort()) byKind[k] = countsOf(perKind.get(k)!);
+  return { ...countsOf(all), byKind, orphans };
 }
 
-/** Decisions of some plans that no longer match a finding of the current version, newest first. */
-export async function reviewOrphans(store: Store, plans: readonly PlanRef[]): Promise<Array<{ plan: PlanRef; decision: DecisionRecord }>> {
-  const out: Array<{ plan: PlanRef; decision: DecisionRecord }> = [];
-  for (const plan of plans) {
-    for (const decision of (await getEffectiveFindings(store, plan.currentVersionId)).orphans) out.push({ plan, decision });
-  }
+/** Decisions of some plans (all when null) that no longer match a finding of the current version, newest first. */
+export async function reviewOrphans(store: Store, plans: readonly PlanRef[] | null): Promise<Array<{ plan: PlanRef; decision: DecisionRecord }>> {
+  const rows = await queryRows<{ plan_id: number; slug: string; title: string; version_id: number; decision: Record<string, unknown> }>(
+    store.db,
+    sql`select p.id as plan_id, p.slug, p.title, e.version_id, e.decision from ${currentRows(plans)} where e.status = 'orphan'`,
+  );
+  const out = rows.map((r) => ({
+    plan: { id: Number(r.plan_id), slug: r.slug, title: r.title, currentVersionId: Number(r.version_id) },
+    decision: toOrphan(r),
+  }));
   return out.sort((a, b) => new Date(b.decision.createdAt).getTime() - new Date(a.decision.createdAt).getTime() || b.decision.id - a.decision.id);
 }

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   customType,
   index,
   integer,
@@ -18,6 +19,12 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { FindingEvidence } from '../core/findings';
 import type { MetaEvidence, OffsetMap, TimeFrame } from '../core/types';
+
+export interface EffectiveSummary {
+  counts: Record<string, number>;
+  reviewed: number;
+  total: number;
+}
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
@@ -75,6 +82,10 @@ export const planVersions = pgTable(
     metaEvidence: jsonb('meta_evidence').$type<MetaEvidence[]>().notNull().default(sql`'[]'::jsonb`),
     /** Which years the text's numbers belong to (PlanMeta.frame); null for versions stored before it was read (re-extract fills it). */
     frame: jsonb('frame').$type<TimeFrame>(),
+    /** Whether effective_findings holds this version's rows (false for versions stored before that table: filled once on open). */
+    effectiveReady: boolean('effective_ready').notNull().default(false),
+    /** Written with effective_findings: findings per kind as reviewed (rejected left out, additions counted) and review progress. */
+    effectiveSummary: jsonb('effective_summary').$type<EffectiveSummary>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('plan_versions_plan_version').on(t.planId, t.version), index('plan_versions_file').on(t.fileId)],
@@ -215,6 +226,104 @@ export const decisions = pgTable(
   (t) => [index('decisions_plan_identity').on(t.planId, t.identity), index('decisions_plan_quote').on(t.planId, t.quoteKey)],
 );
 
+/** Findings longer than this are found apart when looking for what overlaps a span (effective_findings_long). */
+export const LONG_SPAN = 400;
+
+/**
+ * Findings as people reviewed them (decisions applied; derived, never edited by hand): one row per
+ * effective finding of a version, plus its orphaned decisions (status 'orphan', no span). Rewritten
+ * for a version by refreshEffectiveFindings (src/store/effective.ts) in the same transaction as
+ * every write that changes its findings or its plan's decisions, so readers filter, page and count
+ * them in SQL instead of merging in memory.
+ */
+export const effectiveFindings = pgTable(
+  'effective_findings',
+  {
+    id: serial('id').primaryKey(),
+    versionId: integer('version_id').notNull().references(() => planVersions.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    /** Order in the merge (by start): the order every reader shows. */
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    identity: text('identity').notNull(),
+    /** The findings row; null for a person's addition and for an orphan. */
+    findingId: integer('finding_id'),
+    /** pending | accepted | corrected | rejected | added | orphan */
+    status: text('status').notNull(),
+    start: integer('start'),
+    end: integer('end'),
+    confidence: doublePrecision('confidence').notNull(),
+    flags: jsonb('flags').$type<string[]>().notNull(),
+    rule: text('rule'),
+    evidence: jsonb('evidence').$type<FindingEvidence[]>().notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    extracted: jsonb('extracted').$type<Record<string, unknown>>(),
+    /** The decision in force (an orphan's decision), as applyDecisions gives it. */
+    decision: jsonb('decision').$type<Record<string, unknown>>(),
+    /** One line saying what it found (core/finding-summary), for lists that show no data. */
+    summary: text('summary').notNull().default(''),
+    /** The text of its span in this version (so lists need not load the whole text). */
+    quote: text('quote').notNull().default(''),
+    /** target/fact: year of its value; null otherwise. */
+    year: integer('year'),
+    /** Units its own data places it in: a target's or fact's scope, a place mention's unit. */
+    scopeCodes: text('scope_codes').array().notNull().default(sql`'{}'::text[]`),
+    /** Every unit that locates it: scopeCodes, a project's places, a duty's agencies, a structure's members, place mentions inside its span. */
+    codes: text('codes').array().notNull().default(sql`'{}'::text[]`),
+    /** place: the sentence around the mention (what the place page reads roles from) and where it starts. */
+    sentence: text('sentence'),
+    sentenceStart: integer('sentence_start'),
+  },
+  (t) => [
+    uniqueIndex('effective_findings_version_seq').on(t.versionId, t.seq),
+    index('effective_findings_version_kind').on(t.versionId, t.kind),
+    index('effective_findings_plan').on(t.planId),
+    index('effective_findings_codes').using('gin', t.codes),
+    // what overlaps a span (a search hit): short findings by where they start, long ones apart
+    index('effective_findings_version_start').on(t.versionId, t.start),
+    index('effective_findings_long').on(t.versionId).where(sql`${t.end} - ${t.start} > ${sql.raw(String(LONG_SPAN))}`),
+  ],
+);
+
+/**
+ * Where live effective findings are located, for the place page: one narrow row per finding and per
+ * unit it is located in — each unit of its `codes` and every unit above those (a finding in 雷州市
+ * is in 湛江市 and 广东省 too), so a unit's findings are one index range, counted and paged
+ * without reading the wide rows. Written with effective_findings.
+ */
+export const effectivePlaces = pgTable(
+  'effective_places',
+  {
+    code: text('code').notNull(),
+    kind: text('kind').notNull(),
+    planId: integer('plan_id').notNull(),
+    versionId: integer('version_id').notNull().references(() => planVersions.id, { onDelete: 'cascade' }),
+    /** effective_findings.seq of the finding. */
+    seq: integer('seq').notNull(),
+    /** The unit is (or is above) one of the finding's own scope units (effective_findings.scope_codes). */
+    scoped: boolean('scoped').notNull(),
+    /** Roles the finding gives this very unit: a structure element listing it, or (place) what the sentence around its name says. */
+    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.code, t.kind, t.planId, t.seq, t.versionId] }),
+    index('effective_places_version').on(t.versionId),
+    index('effective_places_roles').on(t.code, t.versionId).where(sql`cardinality(${t.roles}) > 0`),
+  ],
+);
+
+/** How many live effective findings of each kind a version has located in each unit (effective_places counted). */
+export const effectivePlaceCounts = pgTable(
+  'effective_place_counts',
+  {
+    code: text('code').notNull(),
+    kind: text('kind').notNull(),
+    versionId: integer('version_id').notNull().references(() => planVersions.id, { onDelete: 'cascade' }),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.code, t.kind, t.versionId] }), index('effective_place_counts_version').on(t.versionId)],
+);
+
 /** Every write command leaves a record here. */
 export const auditLog = pgTable('audit_log', {
   id: serial('id').primaryKey(),
@@ -322,4 +431,4 @@ export const taskUpdates = pgTable(
   (t) => [index('task_updates_plan_task').on(t.planId, t.taskKey), index('task_updates_unit').on(t.unit)],
 );
 
-export const schema = { files, plans, planVersions, sections, repairs, places, planPlaces, findings, decisions, auditLog, passages, observationImports, observations, taskUpdates };
+export const schema = { files, plans, planVersions, sections, repairs, places, planPlaces, findings, decisions, effectiveFindings, effectivePlaces, effectivePlaceCounts, auditLog, passages, observationImports, observations, taskUpdates };

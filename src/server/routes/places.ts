@@ -5,7 +5,7 @@ import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import { planOr404 } from '../dto';
 import { MAP_PROVINCES, mapJson, type MapProvince } from '../../places/geo';
-import { getMapUnits, getPlaceView, getPlanStructures } from '../../store/place-views';
+import { getMapUnits, getPlaceView, getPlanStructures, PLACE_PAGE_DEFAULT } from '../../store/place-views';
 import { findPlace, mapIndicators, searchPlaces } from '../../places/lookup';
 import { errors, int, intOrNull, lonLatOrNull, num, obj, offsetOrNull, periodOrNull, PLACE_LEVELS, PLAN_LEVELS, ref, str, strOrNull } from '../schemas';
 
@@ -110,6 +110,10 @@ const placeView = obj(
     projects: { type: 'array', items: ref('locatedFinding') },
     duties: { type: 'array', items: ref('locatedFinding') },
     facts: { type: 'array', items: ref('locatedFinding') },
+    totals: obj(
+      { plans: int, targets: int, projects: int, duties: int, facts: int },
+      { description: 'rows of each list over all pages (each list shows limit rows from offset)' },
+    ),
     census: obj(
       {
         source: str,
@@ -294,7 +298,7 @@ export function placeRoutes(ctx: AppContext): FastifyPluginAsync {
       },
     );
 
-    app.get<{ Params: { code: string } }>(
+    app.get<{ Params: { code: string }; Querystring: { limit: number; offset: number } }>(
       '/places/:code',
       {
         schema: {
@@ -305,6 +309,14 @@ export function placeRoutes(ctx: AppContext): FastifyPluginAsync {
             type: 'object',
             required: ['code'],
             properties: { code: { type: 'string', minLength: 1, maxLength: 50, description: 'six-digit GB/T 2260 code, or a name' } },
+          },
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              limit: { type: 'integer', minimum: 1, maximum: 500, default: PLACE_PAGE_DEFAULT, description: 'rows of each list (plans, targets, projects, duties, facts)' },
+              offset: { type: 'integer', minimum: 0, maximum: 100000, default: 0, description: 'rows of each list to skip' },
+            },
           },
           response: {
             200: placeView,
@@ -319,8 +331,8 @@ export function placeRoutes(ctx: AppContext): FastifyPluginAsync {
         if (!place) {
           throw new HttpError(404, 'not-found', `code: no administrative unit "${ref}" (give a six-digit GB/T 2260 code like 440800, or a name like 湛江市)`, 'code');
         }
-        if (place.code !== ref) return reply.redirect(`/api/places/${place.code}`, 301);
-        return getPlaceView(ctx.store, ctx.gazetteer, place);
+        if (place.code !== ref) return reply.redirect(`/api/places/${place.code}${req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''}`, 301);
+        return getPlaceView(ctx.store, ctx.gazetteer, place, req.query);
       },
     );
   };

@@ -7,7 +7,7 @@ import { ingestPlan } from '../../commands/ingest-plan';
 import { formatBytes } from '../../ingest/errors';
 import { getEffectiveFindings } from '../../store/findings';
 import { getOriginalFile, getOutline, getRepairs, getVersion, listVersions } from '../../store/queries';
-import { filterPlanCards, getFlatSections, listPlanCards, type PlanCard } from '../../store/plan-views';
+import { getFlatSections, listPlanCards, PLAN_PAGE_DEFAULT, type PlanCard } from '../../store/plan-views';
 import { placeCodeOf } from '../../places/lookup';
 import { countsByKind, download, CROSS_SITE, errors, int, isoTime, obj, offset, planCardProperties, ref, refOrNull, SECTION_KINDS, str, strList, strOrNull } from '../schemas';
 
@@ -88,14 +88,14 @@ export function attachmentHeader(fileName: string): string {
 
 async function cardOf(ctx: AppContext, slug: string): Promise<PlanCard> {
   const p = await planOr404(ctx.store, slug);
-  const c = (await listPlanCards(ctx.store)).find((x) => x.id === p.id);
+  const [c] = (await listPlanCards(ctx.store, { ids: [p.id] })).cards;
   if (!c) throw new HttpError(404, 'not-found', `plan ${slug} not found`);
   return c;
 }
 
 export function planRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
-    app.get<{ Querystring: { level?: string; place?: string; period?: number } }>(
+    app.get<{ Querystring: { level?: string; place?: string; period?: number; limit: number; offset: number } }>(
       '/plans',
       {
         schema: {
@@ -108,23 +108,28 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsync {
               level: { type: 'string', enum: LEVELS, description: 'plan level (exact)' },
               place: { type: 'string', minLength: 1, maxLength: 50, description: 'gazetteer code or name: plans covering it, a unit above or below it' },
               period: { type: 'integer', minimum: 1949, maximum: 2100, description: 'a year the plan period contains' },
+              limit: { type: 'integer', minimum: 1, maximum: 1000, default: PLAN_PAGE_DEFAULT, description: 'cards per page' },
+              offset: { type: 'integer', minimum: 0, maximum: 1000000, default: 0, description: 'cards to skip' },
             },
           },
           response: {
-            200: obj({ plans: { type: 'array', items: ref('planCard') } }, { description: 'The plans matching the filters, in ingest order' }),
+            200: obj(
+              { plans: { type: 'array', items: ref('planCard') }, total: { type: 'integer', description: 'plans matching the filters, over all pages' } },
+              { description: 'One page of the plans matching the filters, in ingest order' },
+            ),
             ...errors([400, 'Invalid filter, or place is not a known administrative unit (code unknown-place)']),
           },
         },
       },
       async (req) => {
-        const { level, place, period } = req.query;
+        const { level, place, period, limit, offset } = req.query;
         let placeCode: string | null = null;
         if (place) {
           placeCode = placeCodeOf(ctx.gazetteer, place);
           if (!placeCode) throw new HttpError(400, 'unknown-place', `place: "${place}" is not a known administrative unit (give a name like 湛江市 or a 6-digit code)`, 'place');
         }
-        const cards = await listPlanCards(ctx.store);
-        return { plans: filterPlanCards(cards, { level, place, period }, ctx.gazetteer, placeCode) };
+        const { cards, total } = await listPlanCards(ctx.store, { filter: { level, place, period }, gaz: ctx.gazetteer, placeCode, page: { limit, offset } });
+        return { plans: cards, total };
       },
     );
 

@@ -3,7 +3,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { decide, FINDING_KINDS, type DecisionResult } from '../../commands/curation';
 import type { DecisionRecord } from '../../core/curation';
-import { listPlans } from '../../store/queries';
 import { getEffectiveFindings } from '../../store/findings';
 import { reviewOrphans, reviewQueue, versionText, reviewStats, type PlanRef, type QueueStatus } from '../../store/review';
 import type { AppContext } from '../context';
@@ -32,11 +31,9 @@ export const PRECISION_NOTE =
   'precision (strict) = accepted / (accepted + corrected + rejected); lenientPrecision = (accepted + corrected) / (accepted + corrected + rejected). ' +
   'Counted over extractor findings people reviewed (additions are not counted); null when nothing is reviewed yet.';
 
-async function plansFor(ctx: AppContext, ref: string | undefined): Promise<PlanRef[]> {
-  if (ref) return [await planRefOr404(ctx, ref)];
-  return (await listPlans(ctx.store))
-    .filter((p) => p.currentVersionId != null)
-    .map((p) => ({ id: p.id, slug: p.slug, title: p.title, currentVersionId: p.currentVersionId! }));
+/** The one plan asked for, or null: all plans. */
+async function plansFor(ctx: AppContext, ref: string | undefined): Promise<PlanRef[] | null> {
+  return ref ? [await planRefOr404(ctx, ref)] : null;
 }
 
 export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {

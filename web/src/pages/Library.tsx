@@ -22,6 +22,7 @@ const strings = {
     clear: '清除筛选',
     count: '共 {n} 部规划',
     shown: '显示 {n} / {all} 部',
+    more: '显示更多（{n} / {all}）',
     none: '没有符合条件的规划。',
     empty: '规划库还是空的：上传一份规划文件开始。',
   },
@@ -38,10 +39,14 @@ const strings = {
     clear: 'Clear filters',
     count: '{n} plans',
     shown: '{n} of {all} plans',
+    more: 'Show more ({n} of {all})',
     none: 'No plan matches these filters.',
     empty: 'The library is empty: upload a plan file to begin.',
   },
 };
+
+/** Cards asked for at a time. */
+const PAGE = 100;
 
 export function LibraryPage() {
   const t = useT(strings);
@@ -52,8 +57,10 @@ export function LibraryPage() {
   const period = query.get('period') ?? '';
   const filtered = !!(level || place || period);
 
-  const all = useApi<{ plans: PlanCard[] }>('/api/plans');
-  const some = useApi<{ plans: PlanCard[] }>(filtered ? `/api/plans${qs({ level, place, period })}` : null);
+  // The API answers one page of cards with the total: ask for more pages as the reader wants them.
+  const [limit, setLimit] = useState(PAGE);
+  const all = useApi<{ plans: PlanCard[]; total: number }>(`/api/plans?limit=${limit}`);
+  const some = useApi<{ plans: PlanCard[]; total: number }>(filtered ? `/api/plans${qs({ level, place, period, limit: String(limit) })}` : null);
   const shown = filtered ? some : all;
 
   // Text filters are applied on Enter / the button / leaving the field, not on every keystroke.
@@ -79,7 +86,7 @@ export function LibraryPage() {
     if (filtered) some.reload();
   };
 
-  const total = all.data?.plans.length ?? 0;
+  const total = all.data?.total ?? 0;
   return (
     <section className="page library">
       <div className="library-top">
@@ -149,7 +156,7 @@ export function LibraryPage() {
         ) : null}
         <span className="muted library-total" data-testid="library-total">
           {filtered && shown.data
-            ? t.shown.replace('{n}', String(shown.data.plans.length)).replace('{all}', String(total))
+            ? t.shown.replace('{n}', String(shown.data.total)).replace('{all}', String(total))
             : t.count.replace('{n}', String(total))}
         </span>
       </form>
@@ -163,6 +170,11 @@ export function LibraryPage() {
             <PlanCardView key={p.id} plan={p} />
           ))}
         </div>
+      ) : null}
+      {shown.data && shown.data.plans.length < shown.data.total ? (
+        <button type="button" onClick={() => setLimit((n) => n + PAGE)} data-testid="library-more">
+          {t.more.replace('{n}', String(shown.data.plans.length)).replace('{all}', String(shown.data.total))}
+        </button>
       ) : null}
     </section>
   );

@@ -99,6 +99,8 @@ interface PlacePlan {
 }
 interface Located {
   slug: string;
+  /** The plan's title (absent from servers before paging). */
+  title?: string;
   key: string;
   kind: string;
   summary: string;
@@ -114,6 +116,8 @@ interface PlaceView {
   projects: Located[];
   duties: Located[];
   facts: Located[];
+  /** Rows of each list over all pages (the server answers the first page). */
+  totals?: { plans: number; targets: number; projects: number; duties: number; facts: number };
   census: null | {
     source: string;
     sourceEn: string;
@@ -208,10 +212,10 @@ export function PlacePage({ code }: { code: string }) {
         </>
       )}
 
-      <FindingList title={t.targets} items={v.targets} testid="place-targets" titleOf={titleOf} t={t} />
-      <FindingList title={t.projects} items={v.projects} testid="place-projects" titleOf={titleOf} t={t} />
-      <FindingList title={t.duties} items={v.duties} testid="place-duties" titleOf={titleOf} t={t} />
-      {v.facts.length > 0 && <FindingList title={t.facts} items={v.facts} testid="place-facts" titleOf={titleOf} t={t} />}
+      <FindingList title={t.targets} items={v.targets} total={v.totals?.targets ?? v.targets.length} testid="place-targets" titleOf={titleOf} t={t} />
+      <FindingList title={t.projects} items={v.projects} total={v.totals?.projects ?? v.projects.length} testid="place-projects" titleOf={titleOf} t={t} />
+      <FindingList title={t.duties} items={v.duties} total={v.totals?.duties ?? v.duties.length} testid="place-duties" titleOf={titleOf} t={t} />
+      {v.facts.length > 0 && <FindingList title={t.facts} items={v.facts} total={v.totals?.facts ?? v.facts.length} testid="place-facts" titleOf={titleOf} t={t} />}
 
       {v.children.length > 0 && (
         <>
@@ -301,12 +305,12 @@ function Roles({ plan, t }: { plan: PlacePlan; t: T }) {
   );
 }
 
-function FindingList({ title, items, testid, titleOf, t }: { title: string; items: Located[]; testid: string; titleOf: Map<string, string>; t: T }) {
+function FindingList({ title, items, total, testid, titleOf, t }: { title: string; items: Located[]; total: number; testid: string; titleOf: Map<string, string>; t: T }) {
   const shown = items.slice(0, LIST_LIMIT);
   return (
     <>
       <h2>
-        {title} <span className="muted">（{items.length}）</span>
+        {title} <span className="muted">（{total}）</span>
       </h2>
       {items.length === 0 ? (
         <p className="muted">{t.none}</p>
@@ -317,11 +321,11 @@ function FindingList({ title, items, testid, titleOf, t }: { title: string; item
               <Link href={`/plans/${encodeURIComponent(f.slug)}?f=${f.key}`}>{f.quote || f.summary}</Link>
               <div className="muted place-finding-meta">
                 {f.summary && f.summary !== f.quote ? `${f.summary} · ` : ''}
-                {titleOf.get(f.slug) ?? f.slug} · {f.how === 'scope' ? t.byScope : t.byText}
+                {f.title ?? titleOf.get(f.slug) ?? f.slug} · {f.how === 'scope' ? t.byScope : t.byText}
               </div>
             </li>
           ))}
-          {items.length > shown.length && <li className="muted">{t.more.replace('{n}', String(items.length - shown.length))}</li>}
+          {total > shown.length && <li className="muted">{t.more.replace('{n}', String(total - shown.length))}</li>}
         </ul>
       )}
     </>
