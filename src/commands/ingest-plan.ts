@@ -16,7 +16,6 @@ import { inTransaction, readerOf, type CommandOptions, type Store, type Tx } fro
 import { auditLog, files, findings as findingsTable, planPlaces, plans, planVersions, repairs, sections } from '../store/schema';
 import { syncPlaces } from './sync-places';
 import { indexVersion } from '../search/indexing';
-import { refreshEffectiveFindings } from '../store/effective';
 import { getSegmenter } from '../search/segmenter';
 
 export interface IngestPlanInput {
@@ -105,7 +104,6 @@ export async function ingestPlan(
     if (again) return { ...again, status: 'unchanged' as const };
     const result = await storeDoc(tx, doc, findings, bytes, hash, input.actor ?? 'cli', gaz);
     await indexVersion(tx, result.versionId, seg); // 检索: passages of the new current version
-    await refreshEffectiveFindings(tx, result.versionId, gaz);
     return result;
   });
 }

@@ -11,7 +11,6 @@ import { auditLog, files, planVersions, repairs } from '../store/schema';
 import { countByKind } from './ingest-plan';
 import { writeFindings } from './store-findings';
 import { indexVersion } from '../search/indexing';
-import { refreshEffectiveFindings } from '../store/effective';
 import { getSegmenter } from '../search/segmenter';
 
 /** The stored normalized text of a version, as the parser and extractors read it. */
@@ -55,7 +54,6 @@ export async function reextractVersion(
     // The time frame the years were read in, and where it was read (versions stored before frames were kept have none).
     await tx.update(planVersions).set({ frame: doc.meta.frame, metaEvidence: doc.meta.evidence }).where(eq(planVersions.id, versionId));
     await indexVersion(tx, versionId, seg); // the dictionary may have changed with the lexicons
-    await refreshEffectiveFindings(tx, versionId, gaz);
     await tx.insert(auditLog).values({ actor, command: 'reextractVersion', subject: `plan:${planId}`, details: { versionId, findings: counts } });
   });
   return counts;

@@ -1,5 +1,5 @@
 // Writes the extractor output of one version into `findings` (replacing what was there).
-// Decisions are not touched: they are applied on read (store/findings.ts).
+// Decisions are not touched: they are applied again to the new rows (store/effective.ts).
 import { eq } from 'drizzle-orm';
 import type { AnyFinding } from '../core/findings';
 import { findingKeys } from '../core/curation';
@@ -7,6 +7,7 @@ import type { PlanText } from '../core/types';
 import { toSourceOffset } from '../ingest/index';
 import type { Tx } from '../store/db';
 import { findings } from '../store/schema';
+import { refreshEffectiveFindings } from '../store/effective';
 
 export async function writeFindings(tx: Tx, planId: number, versionId: number, text: PlanText, items: readonly AnyFinding[]): Promise<number> {
   await tx.delete(findings).where(eq(findings.versionId, versionId));
@@ -30,5 +31,6 @@ export async function writeFindings(tx: Tx, planId: number, versionId: number, t
     data: f.data as unknown as Record<string, unknown>,
   }));
   for (let i = 0; i < rows.length; i += 500) await tx.insert(findings).values(rows.slice(i, i + 500));
+  await refreshEffectiveFindings(tx, versionId); // the findings as reviewed, in the same transaction
   return rows.length;
 }

@@ -1,6 +1,7 @@
 // Where a finding comes from, over HTTP on PGlite and PostgreSQL: the rule that made it with its
 // measured precision, the spans its year was read from, the plan's time frame; rows stored before
 // these were kept; and the review queue putting findings of rules with low measured precision first.
+import { backfillEffectiveFindings } from '../../src/store/effective';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -176,6 +177,9 @@ for (const backend of backends) {
       await ingestPlan(t.store, { bytes: fs.readFileSync(path.join(plansDir, `${old}.txt`)), fileName: `${old}.txt` }, gazetteer, lexicons);
       await t.store.db.execute(sql`update findings set rule = null, evidence = '[]'::jsonb where plan_id = (select id from plans where slug = ${old})`);
       await t.store.db.execute(sql`update plan_versions set frame = null where plan_id = (select id from plans where slug = ${old})`);
+      // such a database predates effective_findings too: opening it fills that table from these rows
+      await t.store.db.execute(sql`update plan_versions set effective_ready = false where plan_id = (select id from plans where slug = ${old})`);
+      expect(await backfillEffectiveFindings(t.store)).toBe(1);
       const before = await findings(old, 'target');
       const key = before[0].key;
       const decided = await app.inject({ method: 'POST', url: `/api/plans/${old}/decisions`, payload: { key, action: 'accept' } });
