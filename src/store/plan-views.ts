@@ -1,6 +1,7 @@
 // Read queries for the plan library and the reader (HTTP API): plan cards with covered units and
 // finding counts, filters by level / place / period, the flat section list of a version.
 import { asc, count, eq, inArray } from 'drizzle-orm';
+import { kindNames } from '../core/kinds/index';
 import type { Gazetteer } from '../core/types';
 import type { Store } from './db';
 import { listPlans, type PlanSummary } from './queries';
@@ -35,7 +36,6 @@ export interface PlanFilter {
   period?: number;
 }
 
-const COUNTED_KINDS = ['target', 'project', 'duty', 'structure', 'place', 'reference', 'fact'];
 
 /** Every plan as a library card (current version), in ingest order. */
 export async function listPlanCards(store: Store): Promise<PlanCard[]> {
@@ -84,7 +84,7 @@ function card(
   review: PlanCard['review'] = { reviewed: 0, total: 0 },
 ): PlanCard {
   const mine = placeRows.filter((r) => r.versionId === p.currentVersionId);
-  const counts: Record<string, number> = Object.fromEntries(COUNTED_KINDS.map((k) => [k, 0]));
+  const counts: Record<string, number> = Object.fromEntries(kindNames().map((k) => [k, 0]));
   for (const r of countRows) if (r.versionId === p.currentVersionId) counts[r.kind] = Number(r.n);
   const warnings = warningRows.find((w) => w.id === p.currentVersionId)?.warnings ?? [];
   return {

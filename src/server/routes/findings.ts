@@ -1,11 +1,11 @@
 // Findings of a plan, the targets table (目标指标) with its CSV / XLSX downloads, additions of
 // missed findings, re-extraction, and the editable fields of each kind (for generated forms).
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
-import { addFinding, FINDING_KINDS } from '../../commands/curation';
+import { addFinding } from '../../commands/curation';
 import { reextractVersion } from '../../commands/reextract';
-import { fieldSchemas } from '../../core/finding-fields';
+import { fieldSpecs } from '../../core/finding-fields';
 import type { FindingKind } from '../../core/findings';
+import { allKinds, findKind, kindNames } from '../../core/kinds/index';
 import { planFindings, sectionTitlesAt, statusMatches, type PlanRef, type QueueStatus } from '../../store/review';
 import type { AppContext } from '../context';
 import { findingDto, planOr404 } from '../dto';
@@ -71,81 +71,7 @@ async function targetRows(ctx: AppContext, plan: PlanRef): Promise<TargetRow[]> 
   return findings.map((f) => targetRow(f, text, titles.get(f.start ?? 0) ?? null));
 }
 
-// ---- editable fields, derived from the zod schemas (forms are generated, not written per kind) ----
-
 export type { FieldSpec };
-
-const LABELS: Record<string, [string, string]> = {
-  indicator: ['指标', 'Indicator'],
-  canonical: ['标准指标代码', 'Canonical indicator'],
-  scope: ['范围', 'Scope'],
-  scopeCode: ['区划代码', 'Area code'],
-  year: ['年份', 'Year'],
-  value: ['数值', 'Value'],
-  range: ['区间', 'Range'],
-  unit: ['单位', 'Unit'],
-  comparator: ['比较', 'Comparator'],
-  measure: ['类型', 'Measure'],
-  direction: ['方向', 'Direction'],
-  baselineValue: ['基期值', 'Baseline value'],
-  baselineYear: ['基期年份', 'Baseline year'],
-  binding: ['约束性/预期性', 'Binding'],
-  code: ['代码', 'Code'],
-  subject: ['对象', 'Subject'],
-  elements: ['组成', 'Elements'],
-  task: ['任务', 'Task'],
-  lead: ['牵头单位', 'Lead'],
-  support: ['参加单位', 'Support'],
-  deadline: ['时限', 'Deadline'],
-  name: ['名称', 'Name'],
-  category: ['类别', 'Category'],
-  places: ['地点', 'Places'],
-  capacity: ['规模', 'Capacity'],
-  investment: ['投资', 'Investment'],
-  count: ['数量', 'Count'],
-  level: ['级别', 'Level'],
-  title: ['标题', 'Title'],
-  docNumber: ['文号', 'Document number'],
-};
-
-const OPTION_LABELS: Record<string, [string, string]> = {
-  eq: ['等于（达到）', 'equals'],
-  ge: ['≥ 不低于', '≥ at least'],
-  gt: ['> 高于', '> more than'],
-  le: ['≤ 不高于', '≤ at most'],
-  lt: ['< 低于', '< less than'],
-  approx: ['约', 'about'],
-  level: ['总量/水平', 'level'],
-  growth: ['增速', 'growth rate'],
-  increment: ['增量', 'increment'],
-  ratio: ['比例', 'ratio'],
-  up: ['上升', 'up'],
-  down: ['下降', 'down'],
-  constraint: ['约束性', 'binding (约束性)'],
-  expected: ['预期性', 'expected (预期性)'],
-};
-
-function fieldSpec(name: string, schema: z.ZodType): FieldSpec {
-  let t = schema;
-  const nullable = t instanceof z.ZodNullable;
-  if (t instanceof z.ZodNullable) t = t.unwrap() as z.ZodType;
-  const [zh, en] = LABELS[name] ?? [name, name];
-  const base = { name, nullable, required: !nullable && !t.safeParse([]).success, zh, en };
-  if (t instanceof z.ZodString) return { ...base, type: 'string' };
-  if (t instanceof z.ZodNumber) return { ...base, type: t.format === 'safeint' || t.format === 'int32' ? 'integer' : 'number' };
-  if (t instanceof z.ZodEnum) {
-    const options = (t.options as string[]).map((v) => ({ value: v, zh: OPTION_LABELS[v]?.[0] ?? v, en: OPTION_LABELS[v]?.[1] ?? v }));
-    return { ...base, type: 'enum', options };
-  }
-  if (t instanceof z.ZodArray && t.element instanceof z.ZodString) return { ...base, type: 'list' };
-  if (t instanceof z.ZodUnion) return { ...base, type: 'number-or-text' };
-  if (t instanceof z.ZodTuple) return { ...base, type: 'range' };
-  return { ...base, type: 'json' };
-}
-
-export function fieldSpecs(kind: FindingKind): FieldSpec[] {
-  return Object.entries(fieldSchemas[kind].shape as Record<string, z.ZodType>).map(([name, s]) => fieldSpec(name, s));
-}
 
 export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
@@ -160,7 +86,7 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
             type: 'object',
             additionalProperties: false,
             properties: {
-              kind: { type: 'string', enum: FINDING_KINDS },
+              kind: { type: 'string', enum: kindNames() },
               status: { type: 'string', enum: [...QUEUE_STATUSES], default: 'all' },
             },
           },
@@ -246,7 +172,7 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
             additionalProperties: false,
             required: ['kind', 'quote', 'fields'],
             properties: {
-              kind: { type: 'string', enum: FINDING_KINDS },
+              kind: { type: 'string', enum: kindNames() },
               quote: { type: 'string', minLength: 1, maxLength: 2000 },
               occurrence: { type: 'integer', minimum: 1 },
               fields: { type: 'object', additionalProperties: true },
@@ -319,7 +245,7 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
           params: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' } } },
           response: {
             200: obj(
-              { kind: { type: 'string', enum: [...FINDING_KINDS] }, fields: { type: 'array', items: fieldSpecSchema } },
+              { kind: { type: 'string', enum: kindNames() }, fields: { type: 'array', items: fieldSpecSchema } },
               { description: 'The fields of the kind, in the order a form shows them' },
             ),
             ...errors([404, 'No such kind of finding (error.field is kind)']),
@@ -327,10 +253,8 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (req) => {
-        const kind = req.params.kind as FindingKind;
-        if (!FINDING_KINDS.includes(kind)) {
-          throw new HttpError(404, 'not-found', `no kind of finding "${req.params.kind}"; one of: ${FINDING_KINDS.join(', ')}`, 'kind');
-        }
+        const kind = findKind(req.params.kind)?.name;
+        if (!kind) throw new HttpError(404, 'not-found', `no kind of finding "${req.params.kind}"; one of: ${kindNames().join(', ')}`, 'kind');
         return { kind, fields: fieldSpecs(kind) };
       },
     );

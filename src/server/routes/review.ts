@@ -1,7 +1,8 @@
 // 审核: the review queue (least sure first), review counts and the extractor's precision, and
 // decisions (accept / reject / correct) on single findings.
 import type { FastifyPluginAsync } from 'fastify';
-import { decideAddition, decideFinding, FINDING_KINDS } from '../../commands/curation';
+import { decideAddition, decideFinding } from '../../commands/curation';
+import { kindNames } from '../../core/kinds/index';
 import type { DecisionRecord } from '../../core/curation';
 import { listPlans } from '../../store/queries';
 import { getEffectiveFindings, getFindingRow } from '../../store/findings';
@@ -56,7 +57,7 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
             additionalProperties: false,
             properties: {
               plan: { type: 'string', minLength: 1, description: 'plan slug, id or a unique part of its title; all plans when absent' },
-              kind: { type: 'string', enum: FINDING_KINDS },
+              kind: { type: 'string', enum: kindNames() },
               status: { type: 'string', enum: [...QUEUE_STATUSES], default: 'pending' },
               key: { type: 'string', maxLength: 100 },
               limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
