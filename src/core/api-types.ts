@@ -100,6 +100,25 @@ export interface FieldSpec {
   en: string;
 }
 
+/** GET /api/kinds: a kind of finding as the web app shows it (from the kind registry, src/core/kinds). */
+export interface KindInfo {
+  name: string;
+  /** The plural the CLI and `extract --json` use (targets, duties …). */
+  plural: string;
+  zh: string;
+  en: string;
+  /** Highlight colour (fill) and its border line, CSS colours. */
+  colour: { fill: string; line: string };
+  /** Where two findings of the same length overlap, the lower is drawn on top (more specific). */
+  nesting: number;
+  /** Highlighted in the reader unless asked otherwise. */
+  shownByDefault: boolean;
+  /** The kind's fields in display order, with labels and value labels (as GET /api/finding-fields/:kind). */
+  fields: FieldSpec[];
+  /** Labels of the values of fields that are not enums but have known values (place level: prefecture → 地级). */
+  values: Record<string, Array<{ value: string; zh: string; en: string }>>;
+}
+
 /** GET /api/search: one finding inside a hit's passage (offsets in the plan's normalized text). */
 export interface HitFinding {
   key: string;

@@ -1,17 +1,18 @@
 // Reading findings: the extractor output of a version with people's decisions applied.
 import { asc, eq, sql } from 'drizzle-orm';
-import { applyDecisions, type DecisionAction, type DecisionRecord, type MergeResult } from '../core/curation';
+import { applyDecisions, type DecisionAction, type DecisionRecord, type ExtractedRecord, type MergeResult } from '../core/curation';
+import type { FindingKind } from '../core/findings';
 import { queryRows, type Store } from './db';
 import { decisions, findings, planVersions } from './schema';
 
 export async function getDecisions(store: Store, planId: number): Promise<DecisionRecord[]> {
   const rows = await store.db.select().from(decisions).where(eq(decisions.planId, planId)).orderBy(asc(decisions.id));
-  return rows.map((d) => ({ ...d, action: d.action as DecisionAction }));
+  return rows.map((d) => ({ ...d, action: d.action as DecisionAction }) as DecisionRecord); // kind and fields were validated when the decision was recorded
 }
 
 export async function getDecision(store: Store, id: number): Promise<(DecisionRecord & { planId: number }) | null> {
   const [d] = await store.db.select().from(decisions).where(eq(decisions.id, id));
-  return d ? { ...d, action: d.action as DecisionAction } : null;
+  return d ? ({ ...d, action: d.action as DecisionAction } as DecisionRecord & { planId: number }) : null;
 }
 
 const MAX_CACHED = 64;
@@ -24,6 +25,8 @@ const caches = new WeakMap<Store, Map<number, { fp: string; merged: MergeResult 
  * row ids) and decisions only appended, so row count + highest id of each says whether anything
  * changed. The result is shared: callers must not modify it.
  */
+export async function getEffectiveFindings<K extends FindingKind>(store: Store, versionId: number, kind: K): Promise<MergeResult<K>>;
+export async function getEffectiveFindings(store: Store, versionId: number, kind?: string): Promise<MergeResult>;
 export async function getEffectiveFindings(store: Store, versionId: number, kind?: string): Promise<MergeResult> {
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = new Map()));
@@ -40,7 +43,7 @@ export async function getEffectiveFindings(store: Store, versionId: number, kind
   cache.set(versionId, hit);
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
   if (!kind) return hit.merged;
-  return { findings: hit.merged.findings.filter((f) => f.kind === kind), orphans: hit.merged.orphans.filter((d) => d.kind === kind) };
+  return { findings: hit.merged.findings.filter((f) => f.kind === kind), orphans: hit.merged.orphans.filter((d) => d.kind === kind) } as MergeResult;
 }
 
 async function mergeFindings(store: Store, versionId: number): Promise<MergeResult> {
@@ -51,7 +54,7 @@ async function mergeFindings(store: Store, versionId: number): Promise<MergeResu
     .from(findings)
     .where(eq(findings.versionId, versionId))
     .orderBy(asc(findings.start), asc(findings.id));
-  return applyDecisions(v.text, rows, await getDecisions(store, v.planId));
+  return applyDecisions(v.text, rows as unknown as ExtractedRecord[], await getDecisions(store, v.planId)); // data was made by its kind's extractor
 }
 
 export async function getFindingRow(store: Store, id: number) {

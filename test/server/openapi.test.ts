@@ -223,6 +223,15 @@ for (const backend of backends) {
         expect(r.headers['content-disposition']).toMatch(/^attachment;/);
         await call('GET', p, { params: { slug: 'no-such-plan' }, status: 404 });
       }
+      for (const format of ['csv', 'xlsx']) {
+        const p = `/api/plans/{slug}/findings.${format}`;
+        const r = await call('GET', p, { params: { slug: yuexi }, query: { kind: 'duty' }, status: 200 });
+        expect(r.headers['content-disposition']).toMatch(/^attachment;/);
+        await call('GET', p, { params: { slug: yuexi }, query: { kind: 'galaxy' }, status: 400 });
+        await call('GET', p, { params: { slug: 'no-such-plan' }, query: { kind: 'duty' }, status: 404 });
+      }
+      const kinds = (await call('GET', '/api/kinds', { status: 200 })).json() as Array<{ name: string }>;
+      expect(kinds.map((k) => k.name)).toEqual(kindNames());
       for (const kind of kindNames()) await call('GET', '/api/finding-fields/{kind}', { params: { kind }, status: 200 });
       const rules = (await call('GET', '/api/rules', { status: 200 })).json().rules as Array<{ id: string }>;
       expect(rules.map((r) => r.id)).toContain('clause.count');

@@ -5,13 +5,13 @@ import { addFinding } from '../../commands/curation';
 import { reextractVersion } from '../../commands/reextract';
 import { fieldSpecs } from '../../core/finding-fields';
 import type { FindingKind } from '../../core/findings';
-import { allKinds, findKind, kindNames } from '../../core/kinds/index';
+import { allKinds, findKind, kindNames, kindOf, type Labels } from '../../core/kinds/index';
 import { planFindings, sectionTitlesAt, statusMatches, type PlanRef, type QueueStatus } from '../../store/review';
 import type { AppContext } from '../context';
 import { findingDto, planOr404 } from '../dto';
 import { HttpError } from '../errors';
-import { attachment, filterTargets, TARGET_SORT_KEYS, targetRow, targetsTable, toCsv, toXlsx, type TargetFilters, type TargetRow } from '../export';
-import type { FieldSpec } from '../../core/api-types';
+import { attachment, filterTargets, findingsTable, TARGET_SORT_KEYS, targetRow, targetsTable, toCsv, toXlsx, type TargetFilters, type TargetRow } from '../export';
+import type { FieldSpec, KindInfo } from '../../core/api-types';
 import { countsByKind, download, CROSS_SITE, errors, int, obj, offset, ref, refOrNull } from '../schemas';
 
 export const QUEUE_STATUSES = ['pending', 'reviewed', 'all', 'accepted', 'corrected', 'rejected', 'added'] as const;
@@ -59,6 +59,23 @@ const fieldSpecSchema = obj(
   { optional: ['options'] },
 );
 
+const labelledValue = obj({ value: { type: 'string' }, zh: { type: 'string' }, en: { type: 'string' } });
+
+const kindInfoSchema = obj(
+  {
+    name: { type: 'string', description: 'the kind as stored and used in URLs (target, duty …)' },
+    plural: { type: 'string', description: 'its plural in the CLI and in extract --json (targets, duties …)' },
+    zh: { type: 'string', description: 'label in Chinese' },
+    en: { type: 'string', description: 'label in English' },
+    colour: obj({ fill: { type: 'string', description: 'CSS colour of the highlight' }, line: { type: 'string', description: 'CSS colour of its border' } }),
+    nesting: { type: 'integer', description: 'where two findings of the same length overlap, the lower is drawn on top' },
+    shownByDefault: { type: 'boolean', description: 'highlighted in the reader unless asked otherwise' },
+    fields: { type: 'array', items: fieldSpecSchema, description: 'as GET /api/finding-fields/{kind}' },
+    values: { type: 'object', additionalProperties: { type: 'array', items: labelledValue }, description: 'labels of known values of fields that are not enums (place level)' },
+  },
+  { description: 'A kind of finding' },
+);
+
 export async function planRefOr404(ctx: AppContext, slug: string): Promise<PlanRef> {
   const p = await planOr404(ctx.store, slug);
   return { id: p.id, slug: p.slug, title: p.title, currentVersionId: p.currentVersionId };
@@ -66,12 +83,25 @@ export async function planRefOr404(ctx: AppContext, slug: string): Promise<PlanR
 
 /** Target rows of a plan's current version, decisions applied, with section titles. */
 async function targetRows(ctx: AppContext, plan: PlanRef): Promise<TargetRow[]> {
-  const { text, findings } = await planFindings(ctx.store, plan, 'target');
+  const { text, findings: all } = await planFindings(ctx.store, plan, 'target');
+  const findings = all.filter((f) => f.kind === 'target');
   const titles = await sectionTitlesAt(ctx.store, plan.currentVersionId, findings.map((f) => f.start ?? 0));
   return findings.map((f) => targetRow(f, text, titles.get(f.start ?? 0) ?? null));
 }
 
 export type { FieldSpec };
+
+/** Every kind of finding with its labels, colour and fields (GET /api/kinds). */
+export function kindInfos(): KindInfo[] {
+  return allKinds().map((k) => {
+    const fields = fieldSpecs(k.name);
+    const values: KindInfo['values'] = {};
+    for (const [field, labels] of Object.entries((k.values ?? {}) as Record<string, Record<string, Labels>>)) {
+      if (fields.find((f) => f.name === field)?.type !== 'enum') values[field] = Object.entries(labels).map(([value, l]) => ({ value, ...l }));
+    }
+    return { name: k.name, plural: k.plural, zh: k.label.zh, en: k.label.en, colour: { ...k.colour }, nesting: k.nesting, shownByDefault: k.shownByDefault, fields, values };
+  });
+}
 
 export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
@@ -159,6 +189,45 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
       );
     }
 
+    for (const format of ['csv', 'xlsx'] as const) {
+      app.get<{ Params: { slug: string }; Querystring: { kind: string; status?: QueueStatus } }>(
+        `/plans/:slug/findings.${format}`,
+        {
+          schema: {
+            tags: ['findings'],
+            summary: format === 'csv' ? 'Download the findings of one kind as CSV (UTF-8 with BOM, CRLF)' : 'Download the findings of one kind as an Excel workbook',
+            description:
+              'One column per field of the kind (its labels, GET /api/kinds), then confidence, review status and the quote; people’s decisions applied. ' +
+              'Formula-like text is defused as in the targets download.',
+            params: slugParams,
+            querystring: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['kind'],
+              properties: {
+                kind: { type: 'string', enum: kindNames() },
+                status: { type: 'string', enum: [...QUEUE_STATUSES], default: 'all' },
+              },
+            },
+            response: {
+              200: download(format === 'csv' ? 'The findings as CSV, as an attachment' : 'The findings as an .xlsx workbook, as an attachment', [format === 'csv' ? 'text/csv' : XLSX]),
+              ...errors(400, [404, 'No plan matches the slug']),
+            },
+          },
+        },
+        async (req, reply) => {
+          const plan = await planRefOr404(ctx, req.params.slug);
+          const kind = kindOf(req.query.kind);
+          const { text, findings } = await planFindings(ctx.store, plan, kind.name);
+          const status = req.query.status ?? 'all';
+          const { headers, widths, cells } = findingsTable(kind.name, findings.filter((f) => statusMatches(status, f.status)), text);
+          reply.header('content-disposition', attachment(`${plan.title}-${kind.label.zh}.${format}`, `${plan.slug}-${kind.plural}.${format}`));
+          if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(headers, cells));
+          return reply.type(XLSX).send(await toXlsx(kind.label.zh, plan.title, headers, cells, widths));
+        },
+      );
+    }
+
     app.post<{ Params: { slug: string }; Body: { kind: FindingKind; quote: string; occurrence?: number; fields: Record<string, unknown>; note?: string } }>(
       '/plans/:slug/findings',
       {
@@ -234,6 +303,19 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
         const findings = await reextractVersion(ctx.store, plan.currentVersionId, ctx.actor, ctx.gazetteer, ctx.lexicons);
         return { plan: { slug: plan.slug, title: plan.title }, versionId: plan.currentVersionId, findings };
       },
+    );
+
+    app.get(
+      '/kinds',
+      {
+        schema: {
+          tags: ['review'],
+          summary: 'The kinds of finding: labels, colours, display order and fields (the kind registry)',
+          description: 'In display order. The web app takes every kind name, field label and value label from here.',
+          response: { 200: { type: 'array', description: 'Every kind, in display order', items: kindInfoSchema } },
+        },
+      },
+      async () => kindInfos(),
     );
 
     app.get<{ Params: { kind: string } }>(
