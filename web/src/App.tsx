@@ -10,6 +10,7 @@ import { SearchPage } from './pages/Search';
 import { MapPage } from './pages/Map';
 import { PlacePage } from './pages/Place';
 import { NotFound } from './components/Status';
+import { KindsProvider } from './kinds';
 
 // Every page has its own URL; filters live in the query string so a view can be linked.
 const routes: Array<[string, (p: Record<string, string>) => ReactNode]> = [
@@ -40,7 +41,9 @@ export function App() {
   }
   return (
     <LangContext.Provider value={{ lang, setLang }}>
-      <Layout path={loc.path}>{page}</Layout>
+      <Layout path={loc.path}>
+        <KindsProvider>{page}</KindsProvider>
+      </Layout>
     </LangContext.Provider>
   );
 }

@@ -3,7 +3,8 @@
 // where a finding's year or the frame was read), and repairs shown on demand (?repairs=1).
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useApi } from '../api';
-import { KIND_NAMES, useLang, useT } from '../i18n';
+import { useLang, useT } from '../i18n';
+import { useKinds } from '../kinds';
 import { Link, setQuery, useLocation } from '../router';
 import { ErrorBox, Loading } from '../components/Status';
 import { FindingDetails, REPAIR_NAMES, label, type FindingDto, type RepairDto } from '../components/FindingDetails';
@@ -47,8 +48,6 @@ interface PlanTextData {
   repairs: RepairDto[];
 }
 
-const KINDS = ['target', 'structure', 'project', 'duty', 'reference', 'fact', 'place'];
-const DEFAULT_KINDS = ['target', 'structure', 'project', 'duty', 'reference'];
 const EMPTY: never[] = [];
 
 const strings = {
@@ -103,7 +102,10 @@ export function ReaderPage({ slug }: { slug: string }) {
 
   const selectedKey = query.get('f');
   const kindsParam = query.get('kinds');
-  const kinds = useMemo(() => (kindsParam == null ? DEFAULT_KINDS : kindsParam.split(',').filter((k) => KINDS.includes(k))), [kindsParam]);
+  const registry = useKinds();
+  const KINDS = registry.names;
+  const DEFAULT_KINDS = registry.shownByDefault;
+  const kinds = useMemo(() => (kindsParam == null ? DEFAULT_KINDS : kindsParam.split(',').filter((k) => KINDS.includes(k))), [kindsParam, KINDS, DEFAULT_KINDS]);
   const kindsKey = kinds.join(',');
   const showRepairs = query.get('repairs') === '1';
   const evParam = query.get('ev');
@@ -217,9 +219,9 @@ export function ReaderPage({ slug }: { slug: string }) {
     if (!selected || selected.start == null || !data) return [];
     return data.findings
       .filter((f) => f !== selected && f.start != null && f.start < selected.end! && f.end! > selected.start!)
-      .sort(innermostFirst)
+      .sort(innermostFirst(registry.nesting))
       .slice(0, 20);
-  }, [selected, data]);
+  }, [selected, data, registry]);
 
   if (detail.error || body.error) return <ErrorBox error={(detail.error ?? body.error)!} />;
   if (!detail.data || !data) return <Loading />;
@@ -268,7 +270,7 @@ export function ReaderPage({ slug }: { slug: string }) {
                 setQuery({ kinds: same ? null : next.join(',') });
               }}
             />
-            {KIND_NAMES[k]?.[lang] ?? k}
+            {registry.kindName(k, lang)}
             <span className="muted">{countByKind[k] ?? 0}</span>
           </label>
         ))}
@@ -307,7 +309,7 @@ export function ReaderPage({ slug }: { slug: string }) {
                 <select value={listKind} onChange={(e) => setListKind(e.target.value)} aria-label={t.findings}>
                   {KINDS.map((k) => (
                     <option key={k} value={k}>
-                      {KIND_NAMES[k]?.[lang] ?? k}（{countByKind[k] ?? 0}）
+                      {registry.kindName(k, lang)}（{countByKind[k] ?? 0}）
                     </option>
                   ))}
                 </select>
@@ -365,7 +367,7 @@ export function ReaderPage({ slug }: { slug: string }) {
                       {overlapping.map((f) => (
                         <li key={f.key}>
                           <button type="button" className="reader-findbtn" onClick={() => select(f.key)}>
-                            <span className={`reader-dot rk-${f.kind}`}>{KIND_NAMES[f.kind]?.[lang] ?? f.kind}</span> {f.summary}
+                            <span className={`reader-dot rk-${f.kind}`}>{registry.kindName(f.kind, lang)}</span> {f.summary}
                           </button>
                         </li>
                       ))}

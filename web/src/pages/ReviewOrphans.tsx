@@ -1,8 +1,8 @@
 // Decisions that no longer match a finding (the plan text changed there). They are kept, never
 // deleted; this list lets a reviewer see them and find where the text went.
 import { qs, useApi } from '../api';
-import { FIELD_LABELS, label } from '../components/FindingDetails';
-import { KIND_NAMES, useLang, useT } from '../i18n';
+import { useLang, useT } from '../i18n';
+import { useKinds } from '../kinds';
 import { Link } from '../router';
 
 export interface OrphanItem {
@@ -38,6 +38,7 @@ const fieldText = (v: unknown) => (v == null ? '—' : Array.isArray(v) ? v.join
 export function ReviewOrphans({ plan, count }: { plan: string; count: number }) {
   const t = useT(strings);
   const { lang } = useLang();
+  const kinds = useKinds();
   const list = useApi<{ items: OrphanItem[]; total: number }>(count > 0 ? `/api/review/orphans${qs({ plan })}` : null);
   if (!count || !list.data?.items.length) return null;
   return (
@@ -47,12 +48,12 @@ export function ReviewOrphans({ plan, count }: { plan: string; count: number }) 
       <ul>
         {list.data.items.map(({ plan: p, decision: d }) => (
           <li key={d.id} data-testid="review-orphan">
-            <span className="review-orphan-action">{(t as Record<string, string>)[d.action] ?? d.action}</span> {KIND_NAMES[d.kind]?.[lang] ?? d.kind} · {p.title}
+            <span className="review-orphan-action">{(t as Record<string, string>)[d.action] ?? d.action}</span> {kinds.kindName(d.kind, lang)} · {p.title}
             <blockquote>「{d.quote}」</blockquote>
             {Object.keys(d.fields).length > 0 && (
               <p className="review-orphan-fields">
                 {Object.entries(d.fields)
-                  .map(([k, v]) => `${label(FIELD_LABELS[d.kind] ?? {}, k, lang)}${lang === 'zh' ? '：' : ': '}${fieldText(v)}`)
+                  .map(([k, v]) => `${kinds.fieldName(d.kind, k, lang)}${lang === 'zh' ? '：' : ': '}${fieldText(v)}`)
                   .join(lang === 'zh' ? '；' : '; ')}
               </p>
             )}
