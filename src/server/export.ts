@@ -9,23 +9,11 @@ import type { TargetRow } from '../core/target-table';
 export { filterTargets, sortTargets, TARGET_SORT_KEYS, type TargetFilters, type TargetRow } from '../core/target-table';
 
 export function targetRow(f: EffectiveFinding<'target'>, text: string, section: string | null): TargetRow {
-  const d = f.data;
+  const { scopeCode: _, ...data } = f.data; // the table names the scope; its code is in the finding
   return {
     id: f.id,
     key: f.identity,
-    indicator: d.indicator,
-    canonical: d.canonical,
-    scope: d.scope,
-    year: d.year,
-    value: d.value,
-    range: d.range,
-    unit: d.unit,
-    comparator: d.comparator,
-    measure: d.measure,
-    direction: d.direction,
-    baselineValue: d.baselineValue,
-    baselineYear: d.baselineYear,
-    binding: d.binding,
+    ...data,
     confidence: f.confidence,
     status: f.status,
     flags: f.flags,

@@ -1,6 +1,7 @@
 // 现状数据: a past statistic the plan states (2010年地区生产总值3500亿元).
 import { z } from 'zod';
-import { areaCode, defineKind, show, text, year } from './define';
+import { defineKind, show, text } from './define';
+import { measuredLabels, measuredShape } from './measured';
 
 export const fact = defineKind({
   name: 'fact',
@@ -11,20 +12,12 @@ export const fact = defineKind({
   nesting: 6,
   shownByDefault: false,
   schema: z.object({
-    indicator: text,
-    canonical: text.nullable(),
-    scope: text.nullable(),
-    scopeCode: areaCode.nullable(),
-    year: year.nullable(),
+    ...measuredShape,
     value: z.union([z.number(), z.string()]).nullable(),
     unit: text.nullable(),
   }),
   fields: {
-    indicator: { zh: '指标', en: 'Indicator' },
-    canonical: { zh: '标准指标代码', en: 'Canonical indicator' },
-    scope: { zh: '范围', en: 'Scope' },
-    scopeCode: { zh: '区划代码', en: 'Area code' },
-    year: { zh: '年份', en: 'Year' },
+    ...measuredLabels,
     value: { zh: '数值', en: 'Value' },
     unit: { zh: '单位', en: 'Unit' },
   },

@@ -1,6 +1,7 @@
 // 目标: a quantitative target (indicator, scope, year, value, unit, comparator, baseline, 约束性/预期性).
 import { z } from 'zod';
-import { areaCode, defineKind, show, text, year } from './define';
+import { defineKind, show, text, year } from './define';
+import { measuredLabels, measuredShape } from './measured';
 
 const COMPARATORS = ['eq', 'ge', 'gt', 'le', 'lt', 'approx'] as const;
 /** level: a value to reach; growth: 年均增长 X%; increment: 新增/累计 X; ratio: 13∶47∶40. */
@@ -37,15 +38,7 @@ export const target = defineKind({
   nesting: 5,
   shownByDefault: true,
   schema: z.object({
-    /** Indicator as the plan names it (地区生产总值年均增长率 may be composed from 地区生产总值 + 年均增长). */
-    indicator: text,
-    /** Canonical indicator id from data/lexicons/indicators.csv, or null when not in the lexicon. */
-    canonical: text.nullable(),
-    /** Place or base the target is for (粤西地区, 湛江市, 地级市市区); the plan's region when the sentence names none. */
-    scope: text.nullable(),
-    /** Gazetteer code of the scope where it is an administrative unit. */
-    scopeCode: areaCode.nullable(),
-    year: year.nullable(),
+    ...measuredShape,
     /** Number, or a ratio string '13:47:40'. For a range, the lower bound (see range). */
     value: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?(:\d+(\.\d+)?)+$/)]).nullable(),
     /** [low, high] for 5-10家, 6.5%－7%, 一至两个. */
@@ -61,11 +54,7 @@ export const target = defineKind({
     binding: z.enum(BINDINGS).nullable(),
   }),
   fields: {
-    indicator: { zh: '指标', en: 'Indicator' },
-    canonical: { zh: '标准指标代码', en: 'Canonical indicator' },
-    scope: { zh: '范围', en: 'Scope' },
-    scopeCode: { zh: '区划代码', en: 'Area code' },
-    year: { zh: '年份', en: 'Year' },
+    ...measuredLabels,
     value: { zh: '数值', en: 'Value' },
     range: { zh: '区间', en: 'Range' },
     unit: { zh: '单位', en: 'Unit' },

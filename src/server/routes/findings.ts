@@ -1,6 +1,6 @@
 // Findings of a plan, the targets table (目标指标) with its CSV / XLSX downloads, additions of
 // missed findings, re-extraction, and the editable fields of each kind (for generated forms).
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { addFinding } from '../../commands/curation';
 import { reextractVersion } from '../../commands/reextract';
 import { fieldSpecs } from '../../core/finding-fields';
@@ -10,7 +10,7 @@ import { planFindings, sectionTitlesAt, statusMatches, type PlanRef, type QueueS
 import type { AppContext } from '../context';
 import { findingDto, planOr404 } from '../dto';
 import { HttpError } from '../errors';
-import { attachment, filterTargets, findingsTable, TARGET_SORT_KEYS, targetRow, targetsTable, toCsv, toXlsx, type TargetFilters, type TargetRow } from '../export';
+import { attachment, filterTargets, findingsTable, TARGET_SORT_KEYS, targetRow, targetsTable, toCsv, toXlsx, type Cell, type TargetFilters, type TargetRow } from '../export';
 import type { FieldSpec, KindInfo } from '../../core/api-types';
 import { countsByKind, download, CROSS_SITE, errors, int, obj, offset, ref, refOrNull } from '../schemas';
 
@@ -160,42 +160,44 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
     );
 
     for (const format of ['csv', 'xlsx'] as const) {
+      const csv = format === 'csv';
+      const asFile = (what: string) => ({
+        200: download(csv ? `${what} as CSV, as an attachment` : `${what} as an .xlsx workbook, as an attachment`, [csv ? 'text/csv' : XLSX]),
+        ...errors(400, [404, 'No plan matches the slug']),
+      });
+      /** Sends a table as the asked format, named after the plan and the table (a Chinese name and an ASCII one). */
+      const send = async (reply: FastifyReply, plan: PlanRef, names: [zh: string, ascii: string], t: { headers: string[]; cells: Cell[][]; widths?: number[] }) => {
+        reply.header('content-disposition', attachment(`${plan.title}-${names[0]}.${format}`, `${plan.slug}-${names[1]}.${format}`));
+        if (csv) return reply.type('text/csv; charset=utf-8').send(toCsv(t.headers, t.cells));
+        return reply.type(XLSX).send(await toXlsx(names[0], plan.title, t.headers, t.cells, t.widths));
+      };
+
       app.get<{ Params: { slug: string }; Querystring: TargetFilters }>(
         `/plans/:slug/targets.${format}`,
         {
           schema: {
             tags: ['findings'],
-            summary: format === 'csv' ? 'Download the targets table as CSV (UTF-8 with BOM, CRLF)' : 'Download the targets table as an Excel workbook',
+            summary: csv ? 'Download the targets table as CSV (UTF-8 with BOM, CRLF)' : 'Download the targets table as an Excel workbook',
             description:
               'Same filters as /plans/{slug}/targets. Text cells that a spreadsheet would take for a formula (starting with = + - @, tab or CR) ' +
-              (format === 'csv' ? 'get a leading apostrophe.' : 'are stored as plain strings, never formulas.'),
+              (csv ? 'get a leading apostrophe.' : 'are stored as plain strings, never formulas.'),
             params: slugParams,
             querystring: targetQuery,
-            response: {
-              200: download(format === 'csv' ? 'The table as CSV, as an attachment' : 'The table as an .xlsx workbook, as an attachment', [format === 'csv' ? 'text/csv' : XLSX]),
-              ...errors(400, [404, 'No plan matches the slug']),
-            },
+            response: asFile('The table'),
           },
         },
         async (req, reply) => {
           const plan = await planRefOr404(ctx, req.params.slug);
-          const { headers, cells } = targetsTable(filterTargets(await targetRows(ctx, plan), req.query));
-          const name = `${plan.title}-目标指标.${format}`;
-          reply.header('content-disposition', attachment(name, `${plan.slug}-targets.${format}`));
-          if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(headers, cells));
-          const body = await toXlsx('目标指标', plan.title, headers, cells);
-          return reply.type(XLSX).send(body);
+          return send(reply, plan, ['目标指标', 'targets'], targetsTable(filterTargets(await targetRows(ctx, plan), req.query)));
         },
       );
-    }
 
-    for (const format of ['csv', 'xlsx'] as const) {
       app.get<{ Params: { slug: string }; Querystring: { kind: string; status?: QueueStatus } }>(
         `/plans/:slug/findings.${format}`,
         {
           schema: {
             tags: ['findings'],
-            summary: format === 'csv' ? 'Download the findings of one kind as CSV (UTF-8 with BOM, CRLF)' : 'Download the findings of one kind as an Excel workbook',
+            summary: csv ? 'Download the findings of one kind as CSV (UTF-8 with BOM, CRLF)' : 'Download the findings of one kind as an Excel workbook',
             description:
               'One column per field of the kind (its labels, GET /api/kinds), then confidence, review status and the quote; people’s decisions applied. ' +
               'Formula-like text is defused as in the targets download.',
@@ -209,10 +211,7 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
                 status: { type: 'string', enum: [...QUEUE_STATUSES], default: 'all' },
               },
             },
-            response: {
-              200: download(format === 'csv' ? 'The findings as CSV, as an attachment' : 'The findings as an .xlsx workbook, as an attachment', [format === 'csv' ? 'text/csv' : XLSX]),
-              ...errors(400, [404, 'No plan matches the slug']),
-            },
+            response: asFile('The findings'),
           },
         },
         async (req, reply) => {
@@ -220,10 +219,7 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
           const kind = kindOf(req.query.kind);
           const { text, findings } = await planFindings(ctx.store, plan, kind.name);
           const status = req.query.status ?? 'all';
-          const { headers, widths, cells } = findingsTable(kind.name, findings.filter((f) => statusMatches(status, f.status)), text);
-          reply.header('content-disposition', attachment(`${plan.title}-${kind.label.zh}.${format}`, `${plan.slug}-${kind.plural}.${format}`));
-          if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(headers, cells));
-          return reply.type(XLSX).send(await toXlsx(kind.label.zh, plan.title, headers, cells, widths));
+          return send(reply, plan, [kind.label.zh, kind.plural], findingsTable(kind.name, findings.filter((f) => statusMatches(status, f.status)), text));
         },
       );
     }
