@@ -278,15 +278,15 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place): 
       how,
     });
     for (const f of all) {
-      const d = f.data as Record<string, unknown>;
       if (f.kind === 'target' || f.kind === 'fact') {
-        const scoped = within(d.scopeCode as string | null) || (typeof d.scope === 'string' && within(gaz.resolve(d.scope)?.code));
+        const d = f.data;
+        const scoped = within(d.scopeCode) || (d.scope != null && within(gaz.resolve(d.scope)?.code));
         if (scoped || namedIn(f)) (f.kind === 'target' ? out.targets : out.facts).push(located(f, scoped ? 'scope' : 'text'));
       } else if (f.kind === 'project') {
-        const named = Array.isArray(d.places) && (d.places as unknown[]).some((n) => typeof n === 'string' && context.length > 0 && within(resolveIn(gaz, n, p.rows)));
+        const named = context.length > 0 && f.data.places.some((n) => within(resolveIn(gaz, n, p.rows)));
         if (named || namedIn(f)) out.projects.push(located(f, 'text'));
       } else if (f.kind === 'duty') {
-        const agencies = [...((d.lead as string[] | undefined) ?? []), ...((d.support as string[] | undefined) ?? [])].join('、');
+        const agencies = [...f.data.lead, ...f.data.support].join('、');
         const named = gaz.findMentions(agencies).some((m) => within(m.place.code));
         if (named || namedIn(f)) out.duties.push(located(f, 'text'));
       }

@@ -4,10 +4,11 @@ import { qs, useApi } from '../api';
 import { useLang, useT } from '../i18n';
 import { useKinds } from '../kinds';
 import { Link } from '../router';
+import type { FindingDataMap, FindingKind } from '../../../src/core/api-types';
 
 export interface OrphanItem {
   plan: { slug: string; title: string };
-  decision: { id: number; action: string; kind: string; key: string; quote: string; fields: Record<string, unknown>; note: string | null; actor: string; at: string };
+  decision: { id: number; action: string; kind: string; key: string; quote: string; fields: Partial<FindingDataMap[FindingKind]>; note: string | null; actor: string; at: string };
 }
 
 const strings = {
