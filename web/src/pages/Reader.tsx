@@ -68,6 +68,7 @@ const strings = {
     version: '第{n}版',
     more: '还有 {n} 项未列出',
     repairsCount: '{n} 处修复',
+    exportKind: '导出此类（CSV）',
   },
   en: {
     outline: 'Contents',
@@ -86,6 +87,7 @@ const strings = {
     version: 'version {n}',
     more: '{n} more not listed',
     repairsCount: '{n} repairs',
+    exportKind: 'Export this kind (CSV)',
   },
 };
 
@@ -313,6 +315,9 @@ export function ReaderPage({ slug }: { slug: string }) {
                     </option>
                   ))}
                 </select>
+                <a className="reader-export" href={`${base}/findings.csv?kind=${encodeURIComponent(listKind)}`} download data-testid="finding-list-export">
+                  ⤓ {t.exportKind}
+                </a>
                 {listed.length ? (
                   <ol>
                     {listed.slice(0, LIST_LIMIT).map((f) => (
