@@ -36,7 +36,6 @@ export interface PlanFilter {
   period?: number;
 }
 
-
 /** Every plan as a library card (current version), in ingest order. */
 export async function listPlanCards(store: Store): Promise<PlanCard[]> {
   const summaries = await listPlans(store);
