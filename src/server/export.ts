@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { EffectiveFinding } from '../core/curation';
 import { fieldLabel, kindOf, valueLabel } from '../core/kinds/index';
+import { STATUS_LABELS } from '../core/review-status';
 import type { TargetRow } from '../core/target-table';
 
 export { filterTargets, sortTargets, TARGET_SORT_KEYS, type TargetFilters, type TargetRow } from '../core/target-table';
@@ -29,7 +30,6 @@ const quoteOf = (f: EffectiveFinding, text: string) => (f.start == null ? (f.dec
 
 // ---- the tables as cells: headers are the kind's field labels, enum values their labels (src/core/kinds) ----
 
-export const STATUS_ZH: Record<string, string> = { pending: '待审核', accepted: '已接受', corrected: '已更正', rejected: '已驳回', added: '补录' };
 /** Columns every findings table ends with. */
 const TAIL_HEADERS = ['置信度', '审核状态', '原文'];
 
@@ -40,7 +40,7 @@ const WIDTHS = [28, 14, 8, 12, 10, 10, 10, 10, 9, 13, 8, 10, 70];
 
 export type Cell = string | number | null;
 
-const tail = (confidence: number, status: string, quote: string): Cell[] => [Math.round(confidence * 1000) / 1000, STATUS_ZH[status] ?? status, quote];
+const tail = (confidence: number, status: string, quote: string): Cell[] => [Math.round(confidence * 1000) / 1000, STATUS_LABELS[status]?.zh ?? status, quote];
 
 export function targetCells(r: TargetRow): Cell[] {
   const value: Cell = r.range ? `${r.range[0]}–${r.range[1]}` : typeof r.value === 'string' ? r.value.replace(/:/g, '∶') : r.value;

@@ -5,6 +5,7 @@ import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import { getJSON } from '../api';
 import { useLang, useT, type Lang } from '../i18n';
 import { fieldValue, useKinds, type Kinds } from '../kinds';
+import { STATUS_LABELS } from '../../../src/core/review-status';
 import { Link } from '../router';
 import type { EvidenceDto, FindingDto, RuleInfo } from '../../../src/core/api-types';
 import './FindingDetails.css';
@@ -48,13 +49,8 @@ export const FLAG_NAMES: Labels = {
   alias: { zh: '别名', en: 'alias' },
 };
 
-export const STATUS_NAMES: Labels = {
-  pending: { zh: '待审核', en: 'Pending' },
-  accepted: { zh: '已确认', en: 'Accepted' },
-  corrected: { zh: '已修正', en: 'Corrected' },
-  rejected: { zh: '已驳回', en: 'Rejected' },
-  added: { zh: '人工添加', en: 'Added' },
-};
+/** Review statuses, named as everywhere else (src/core/review-status.ts). */
+export const STATUS_NAMES: Labels = STATUS_LABELS;
 
 export const REPAIR_NAMES: Labels = {
   'page-number-removed': { zh: '删除页码', en: 'Page number removed' },

@@ -32,12 +32,4 @@ export function formatBaseline(r: { baselineValue: number | null; baselineYear: 
   return `${plainNumber(r.baselineValue)}${unit}${r.baselineYear != null ? `（${r.baselineYear}年）` : ''}`;
 }
 
-export const STATUS_NAMES: Record<string, { zh: string; en: string }> = {
-  pending: { zh: '待审核', en: 'Pending' },
-  accepted: { zh: '已接受', en: 'Accepted' },
-  corrected: { zh: '已更正', en: 'Corrected' },
-  rejected: { zh: '已驳回', en: 'Rejected' },
-  added: { zh: '补录', en: 'Added' },
-  reviewed: { zh: '已审核', en: 'Reviewed' },
-  all: { zh: '全部', en: 'All' },
-};
+export { STATUS_LABELS as STATUS_NAMES } from '../../../src/core/review-status';
