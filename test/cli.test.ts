@@ -134,7 +134,7 @@ describe('planatlas CLI', () => {
     const none = JSON.parse(run(['--data', data, 'findings', '粤西', '--kind', 'target', '--status', 'added', '--json']).stdout) as typeof j & { orphans: unknown[] };
     expect(none.findings).toEqual([]);
     expect(none.orphans).toEqual([]);
-  });
+  }, 240_000); // twelve CLI processes: 66–190 s on a loaded 2-core machine, over the 60 s default
 
   it('refuses a file over the size limit before reading it', () => {
     const r = run(['--data', data, 'ingest', '--max-size', '10KB', plans[0]]);
