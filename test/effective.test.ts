@@ -9,7 +9,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { addFinding, decideAddition, decideFinding } from '../src/commands/curation';
 import { ingestPlan } from '../src/commands/ingest-plan';
 import { reextractVersion } from '../src/commands/reextract';
-import { applyDecisions, type MergeResult } from '../src/core/curation';
+import { applyDecisions, type EffectiveFinding, type ExtractedRecord, type MergeResult } from '../src/core/curation';
 import { loadGazetteer } from '../src/places/index';
 import { queryRows } from '../src/store/db';
 import { getDecisions, getEffectiveFindings } from '../src/store/findings';
@@ -36,7 +36,7 @@ for (const backend of backends) {
     const fromScratch = async (versionId: number): Promise<MergeResult> => {
       const [v] = await t.store.db.select().from(planVersions).where(eq(planVersions.id, versionId));
       const rows = await t.store.db.select().from(findings).where(eq(findings.versionId, versionId)).orderBy(asc(findings.start), asc(findings.id));
-      return applyDecisions(v.text, rows, await getDecisions(t.store, v.planId));
+      return applyDecisions(v.text, rows as unknown as ExtractedRecord[], await getDecisions(t.store, v.planId));
     };
     const inStep = async (versionId: number, label: string) => {
       const stored = await getEffectiveFindings(t.store, versionId);
@@ -61,7 +61,7 @@ for (const backend of backends) {
 
       await decideFinding(t.store, { findingId: b.id!, action: 'correct', fields: { year: 2016 } });
       now = await inStep(v1.versionId, 'after correct');
-      expect(now.findings.find((f) => f.identity === b.identity)?.data.year).toBe(2016);
+      expect((now.findings.find((f) => f.identity === b.identity) as EffectiveFinding<'target'> | undefined)?.data.year).toBe(2016);
 
       await decideFinding(t.store, { findingId: c.id!, action: 'reject' });
       now = await inStep(v1.versionId, 'after reject');

@@ -13,7 +13,8 @@ import { findPlan, getOutline, getRepairs, getVersion, listPlans, listVersions }
 import { getDecision, getEffectiveFindings, getFindingRow } from '../store/findings';
 import { addFinding, decide, parseKind } from '../commands/curation';
 import { reextractVersion } from '../commands/reextract';
-import { parseFieldAssignments } from '../core/finding-fields';
+import { fieldSpecs, parseFieldAssignments } from '../core/finding-fields';
+import { allKinds, kindNames } from '../core/kinds/index';
 import type { FindingKind } from '../core/findings';
 import { formatFindings } from './findings-format';
 import { ingestFiles } from '../commands/ingest-files';
@@ -128,10 +129,22 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('kinds')
+    .description('the kinds of finding and their fields: the names --kind and --set take, with their Chinese and English labels')
+    .option('--json', 'as JSON')
+    .action((o: { json?: boolean }) => {
+      const kinds = allKinds().map((k) => ({ name: k.name, plural: k.plural, zh: k.label.zh, en: k.label.en, fields: fieldSpecs(k.name).map(({ name, zh, en }) => ({ name, zh, en })) }));
+      if (o.json) return void process.stdout.write(JSON.stringify(kinds, null, 2) + '\n');
+      for (const k of kinds) {
+        process.stdout.write(`${k.name} (${k.plural})  ${k.zh} / ${k.en}\n` + k.fields.map((f) => `  ${f.name.padEnd(14)} ${f.zh} / ${f.en}`).join('\n') + '\n');
+      }
+    });
+
+  program
     .command('findings')
     .description('what was extracted from a plan, with review decisions applied')
     .argument('<plan>', 'plan id, slug, or a unique part of the title')
-    .option('--kind <kind>', 'only one kind: targets, facts, structures, duties, projects, places, references')
+    .option('--kind <kind>', `only one kind: ${allKinds().map((k) => k.plural).join(', ')}`)
     .option('--status <status>', 'only pending, accepted, corrected, rejected or added')
     .option('--json', 'print JSON')
     .action(async (ref: string, o: { kind?: string; status?: string; json?: boolean }) => {
@@ -193,7 +206,7 @@ export function buildProgram(): Command {
     .command('add')
     .description('add a finding the extractors missed: planatlas review add 粤西 --kind target --quote "…" --set indicator=… --set year=2015 …')
     .argument('<plan>', 'plan id, slug, or a unique part of the title')
-    .requiredOption('--kind <kind>', 'target, fact, structure, duty, project, place or reference')
+    .requiredOption('--kind <kind>', kindNames().join(', '))
     .requiredOption('--quote <text>', 'the exact text in the plan')
     .option('--occurrence <n>', 'which occurrence of the quote, when it appears more than once', (v: string) => parseId(v))
     .option('--set <field=value>', 'a field (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])

@@ -11,14 +11,7 @@ import { refreshPlanFindings } from '../store/effective';
 import { getFindingRow } from '../store/findings';
 import { auditLog, decisions, findings, plans, planVersions } from '../store/schema';
 
-export const FINDING_KINDS: FindingKind[] = ['target', 'structure', 'duty', 'project', 'fact', 'place', 'reference'];
-
-/** Accepts `targets` or `target`. */
-export function parseKind(s: string): FindingKind {
-  const k = s.trim().replace(/s$/, '').replace(/^dutie$/, 'duty') as FindingKind;
-  if (!FINDING_KINDS.includes(k)) throw new FieldError(`unknown kind "${s}"; one of: ${FINDING_KINDS.join(', ')}`, 'kind');
-  return k;
-}
+export { parseKind } from '../core/kinds/index';
 
 export interface DecideInput {
   findingId: number;

@@ -1,12 +1,16 @@
 // Shapes the HTTP API returns, shared by the server (src/server) and the web app (web/src), which
-// imports them as types only. No imports here: the web app's typecheck reads this file too.
+// imports them as types only. Type imports only, and only of pure modules: the web app's typecheck reads this file too.
+import type { FindingDataMap, FindingKind } from './kinds/index';
 
-export interface FindingDto {
+export type { FindingDataMap, FindingKind };
+
+/** A finding of kind K as the API gives it. */
+export interface FindingDtoOf<K extends FindingKind> {
   /** Finding row id (changes when a plan is re-extracted); null for a person's addition. */
   id: number | null;
   /** Stable identity (survives re-extraction): use it in links. */
   key: string;
-  kind: string;
+  kind: K;
   start: number | null;
   end: number | null;
   quote: string;
@@ -19,12 +23,16 @@ export interface FindingDto {
   ruleStats: RuleStats | null;
   /** Where the extractor read its fields beyond the finding's own span: role 'year' is where its year comes from. */
   evidence: EvidenceDto[];
-  data: Record<string, unknown>;
+  /** The fields of the finding (its kind's data), people's corrections applied. */
+  data: FindingDataMap[K];
   /** What the extractor said, where a person corrected it. */
-  extracted: Record<string, unknown> | null;
+  extracted: FindingDataMap[K] | null;
   status: string;
   decision: { action: string; actor: string; at: string; note: string | null } | null;
 }
+
+/** A finding of kind K (default: any kind, a union that narrows on `kind`). */
+export type FindingDto<K extends FindingKind = FindingKind> = { [P in K]: FindingDtoOf<P> }[K];
 
 export interface RuleStats {
   /** Share of the rule's findings the shared gold has (tp / n). */
@@ -98,6 +106,25 @@ export interface FieldSpec {
   options?: Array<{ value: string; zh: string; en: string }>;
   zh: string;
   en: string;
+}
+
+/** GET /api/kinds: a kind of finding as the web app shows it (from the kind registry, src/core/kinds). */
+export interface KindInfo {
+  name: string;
+  /** The plural the CLI and `extract --json` use (targets, duties …). */
+  plural: string;
+  zh: string;
+  en: string;
+  /** Highlight colour (fill) and its border line, CSS colours. */
+  colour: { fill: string; line: string };
+  /** Where two findings of the same length overlap, the lower is drawn on top (more specific). */
+  nesting: number;
+  /** Highlighted in the reader unless asked otherwise. */
+  shownByDefault: boolean;
+  /** The kind's fields in display order, with labels and value labels (as GET /api/finding-fields/:kind). */
+  fields: FieldSpec[];
+  /** Labels of the values of fields that are not enums but have known values (place level: prefecture → 地级). */
+  values: Record<string, Array<{ value: string; zh: string; en: string }>>;
 }
 
 /** GET /api/search: one finding inside a hit's passage (offsets in the plan's normalized text). */

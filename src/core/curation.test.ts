@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyDecisions, findingKeys, neighbourhood, quoteKeyOf, type DecisionRecord, type ExtractedRecord } from './curation';
+import { applyDecisions as merge, findingKeys, neighbourhood, quoteKeyOf, type DecisionRecord, type EffectiveFinding, type ExtractedRecord } from './curation';
+import type { TargetData } from './findings';
+
+// The records here are targets with only the fields a test looks at.
+type Loose = Omit<ExtractedRecord<'target'>, 'kind' | 'data'> & { kind: string; data: Partial<TargetData> };
+const applyDecisions = (text: string, extracted: readonly Loose[], decisions: readonly DecisionRecord[]) =>
+  merge(text, extracted as ExtractedRecord[], decisions) as { findings: Array<EffectiveFinding<'target'>>; orphans: DecisionRecord[] };
 
 // Real sentences from the 粤西 plan (000).
 const V1 = '到2015年，粤西地区生产总值达到6340亿元，年均增长12.5%以上；人均生产总值达到39160元。';
@@ -12,14 +18,14 @@ const span = (text: string, quote: string, from = 0) => {
   return { start, end: start + quote.length };
 };
 
-function extracted(text: string, quotes: string[]): ExtractedRecord[] {
+function extracted(text: string, quotes: string[]): Loose[] {
   const items = quotes.map((q) => ({ kind: 'target', ...span(text, q) }));
   const keys = findingKeys(text, items);
   return items.map((it, i) => ({ id: i + 1, ...it, ...keys[i], confidence: 0.9, flags: [], data: { indicator: quotes[i], value: i } }));
 }
 
 let nextId = 1;
-function decision(f: ExtractedRecord, text: string, action: DecisionRecord['action'], fields: Record<string, unknown> = {}, at = 0): DecisionRecord {
+function decision(f: Loose, text: string, action: DecisionRecord['action'], fields: Partial<TargetData> = {}, at = 0): DecisionRecord {
   const { before, after } = neighbourhood(text, f.start, f.end);
   return {
     id: nextId++,
@@ -34,7 +40,7 @@ function decision(f: ExtractedRecord, text: string, action: DecisionRecord['acti
     note: null,
     actor: 'test',
     createdAt: new Date(1_700_000_000_000 + at),
-  };
+  } as DecisionRecord;
 }
 
 describe('finding identity', () => {

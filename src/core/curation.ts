@@ -1,7 +1,7 @@
 // Curation is data, not a patch: people's decisions are records keyed to a finding's stable
 // identity, and are applied to whatever the extractors produce now. Pure functions only.
 import { createHash } from 'node:crypto';
-import type { FindingEvidence, FindingKind } from './findings';
+import type { FindingDataMap, FindingEvidence, FindingKind } from './findings';
 
 /** Text compared for identity: whitespace dropped, so re-flowed lines keep their identity. */
 export function normalizeQuote(s: string): string {
@@ -50,13 +50,14 @@ export function findingKeys(text: string, items: ReadonlyArray<{ kind: string; s
 export type DecisionAction = 'accept' | 'correct' | 'reject' | 'add';
 export type ReviewStatus = 'pending' | 'accepted' | 'corrected' | 'rejected' | 'added';
 
-export interface DecisionRecord {
+/** A person's decision about a finding of kind K: `fields` are the corrected fields (add: all of them). */
+export interface DecisionRecordOf<K extends FindingKind> {
   id: number;
-  kind: string;
+  kind: K;
   identity: string;
   quoteKey: string;
   action: DecisionAction;
-  fields: Record<string, unknown>;
+  fields: Partial<FindingDataMap[K]>;
   quote: string;
   before: string;
   after: string;
@@ -65,9 +66,13 @@ export interface DecisionRecord {
   createdAt: Date;
 }
 
-export interface ExtractedRecord {
+/** A decision about a finding of kind K (default: any kind, a union that narrows on `kind`). */
+export type DecisionRecord<K extends FindingKind = FindingKind> = { [P in K]: DecisionRecordOf<P> }[K];
+
+/** A finding of kind K as stored (its data was validated by the kind's schema when it was made). */
+export interface ExtractedRecordOf<K extends FindingKind> {
   id: number;
-  kind: string;
+  kind: K;
   identity: string;
   quoteKey: string;
   start: number;
@@ -78,13 +83,17 @@ export interface ExtractedRecord {
   rule?: string | null;
   /** Where its fields were read beyond its own span (the year's clause, heading or frame). */
   evidence?: FindingEvidence[];
-  data: Record<string, unknown>;
+  data: FindingDataMap[K];
 }
 
-export interface EffectiveFinding {
+/** A stored finding of kind K (default: any kind, a union that narrows on `kind`). */
+export type ExtractedRecord<K extends FindingKind = FindingKind> = { [P in K]: ExtractedRecordOf<P> }[K];
+
+/** A finding as it stands after people's decisions, its data typed by its kind. */
+export interface EffectiveFindingOf<K extends FindingKind> {
   /** Finding row id; null for a person's addition. */
   id: number | null;
-  kind: string;
+  kind: K;
   identity: string;
   start: number | null;
   end: number | null;
@@ -95,18 +104,21 @@ export interface EffectiveFinding {
   /** Where the extractor read its fields beyond its own span (role 'year'); empty for an addition. */
   evidence: FindingEvidence[];
   /** Extractor data with a person's corrections applied. */
-  data: Record<string, unknown>;
+  data: FindingDataMap[K];
   /** What the extractor said, where a person corrected it. */
-  extracted: Record<string, unknown> | null;
+  extracted: FindingDataMap[K] | null;
   status: ReviewStatus;
   /** The decision in force, if any. */
-  decision: DecisionRecord | null;
+  decision: DecisionRecord<K> | null;
 }
 
-export interface MergeResult {
-  findings: EffectiveFinding[];
+/** An effective finding of kind K (default: of any kind, a union that narrows on `kind`). */
+export type EffectiveFinding<K extends FindingKind = FindingKind> = { [P in K]: EffectiveFindingOf<P> }[K];
+
+export interface MergeResult<K extends FindingKind = FindingKind> {
+  findings: Array<EffectiveFinding<K>>;
   /** Decisions about findings that this version no longer has (the text changed there): kept, shown for re-check. */
-  orphans: DecisionRecord[];
+  orphans: Array<DecisionRecord<K>>;
 }
 
 /**
@@ -125,7 +137,7 @@ export function applyDecisions(text: string, extracted: readonly ExtractedRecord
     const k = `${d.kind}\u0000${d.identity}`;
     const add = additions.get(k);
     if (d.action === 'add') additions.set(k, d);
-    else if (add && d.action === 'correct') additions.set(k, { ...add, fields: { ...add.fields, ...d.fields } });
+    else if (add && d.action === 'correct') additions.set(k, { ...add, fields: { ...add.fields, ...d.fields } } as DecisionRecord); // same kind: same identity
     latest.set(k, d);
   }
   const byIdentity = new Map(extracted.map((f) => [`${f.kind}\u0000${f.identity}`, f]));
@@ -158,7 +170,7 @@ export function applyDecisions(text: string, extracted: readonly ExtractedRecord
         extracted: null,
         status: 'added',
         decision: last.action === 'add' ? add : { ...last, fields: add.fields },
-      });
+      } as EffectiveFinding); // an addition's fields are its whole data (validateAddition), of its decisions' kind
       continue;
     }
     const d = last;
@@ -189,7 +201,7 @@ export function applyDecisions(text: string, extracted: readonly ExtractedRecord
       extracted: corrected ? f.data : null,
       status,
       decision: d,
-    };
+    } as EffectiveFinding; // a decision applies only to a finding of its own kind (the kind is part of its key)
   });
   const all = [...findings, ...added].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   return { findings: all, orphans };

@@ -1,89 +1,36 @@
-// The fields a person may correct (or must give when adding a finding), per kind, validated with zod.
-// Used by the review commands (CLI now, HTTP later) so a correction can never store a malformed field.
+// The fields a person may correct (or must give when adding a finding), per kind, validated with
+// the kind's zod schema (src/core/kinds). Used by the review commands (CLI, HTTP) so a correction
+// can never store a malformed field, and described for generated forms (fieldSpecs).
 import { z } from 'zod';
-import type { FindingKind } from './findings';
-
-const str = z.string().trim().min(1);
-const strList = z.array(str);
-const year = z.number().int().min(1949).max(2100);
-const nullable = <T extends z.ZodType>(t: T) => t.nullable();
-
-export const fieldSchemas = {
-  target: z.object({
-    indicator: str,
-    canonical: nullable(str),
-    scope: nullable(str),
-    scopeCode: nullable(z.string().regex(/^\d{6}$/)),
-    year: nullable(year),
-    value: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?(:\d+(\.\d+)?)+$/)]).nullable(),
-    range: nullable(z.tuple([z.number(), z.number()])),
-    unit: nullable(str),
-    comparator: z.enum(['eq', 'ge', 'gt', 'le', 'lt', 'approx']),
-    measure: z.enum(['level', 'growth', 'increment', 'ratio']),
-    direction: nullable(z.enum(['up', 'down'])),
-    baselineValue: nullable(z.number()),
-    baselineYear: nullable(year),
-    binding: nullable(z.enum(['constraint', 'expected'])),
-  }),
-  fact: z.object({
-    indicator: str,
-    canonical: nullable(str),
-    scope: nullable(str),
-    scopeCode: nullable(z.string().regex(/^\d{6}$/)),
-    year: nullable(year),
-    value: z.union([z.number(), z.string()]).nullable(),
-    unit: nullable(str),
-  }),
-  structure: z.object({
-    code: str,
-    subject: nullable(str),
-    elements: z.array(
-      z.object({
-        name: str,
-        count: z.number().int().positive(),
-        members: strList,
-        memberCodes: z.array(z.string().nullable()),
-        span: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
-      }),
-    ),
-  }),
-  duty: z.object({ task: str, lead: strList, support: strList, deadline: nullable(str) }),
-  project: z.object({
-    name: str,
-    category: nullable(str),
-    places: strList,
-    capacity: nullable(str),
-    investment: nullable(z.object({ value: z.number(), unit: str })),
-    count: nullable(z.number().int().nonnegative()),
-  }),
-  place: z.object({ code: z.string().regex(/^\d{6}$/), name: str, level: str }),
-  reference: z.object({ title: str, docNumber: nullable(str) }),
-} satisfies Record<FindingKind, z.ZodObject>;
-
+import type { FieldSpec } from './api-types';
 import { FieldError } from './errors';
+import type { FindingDataMap, FindingKind } from './findings';
+import { kindOf } from './kinds/index';
 
 export { FieldError };
 
+const shapeOf = (kind: string) => kindOf(kind).schema.shape as Record<string, z.ZodType>;
+
 /** Validates corrected fields (a subset) for a kind; error messages name the field. */
-export function validateCorrection(kind: FindingKind, fields: Record<string, unknown>): Record<string, unknown> {
-  const schema = fieldSchemas[kind].partial().strict();
+export function validateCorrection<K extends FindingKind>(kind: K, fields: Record<string, unknown>): Partial<FindingDataMap[K]> {
+  const schema = kindOf(kind).schema.partial().strict();
   const r = schema.safeParse(fields);
   if (!r.success) throw new FieldError(describe(kind, r.error), fieldOfIssue(r.error));
-  return r.data as Record<string, unknown>;
+  return r.data as Partial<FindingDataMap[K]>;
 }
 
-/** Validates the whole data of an added finding; missing optional fields default to null / []. */
-export function validateAddition(kind: FindingKind, fields: Record<string, unknown>): Record<string, unknown> {
-  const schema = fieldSchemas[kind];
+/** Validates the whole data of an added finding; missing optional fields default to null / [] (or the kind's defaults). */
+export function validateAddition<K extends FindingKind>(kind: K, fields: Record<string, unknown>): FindingDataMap[K] {
+  const def = kindOf(kind);
   const defaults: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(schema.shape)) {
-    if ((v as z.ZodType).safeParse(null).success) defaults[k] = null;
-    else if ((v as z.ZodType).safeParse([]).success) defaults[k] = [];
+  for (const [k, v] of Object.entries(shapeOf(kind))) {
+    if (v.safeParse(null).success) defaults[k] = null;
+    else if (v.safeParse([]).success) defaults[k] = [];
   }
-  if (kind === 'target') Object.assign(defaults, { comparator: 'eq', measure: 'level' });
-  const r = schema.strict().safeParse({ ...defaults, ...fields });
+  Object.assign(defaults, def.defaults);
+  const r = def.schema.strict().safeParse({ ...defaults, ...fields });
   if (!r.success) throw new FieldError(describe(kind, r.error), fieldOfIssue(r.error));
-  return r.data as Record<string, unknown>;
+  return r.data as FindingDataMap[K];
 }
 
 /** The top-level field the first problem is about (unknown fields: the first unknown one). */
@@ -98,7 +45,7 @@ function describe(kind: string, e: z.ZodError): string {
   return e.issues
     .map((i) => {
       const field = i.path.join('.') || '(fields)';
-      if (i.code === 'unrecognized_keys') return `${kind}: unknown field(s) ${i.keys.join(', ')}; known: ${Object.keys(fieldSchemas[kind as FindingKind].shape).join(', ')}`;
+      if (i.code === 'unrecognized_keys') return `${kind}: unknown field(s) ${i.keys.join(', ')}; known: ${Object.keys(shapeOf(kind)).join(', ')}`;
       return `${kind}.${field}: ${i.message}`;
     })
     .join('; ');
@@ -109,7 +56,7 @@ function describe(kind: string, e: z.ZodError): string {
  * on 、or , for list fields, `null` for empty. The schema then validates the result.
  */
 export function parseFieldAssignments(kind: FindingKind, assignments: readonly string[]): Record<string, unknown> {
-  const shape = fieldSchemas[kind].shape as Record<string, z.ZodType>;
+  const shape = shapeOf(kind);
   const out: Record<string, unknown> = {};
   for (const a of assignments) {
     const eq = a.indexOf('=');
@@ -125,4 +72,30 @@ export function parseFieldAssignments(kind: FindingKind, assignments: readonly s
     else out[key] = raw;
   }
   return out;
+}
+
+/** One field of a kind as a form needs it: its type from the schema, its labels and its values' labels from the kind. */
+function fieldSpec(kind: string, name: string, schema: z.ZodType): FieldSpec {
+  const def = kindOf(kind);
+  let t = schema;
+  const nullable = t instanceof z.ZodNullable;
+  if (t instanceof z.ZodNullable) t = t.unwrap() as z.ZodType;
+  const { zh, en } = (def.fields as Record<string, { zh: string; en: string }>)[name] ?? { zh: name, en: name };
+  const base = { name, nullable, required: !nullable && !t.safeParse([]).success, zh, en };
+  if (t instanceof z.ZodString) return { ...base, type: 'string' };
+  if (t instanceof z.ZodNumber) return { ...base, type: t.format === 'safeint' || t.format === 'int32' ? 'integer' : 'number' };
+  if (t instanceof z.ZodEnum) {
+    const labels = (def.values as Record<string, Record<string, { zh: string; en: string }>> | undefined)?.[name] ?? {};
+    const options = (t.options as string[]).map((v) => ({ value: v, zh: labels[v]?.zh ?? v, en: labels[v]?.en ?? v }));
+    return { ...base, type: 'enum', options };
+  }
+  if (t instanceof z.ZodArray && t.element instanceof z.ZodString) return { ...base, type: 'list' };
+  if (t instanceof z.ZodUnion) return { ...base, type: 'number-or-text' };
+  if (t instanceof z.ZodTuple) return { ...base, type: 'range' };
+  return { ...base, type: 'json' };
+}
+
+/** The editable fields of a kind, in the order its schema (and every form and table) lists them. */
+export function fieldSpecs(kind: string): FieldSpec[] {
+  return Object.entries(shapeOf(kind)).map(([name, s]) => fieldSpec(kind, name, s));
 }

@@ -1,6 +1,8 @@
 // The targets table (目标指标表) as data: one row per target finding, and the filters and sort the
 // web page offers. Shared by the server's exports (src/server/export.ts) and the web page
-// (web/src/pages/TargetsFormat.tsx), so a download holds exactly the rows the page shows. No imports.
+// (web/src/pages/TargetsFormat.tsx), so a download holds exactly the rows the page shows. Type imports
+// of pure modules only (the web app reads this file).
+import type { TargetData } from './kinds/index';
 
 export interface TargetRow {
   /** Finding row id (null for a person's addition). */
@@ -30,7 +32,7 @@ export interface TargetRow {
   /** Title of the innermost section holding the target. */
   section: string | null;
   /** What the extractor said, where a person corrected it. */
-  extracted: Record<string, unknown> | null;
+  extracted: TargetData | null;
 }
 
 export interface TargetFilters {

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDoc, PlanMeta, PlanText, Section } from '../core/types.js';
+import type { ExtractMeta } from '../extract/index.js';
 import { loadGazetteer } from '../places/index.js';
 import { detectToc, flattenSections, headingText, outlineToText, parsePlan, planTextFromString } from './index.js';
 
@@ -66,18 +67,8 @@ const GOLD: Record<Id, Omit<PlanMeta, 'evidence' | 'frame'>> = {
 };
 
 const GOLD_DIR = new URL('../../../shared/eval/gold/', import.meta.url);
-interface GoldFile {
-  title: string | null;
-  issuer: string[];
-  doc_number: string | null;
-  issued: string | null;
-  period: [number, number] | null;
-  horizon: number | null;
-  scope: string[];
-  extension?: string[];
-  level: string;
-  evidence: Array<{ field: string; quote: string }>;
-}
+/** A gold file's metadata: the extract JSON's meta, where extension may be missing and evidence has no offsets. */
+type GoldFile = Omit<ExtractMeta, 'extension' | 'evidence'> & { extension?: string[]; evidence: Array<{ field: string; quote: string }> };
 const goldFile = (id: Id): GoldFile | null => {
   const url = new URL(`${id}.meta.json`, GOLD_DIR);
   return existsSync(url) ? (JSON.parse(readFileSync(url, 'utf8')) as GoldFile) : null;

@@ -32,7 +32,7 @@ export function findingDto(f: EffectiveFinding, text: string): FindingDto {
     decision: f.decision
       ? { action: f.decision.action, actor: f.decision.actor, at: new Date(f.decision.createdAt).toISOString(), note: f.decision.note }
       : null,
-  };
+  } as FindingDto; // kind and data come from the same finding
 }
 
 /** A stored time frame as the API gives it (only the documented fields); null for versions stored before frames were kept. */

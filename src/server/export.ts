@@ -1,41 +1,27 @@
 // The targets table (目标指标表): rows built from effective target findings, the filters and sort
-// the web page offers, and the CSV / XLSX downloads. Plan text is untrusted: any text cell that
+// the web page offers, and the CSV / XLSX downloads; and any kind's findings as a table. Plan text is untrusted: any text cell that
 // a spreadsheet would read as a formula (= + - @, tab, CR) is defused.
 import ExcelJS from 'exceljs';
 import type { EffectiveFinding } from '../core/curation';
 import { addSheet, looksLikeFormula, type Cell } from '../core/sheets';
+import { fieldLabel, kindOf, valueLabel } from '../core/kinds/index';
+import { STATUS_LABELS } from '../core/review-status';
 import type { TargetRow } from '../core/target-table';
 
 export { looksLikeFormula, type Cell } from '../core/sheets';
 
 export { filterTargets, sortTargets, TARGET_SORT_KEYS, type TargetFilters, type TargetRow } from '../core/target-table';
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-
-export function targetRow(f: EffectiveFinding, text: string, section: string | null): TargetRow {
-  const d = f.data;
-  const range = Array.isArray(d.range) && d.range.length === 2 ? ([Number(d.range[0]), Number(d.range[1])] as [number, number]) : null;
+export function targetRow(f: EffectiveFinding<'target'>, text: string, section: string | null): TargetRow {
+  const { scopeCode: _, ...data } = f.data; // the table names the scope; its code is in the finding
   return {
     id: f.id,
     key: f.identity,
-    indicator: str(d.indicator) ?? '',
-    canonical: str(d.canonical),
-    scope: str(d.scope),
-    year: num(d.year),
-    value: typeof d.value === 'number' || typeof d.value === 'string' ? d.value : null,
-    range,
-    unit: str(d.unit),
-    comparator: str(d.comparator) ?? 'eq',
-    measure: str(d.measure) ?? 'level',
-    direction: str(d.direction),
-    baselineValue: num(d.baselineValue),
-    baselineYear: num(d.baselineYear),
-    binding: str(d.binding),
+    ...data,
     confidence: f.confidence,
     status: f.status,
     flags: f.flags,
-    quote: f.start == null ? (f.decision?.quote ?? '') : text.slice(f.start, f.end ?? f.start),
+    quote: quoteOf(f, text),
     start: f.start,
     end: f.end,
     section,
@@ -43,35 +29,59 @@ export function targetRow(f: EffectiveFinding, text: string, section: string | n
   };
 }
 
-// ---- the table as cells ----
+const quoteOf = (f: EffectiveFinding, text: string) => (f.start == null ? (f.decision?.quote ?? '') : text.slice(f.start, f.end ?? f.start));
 
-const COMPARATOR: Record<string, string> = { eq: '＝', ge: '≥', gt: '>', le: '≤', lt: '<', approx: '约' };
-const MEASURE: Record<string, string> = { level: '总量/水平', growth: '增速', increment: '增量', ratio: '比例' };
-const BINDING: Record<string, string> = { constraint: '约束性', expected: '预期性' };
-export const STATUS_ZH: Record<string, string> = { pending: '待审核', accepted: '已接受', corrected: '已更正', rejected: '已驳回', added: '补录' };
+// ---- the tables as cells: headers are the kind's field labels, enum values their labels (src/core/kinds) ----
 
-export const TARGET_HEADERS = ['指标', '范围', '年份', '数值', '单位', '比较', '类型', '基期值', '基期年份', '约束性/预期性', '置信度', '审核状态', '原文'];
-const WIDTHS = [28, 14, 8, 12, 10, 6, 10, 10, 9, 13, 8, 10, 70];
+/** Columns every findings table ends with. */
+const TAIL_HEADERS = ['置信度', '审核状态', '原文'];
+
+/** The fields of the targets table, in its column order. */
+const TARGET_FIELDS = ['indicator', 'scope', 'year', 'value', 'unit', 'comparator', 'measure', 'baselineValue', 'baselineYear', 'binding'] as const;
+export const TARGET_HEADERS = [...TARGET_FIELDS.map((f) => fieldLabel('target', f)), ...TAIL_HEADERS];
+const WIDTHS = [28, 14, 8, 12, 10, 10, 10, 10, 9, 13, 8, 10, 70];
+
+
+const tail = (confidence: number, status: string, quote: string): Cell[] => [Math.round(confidence * 1000) / 1000, STATUS_LABELS[status]?.zh ?? status, quote];
 
 export function targetCells(r: TargetRow): Cell[] {
   const value: Cell = r.range ? `${r.range[0]}–${r.range[1]}` : typeof r.value === 'string' ? r.value.replace(/:/g, '∶') : r.value;
-  const measure = MEASURE[r.measure] ?? r.measure;
+  const measure = valueLabel('target', 'measure', r.measure);
   return [
     r.indicator,
     r.scope,
     r.year,
     value,
     r.unit === 'ratio' ? null : r.unit,
-    COMPARATOR[r.comparator] ?? r.comparator,
-    r.direction === 'down' && r.measure !== 'ratio' ? `${measure}（下降）` : measure,
+    valueLabel('target', 'comparator', r.comparator),
+    r.direction === 'down' && r.measure !== 'ratio' ? `${measure}（${valueLabel('target', 'direction', 'down')}）` : measure,
     r.baselineValue,
     r.baselineYear,
-    r.binding ? (BINDING[r.binding] ?? r.binding) : null,
-    Math.round(r.confidence * 1000) / 1000,
-    STATUS_ZH[r.status] ?? r.status,
-    r.quote,
+    r.binding ? valueLabel('target', 'binding', r.binding) : null,
+    ...tail(r.confidence, r.status, r.quote),
   ];
 }
+
+/** One field's value as a cell: numbers stay numbers, labelled values their label, lists joined with 、, ranges low–high, objects as JSON. */
+function fieldCell(kind: string, field: string, v: unknown): Cell {
+  if (v == null) return null;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return valueLabel(kind, field, v);
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join('、');
+  if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number')) return `${v[0]}–${v[1]}`;
+  return JSON.stringify(v);
+}
+
+/** The findings of one kind as a table: a column per field of the kind (its labels), then confidence, status and quote. */
+export function findingsTable(kind: string, findings: readonly EffectiveFinding[], text: string): { headers: string[]; widths: number[]; cells: Cell[][] } {
+  const fields = Object.keys(kindOf(kind).fields);
+  return {
+    headers: [...fields.map((f) => fieldLabel(kind, f)), ...TAIL_HEADERS],
+    widths: [...fields.map(() => 16), ...WIDTHS.slice(-TAIL_HEADERS.length)],
+    cells: findings.map((f) => [...fields.map((k) => fieldCell(kind, k, (f.data as Record<string, unknown>)[k])), ...tail(f.confidence, f.status, quoteOf(f, text))]),
+  };
+}
+
 
 /** RFC 4180 CSV, UTF-8 with BOM (Excel reads the Chinese), CRLF line ends; formula-like text gets a leading apostrophe. */
 export function toCsv(headers: readonly string[], rows: readonly Cell[][]): string {

@@ -5,7 +5,7 @@
 // Nullable values are written as JSON Schema type unions (['integer', 'null']); swagger turns
 // them into OpenAPI 3.0 `nullable: true`. A nullable enum lists null among its values.
 import type { FastifyInstance } from 'fastify';
-import { FINDING_KINDS } from '../commands/curation';
+import { kindNames } from '../core/kinds/index';
 
 type Schema = Record<string, unknown>;
 
@@ -76,7 +76,13 @@ export const PLACE_LEVELS = ['province', 'prefecture', 'county'];
 export const REVIEW_STATUSES = ['pending', 'accepted', 'corrected', 'rejected', 'added'];
 export const DECISION_ACTIONS = ['accept', 'correct', 'reject', 'add'];
 export const SECTION_KINDS = ['preface', 'chapter', 'section', 'item', 'subitem', 'numbered', 'paren-numbered', 'box', 'annex', 'annex-table', 'heading', 'runin'];
-const findingKind: Schema = { type: 'string', enum: [...FINDING_KINDS] };
+// The kinds as registered when the app is built (a getter: a kind registered after this module loads still counts).
+const findingKind: Schema = {
+  type: 'string',
+  get enum() {
+    return kindNames();
+  },
+};
 
 /** The properties of a plan card (GET /api/plans), also those of a plan's detail. */
 export const planCardProperties: Record<string, Schema> = {

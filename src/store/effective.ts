@@ -2,7 +2,7 @@
 // applyDecisions), stored so readers filter, page and count them in SQL. Every write that changes
 // a version's findings or a plan's decisions calls refresh… in its own transaction.
 import { asc, eq, sql } from 'drizzle-orm';
-import { applyDecisions, type DecisionAction, type DecisionRecord, type EffectiveFinding } from '../core/curation';
+import { applyDecisions, type DecisionAction, type DecisionRecord, type EffectiveFinding, type ExtractedRecord } from '../core/curation';
 import type { Gazetteer } from '../core/types';
 import { summarize } from '../core/finding-summary';
 import { loadGazetteer } from '../places/index';
@@ -44,10 +44,11 @@ async function refreshLocked(tx: Tx, versionId: number, planId: number, gaz: Gaz
   const extracted = await tx.select().from(findings).where(eq(findings.versionId, versionId)).orderBy(asc(findings.start), asc(findings.id));
   const ds = await tx.select().from(decisions).where(eq(decisions.planId, planId)).orderBy(asc(decisions.id));
   const units = await tx.select({ code: planPlaces.placeCode, role: planPlaces.role }).from(planPlaces).where(eq(planPlaces.versionId, versionId));
+  // kinds and data were made by their kind's extractor or validated by its schema when stored
   const merged = applyDecisions(
     v.text,
-    extracted,
-    ds.map((d) => ({ ...d, action: d.action as DecisionAction })),
+    extracted as unknown as ExtractedRecord[],
+    ds.map((d) => ({ ...d, action: d.action as DecisionAction }) as DecisionRecord),
   );
   const rows = effectiveRows(gaz, v.text, versionId, planId, merged.findings, merged.orphans, units);
   await tx.delete(effectiveFindings).where(eq(effectiveFindings.versionId, versionId));
@@ -86,7 +87,7 @@ function effectiveRows(
   units: ReadonlyArray<{ code: string; role: string }>,
 ): Row[] {
   const live = merged.filter((f) => f.status !== 'rejected');
-  const mentions = live.filter((f) => f.kind === 'place' && typeof f.data.code === 'string' && f.start != null && f.end != null);
+  const mentions = live.filter((f): f is EffectiveFinding<'place'> => f.kind === 'place' && typeof f.data.code === 'string' && f.start != null && f.end != null);
   const rows: Row[] = merged.map((f, seq) => {
     const { scope, named } = locateFinding(gaz, f.kind, f.data, units);
     // place mentions inside its span name the units it is about (the place page's "text" location)
@@ -195,9 +196,9 @@ const decisionOf = (d: Record<string, unknown> | null): DecisionRecord | null =>
 
 /** A stored row as the merge gave it. */
 export function toEffective(r: Pick<Stored, 'findingId' | 'kind' | 'identity' | 'start' | 'end' | 'confidence' | 'flags' | 'rule' | 'evidence' | 'data' | 'extracted' | 'status' | 'decision'>): EffectiveFinding {
-  return {
+  return ({
     id: r.findingId,
-    kind: r.kind,
+    kind: r.kind as EffectiveFinding['kind'],
     identity: r.identity,
     start: r.start,
     end: r.end,
@@ -205,11 +206,11 @@ export function toEffective(r: Pick<Stored, 'findingId' | 'kind' | 'identity' | 
     flags: r.flags,
     rule: r.rule,
     evidence: r.evidence,
-    data: r.data,
-    extracted: r.extracted,
+    data: r.data as EffectiveFinding['data'],
+    extracted: r.extracted as EffectiveFinding['extracted'],
     status: r.status as EffectiveFinding['status'],
     decision: decisionOf(r.decision),
-  };
+  }) as EffectiveFinding; // one row of one kind: its data fits its kind
 }
 
 export function toOrphan(r: Pick<Stored, 'decision'>): DecisionRecord {

@@ -1,6 +1,7 @@
 // Read queries for the plan library and the reader (HTTP API): plan cards with covered units and
 // finding counts, filters by level / place / period, the flat section list of a version.
 import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { kindNames } from '../core/kinds/index';
 import type { Gazetteer } from '../core/types';
 import { queryRows, type Store } from './db';
 import { selfAndAbove, unitsWithin } from '../places/locate';
@@ -34,8 +35,6 @@ export interface PlanFilter {
   /** A year the plan period must contain. */
   period?: number;
 }
-
-const COUNTED_KINDS = ['target', 'project', 'duty', 'structure', 'place', 'reference', 'fact'];
 
 export interface PlanPage {
   limit: number;
@@ -106,7 +105,7 @@ function card(
   review: PlanCard['review'] = { reviewed: 0, total: 0 },
 ): PlanCard {
   const mine = placeRows.filter((r) => r.versionId === p.currentVersionId);
-  const counts: Record<string, number> = Object.fromEntries(COUNTED_KINDS.map((k) => [k, 0]));
+  const counts: Record<string, number> = Object.fromEntries(kindNames().map((k) => [k, 0]));
   for (const r of countRows) if (r.versionId === p.currentVersionId) counts[r.kind] = Number(r.n);
   const warnings = warningRows.find((w) => w.id === p.currentVersionId)?.warnings ?? [];
   return {

@@ -62,7 +62,7 @@ for (const backend of backends) {
     it('lists the target findings as the targets table', async () => {
       const f = await get(`/api/plans/${encodeURIComponent('粤西')}/findings?kind=target`);
       expect(f.statusCode).toBe(200);
-      const findings = (f.json() as { findings: FindingDto[] }).findings;
+      const findings = (f.json() as { findings: Array<FindingDto<'target'>> }).findings;
       expect(findings.length).toBeGreaterThan(10);
       const r = await get('/api/plans/000_dde77a566d45a381/targets');
       expect(r.statusCode).toBe(200);

@@ -10,7 +10,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { Ajv, type ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPlan } from '../../src/commands/ingest-plan';
-import { FINDING_KINDS } from '../../src/commands/curation';
+import { kindNames } from '../../src/core/kinds/index';
 import { loadLexicons } from '../../src/extract/lexicons';
 import { loadGazetteer } from '../../src/places/index';
 import { buildApp } from '../../src/server/app';
@@ -223,7 +223,16 @@ for (const backend of backends) {
         expect(r.headers['content-disposition']).toMatch(/^attachment;/);
         await call('GET', p, { params: { slug: 'no-such-plan' }, status: 404 });
       }
-      for (const kind of FINDING_KINDS) await call('GET', '/api/finding-fields/{kind}', { params: { kind }, status: 200 });
+      for (const format of ['csv', 'xlsx']) {
+        const p = `/api/plans/{slug}/findings.${format}`;
+        const r = await call('GET', p, { params: { slug: yuexi }, query: { kind: 'duty' }, status: 200 });
+        expect(r.headers['content-disposition']).toMatch(/^attachment;/);
+        await call('GET', p, { params: { slug: yuexi }, query: { kind: 'galaxy' }, status: 400 });
+        await call('GET', p, { params: { slug: 'no-such-plan' }, query: { kind: 'duty' }, status: 404 });
+      }
+      const kinds = (await call('GET', '/api/kinds', { status: 200 })).json() as Array<{ name: string }>;
+      expect(kinds.map((k) => k.name)).toEqual(kindNames());
+      for (const kind of kindNames()) await call('GET', '/api/finding-fields/{kind}', { params: { kind }, status: 200 });
       const rules = (await call('GET', '/api/rules', { status: 200 })).json().rules as Array<{ id: string }>;
       expect(rules.map((r) => r.id)).toContain('clause.count');
       const targets = await findingsOf(yuexi, { kind: 'target' });

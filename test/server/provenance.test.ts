@@ -97,7 +97,7 @@ for (const backend of backends) {
       return r.json() as T;
     };
     const findings = async (slug: string, kind?: string) =>
-      (await get<{ findings: FindingDto[] }>(`/api/plans/${encodeURIComponent(slug)}/findings${kind ? `?kind=${kind}` : ''}`)).findings;
+      (await get<{ findings: Array<FindingDto<'target' | 'fact'>> }>(`/api/plans/${encodeURIComponent(slug)}/findings${kind ? `?kind=${kind}` : ''}`)).findings;
     const text = async (slug: string) => (await get<{ text: string }>(`/api/plans/${encodeURIComponent(slug)}/text`)).text;
 
     it('gives each target and fact the rule that made it, its measured precision per kind, and where its year was read', async () => {

@@ -19,7 +19,7 @@ const xijiang = '002_cf5822304d6f3ba0.txt';
 
 interface ReviewItem {
   plan: { slug: string; title: string };
-  finding: FindingDto;
+  finding: FindingDto<'target'>; // the tests read targets' fields (queues asked with kind=target, or narrowed by their quote)
   sentence: { text: string; start: number; end: number };
   mark: { start: number; end: number };
 }

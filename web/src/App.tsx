@@ -16,6 +16,7 @@ import { IndicatorIndexPage, IndicatorPage } from './pages/Indicator';
 import { TasksPage } from './pages/Tasks';
 import { DepartmentPage } from './pages/Department';
 import { NotFound } from './components/Status';
+import { KindsProvider } from './kinds';
 
 // Every page has its own URL; filters live in the query string so a view can be linked.
 const routes: Array<[string, (p: Record<string, string>) => ReactNode]> = [
@@ -53,7 +54,9 @@ export function App() {
   }
   return (
     <LangContext.Provider value={{ lang, setLang }}>
-      <Layout path={loc.path}>{page}</Layout>
+      <Layout path={loc.path}>
+        <KindsProvider>{page}</KindsProvider>
+      </Layout>
     </LangContext.Provider>
   );
 }

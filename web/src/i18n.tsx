@@ -39,13 +39,3 @@ export const LEVEL_NAMES: Record<string, { zh: string; en: string }> = {
   county: { zh: '县级', en: 'County' },
   unknown: { zh: '未识别', en: 'Unknown' },
 };
-
-export const KIND_NAMES: Record<string, { zh: string; en: string }> = {
-  target: { zh: '目标', en: 'Targets' },
-  structure: { zh: '空间结构', en: 'Structures' },
-  project: { zh: '项目', en: 'Projects' },
-  duty: { zh: '任务分工', en: 'Duties' },
-  place: { zh: '地名', en: 'Places' },
-  reference: { zh: '引用文件', en: 'References' },
-  fact: { zh: '现状数据', en: 'Facts' },
-};

@@ -1,17 +1,17 @@
 // Findings of a plan, the targets table (目标指标) with its CSV / XLSX downloads, additions of
 // missed findings, re-extraction, and the editable fields of each kind (for generated forms).
-import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
-import { addFinding, FINDING_KINDS } from '../../commands/curation';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { addFinding } from '../../commands/curation';
 import { reextractVersion } from '../../commands/reextract';
-import { fieldSchemas } from '../../core/finding-fields';
+import { fieldSpecs } from '../../core/finding-fields';
 import type { FindingKind } from '../../core/findings';
+import { allKinds, findKind, kindNames, kindOf, type Labels } from '../../core/kinds/index';
 import { planFindings, sectionTitlesAt, statusMatches, type PlanRef, type QueueStatus } from '../../store/review';
 import type { AppContext } from '../context';
 import { findingDto, planOr404 } from '../dto';
 import { HttpError } from '../errors';
-import { attachment, filterTargets, TARGET_SORT_KEYS, targetRow, targetsTable, toCsv, toXlsx, type TargetFilters, type TargetRow } from '../export';
-import type { FieldSpec } from '../../core/api-types';
+import { attachment, filterTargets, findingsTable, TARGET_SORT_KEYS, targetRow, targetsTable, toCsv, toXlsx, type Cell, type TargetFilters, type TargetRow } from '../export';
+import type { FieldSpec, KindInfo } from '../../core/api-types';
 import { countsByKind, download, CROSS_SITE, errors, int, obj, offset, ref, refOrNull } from '../schemas';
 
 export const QUEUE_STATUSES = ['pending', 'reviewed', 'all', 'accepted', 'corrected', 'rejected', 'added'] as const;
@@ -59,6 +59,23 @@ const fieldSpecSchema = obj(
   { optional: ['options'] },
 );
 
+const labelledValue = obj({ value: { type: 'string' }, zh: { type: 'string' }, en: { type: 'string' } });
+
+const kindInfoSchema = obj(
+  {
+    name: { type: 'string', description: 'the kind as stored and used in URLs (target, duty …)' },
+    plural: { type: 'string', description: 'its plural in the CLI and in extract --json (targets, duties …)' },
+    zh: { type: 'string', description: 'label in Chinese' },
+    en: { type: 'string', description: 'label in English' },
+    colour: obj({ fill: { type: 'string', description: 'CSS colour of the highlight' }, line: { type: 'string', description: 'CSS colour of its border' } }),
+    nesting: { type: 'integer', description: 'where two findings of the same length overlap, the lower is drawn on top' },
+    shownByDefault: { type: 'boolean', description: 'highlighted in the reader unless asked otherwise' },
+    fields: { type: 'array', items: fieldSpecSchema, description: 'as GET /api/finding-fields/{kind}' },
+    values: { type: 'object', additionalProperties: { type: 'array', items: labelledValue }, description: 'labels of known values of fields that are not enums (place level)' },
+  },
+  { description: 'A kind of finding' },
+);
+
 export async function planRefOr404(ctx: AppContext, slug: string): Promise<PlanRef> {
   const p = await planOr404(ctx.store, slug);
   return { id: p.id, slug: p.slug, title: p.title, currentVersionId: p.currentVersionId };
@@ -66,85 +83,24 @@ export async function planRefOr404(ctx: AppContext, slug: string): Promise<PlanR
 
 /** Target rows of a plan's current version, decisions applied, with section titles. */
 async function targetRows(ctx: AppContext, plan: PlanRef): Promise<TargetRow[]> {
-  const { text, findings } = await planFindings(ctx.store, plan, 'target');
+  const { text, findings: all } = await planFindings(ctx.store, plan, 'target');
+  const findings = all.filter((f) => f.kind === 'target');
   const titles = await sectionTitlesAt(ctx.store, plan.currentVersionId, findings.map((f) => f.start ?? 0));
   return findings.map((f) => targetRow(f, text, titles.get(f.start ?? 0) ?? null));
 }
 
-// ---- editable fields, derived from the zod schemas (forms are generated, not written per kind) ----
-
 export type { FieldSpec };
 
-const LABELS: Record<string, [string, string]> = {
-  indicator: ['指标', 'Indicator'],
-  canonical: ['标准指标代码', 'Canonical indicator'],
-  scope: ['范围', 'Scope'],
-  scopeCode: ['区划代码', 'Area code'],
-  year: ['年份', 'Year'],
-  value: ['数值', 'Value'],
-  range: ['区间', 'Range'],
-  unit: ['单位', 'Unit'],
-  comparator: ['比较', 'Comparator'],
-  measure: ['类型', 'Measure'],
-  direction: ['方向', 'Direction'],
-  baselineValue: ['基期值', 'Baseline value'],
-  baselineYear: ['基期年份', 'Baseline year'],
-  binding: ['约束性/预期性', 'Binding'],
-  code: ['代码', 'Code'],
-  subject: ['对象', 'Subject'],
-  elements: ['组成', 'Elements'],
-  task: ['任务', 'Task'],
-  lead: ['牵头单位', 'Lead'],
-  support: ['参加单位', 'Support'],
-  deadline: ['时限', 'Deadline'],
-  name: ['名称', 'Name'],
-  category: ['类别', 'Category'],
-  places: ['地点', 'Places'],
-  capacity: ['规模', 'Capacity'],
-  investment: ['投资', 'Investment'],
-  count: ['数量', 'Count'],
-  level: ['级别', 'Level'],
-  title: ['标题', 'Title'],
-  docNumber: ['文号', 'Document number'],
-};
-
-const OPTION_LABELS: Record<string, [string, string]> = {
-  eq: ['等于（达到）', 'equals'],
-  ge: ['≥ 不低于', '≥ at least'],
-  gt: ['> 高于', '> more than'],
-  le: ['≤ 不高于', '≤ at most'],
-  lt: ['< 低于', '< less than'],
-  approx: ['约', 'about'],
-  level: ['总量/水平', 'level'],
-  growth: ['增速', 'growth rate'],
-  increment: ['增量', 'increment'],
-  ratio: ['比例', 'ratio'],
-  up: ['上升', 'up'],
-  down: ['下降', 'down'],
-  constraint: ['约束性', 'binding (约束性)'],
-  expected: ['预期性', 'expected (预期性)'],
-};
-
-function fieldSpec(name: string, schema: z.ZodType): FieldSpec {
-  let t = schema;
-  const nullable = t instanceof z.ZodNullable;
-  if (t instanceof z.ZodNullable) t = t.unwrap() as z.ZodType;
-  const [zh, en] = LABELS[name] ?? [name, name];
-  const base = { name, nullable, required: !nullable && !t.safeParse([]).success, zh, en };
-  if (t instanceof z.ZodString) return { ...base, type: 'string' };
-  if (t instanceof z.ZodNumber) return { ...base, type: t.format === 'safeint' || t.format === 'int32' ? 'integer' : 'number' };
-  if (t instanceof z.ZodEnum) {
-    const options = (t.options as string[]).map((v) => ({ value: v, zh: OPTION_LABELS[v]?.[0] ?? v, en: OPTION_LABELS[v]?.[1] ?? v }));
-    return { ...base, type: 'enum', options };
-  }
-  if (t instanceof z.ZodArray && t.element instanceof z.ZodString) return { ...base, type: 'list' };
-  if (t instanceof z.ZodUnion) return { ...base, type: 'number-or-text' };
-  if (t instanceof z.ZodTuple) return { ...base, type: 'range' };
-  return { ...base, type: 'json' };
-}
-
-export function fieldSpecs(kind: FindingKind): FieldSpec[] {
-  return Object.entries(fieldSchemas[kind].shape as Record<string, z.ZodType>).map(([name, s]) => fieldSpec(name, s));
+/** Every kind of finding with its labels, colour and fields (GET /api/kinds). */
+export function kindInfos(): KindInfo[] {
+  return allKinds().map((k) => {
+    const fields = fieldSpecs(k.name);
+    const values: KindInfo['values'] = {};
+    for (const [field, labels] of Object.entries((k.values ?? {}) as Record<string, Record<string, Labels>>)) {
+      if (fields.find((f) => f.name === field)?.type !== 'enum') values[field] = Object.entries(labels).map(([value, l]) => ({ value, ...l }));
+    }
+    return { name: k.name, plural: k.plural, zh: k.label.zh, en: k.label.en, colour: { ...k.colour }, nesting: k.nesting, shownByDefault: k.shownByDefault, fields, values };
+  });
 }
 
 export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
@@ -160,7 +116,7 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
             type: 'object',
             additionalProperties: false,
             properties: {
-              kind: { type: 'string', enum: FINDING_KINDS },
+              kind: { type: 'string', enum: kindNames() },
               status: { type: 'string', enum: [...QUEUE_STATUSES], default: 'all' },
             },
           },
@@ -204,31 +160,66 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
     );
 
     for (const format of ['csv', 'xlsx'] as const) {
+      const csv = format === 'csv';
+      const asFile = (what: string) => ({
+        200: download(csv ? `${what} as CSV, as an attachment` : `${what} as an .xlsx workbook, as an attachment`, [csv ? 'text/csv' : XLSX]),
+        ...errors(400, [404, 'No plan matches the slug']),
+      });
+      /** Sends a table as the asked format, named after the plan and the table (a Chinese name and an ASCII one). */
+      const send = async (reply: FastifyReply, plan: PlanRef, names: [zh: string, ascii: string], t: { headers: string[]; cells: Cell[][]; widths?: number[] }) => {
+        reply.header('content-disposition', attachment(`${plan.title}-${names[0]}.${format}`, `${plan.slug}-${names[1]}.${format}`));
+        if (csv) return reply.type('text/csv; charset=utf-8').send(toCsv(t.headers, t.cells));
+        return reply.type(XLSX).send(await toXlsx(names[0], plan.title, t.headers, t.cells, t.widths));
+      };
+
       app.get<{ Params: { slug: string }; Querystring: TargetFilters }>(
         `/plans/:slug/targets.${format}`,
         {
           schema: {
             tags: ['findings'],
-            summary: format === 'csv' ? 'Download the targets table as CSV (UTF-8 with BOM, CRLF)' : 'Download the targets table as an Excel workbook',
+            summary: csv ? 'Download the targets table as CSV (UTF-8 with BOM, CRLF)' : 'Download the targets table as an Excel workbook',
             description:
               'Same filters as /plans/{slug}/targets. Text cells that a spreadsheet would take for a formula (starting with = + - @, tab or CR) ' +
-              (format === 'csv' ? 'get a leading apostrophe.' : 'are stored as plain strings, never formulas.'),
+              (csv ? 'get a leading apostrophe.' : 'are stored as plain strings, never formulas.'),
             params: slugParams,
             querystring: targetQuery,
-            response: {
-              200: download(format === 'csv' ? 'The table as CSV, as an attachment' : 'The table as an .xlsx workbook, as an attachment', [format === 'csv' ? 'text/csv' : XLSX]),
-              ...errors(400, [404, 'No plan matches the slug']),
-            },
+            response: asFile('The table'),
           },
         },
         async (req, reply) => {
           const plan = await planRefOr404(ctx, req.params.slug);
-          const { headers, cells } = targetsTable(filterTargets(await targetRows(ctx, plan), req.query));
-          const name = `${plan.title}-目标指标.${format}`;
-          reply.header('content-disposition', attachment(name, `${plan.slug}-targets.${format}`));
-          if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(headers, cells));
-          const body = await toXlsx('目标指标', plan.title, headers, cells);
-          return reply.type(XLSX).send(body);
+          return send(reply, plan, ['目标指标', 'targets'], targetsTable(filterTargets(await targetRows(ctx, plan), req.query)));
+        },
+      );
+
+      app.get<{ Params: { slug: string }; Querystring: { kind: string; status?: QueueStatus } }>(
+        `/plans/:slug/findings.${format}`,
+        {
+          schema: {
+            tags: ['findings'],
+            summary: csv ? 'Download the findings of one kind as CSV (UTF-8 with BOM, CRLF)' : 'Download the findings of one kind as an Excel workbook',
+            description:
+              'One column per field of the kind (its labels, GET /api/kinds), then confidence, review status and the quote; people’s decisions applied. ' +
+              'Formula-like text is defused as in the targets download.',
+            params: slugParams,
+            querystring: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['kind'],
+              properties: {
+                kind: { type: 'string', enum: kindNames() },
+                status: { type: 'string', enum: [...QUEUE_STATUSES], default: 'all' },
+              },
+            },
+            response: asFile('The findings'),
+          },
+        },
+        async (req, reply) => {
+          const plan = await planRefOr404(ctx, req.params.slug);
+          const kind = kindOf(req.query.kind);
+          const { text, findings } = await planFindings(ctx.store, plan, kind.name);
+          const status = req.query.status ?? 'all';
+          return send(reply, plan, [kind.label.zh, kind.plural], findingsTable(kind.name, findings.filter((f) => statusMatches(status, f.status)), text));
         },
       );
     }
@@ -246,7 +237,7 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
             additionalProperties: false,
             required: ['kind', 'quote', 'fields'],
             properties: {
-              kind: { type: 'string', enum: FINDING_KINDS },
+              kind: { type: 'string', enum: kindNames() },
               quote: { type: 'string', minLength: 1, maxLength: 2000 },
               occurrence: { type: 'integer', minimum: 1 },
               fields: { type: 'object', additionalProperties: true },
@@ -310,6 +301,19 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
       },
     );
 
+    app.get(
+      '/kinds',
+      {
+        schema: {
+          tags: ['review'],
+          summary: 'The kinds of finding: labels, colours, display order and fields (the kind registry)',
+          description: 'In display order. The web app takes every kind name, field label and value label from here.',
+          response: { 200: { type: 'array', description: 'Every kind, in display order', items: kindInfoSchema } },
+        },
+      },
+      async () => kindInfos(),
+    );
+
     app.get<{ Params: { kind: string } }>(
       '/finding-fields/:kind',
       {
@@ -319,7 +323,7 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
           params: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' } } },
           response: {
             200: obj(
-              { kind: { type: 'string', enum: [...FINDING_KINDS] }, fields: { type: 'array', items: fieldSpecSchema } },
+              { kind: { type: 'string', enum: kindNames() }, fields: { type: 'array', items: fieldSpecSchema } },
               { description: 'The fields of the kind, in the order a form shows them' },
             ),
             ...errors([404, 'No such kind of finding (error.field is kind)']),
@@ -327,10 +331,8 @@ export function findingRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (req) => {
-        const kind = req.params.kind as FindingKind;
-        if (!FINDING_KINDS.includes(kind)) {
-          throw new HttpError(404, 'not-found', `no kind of finding "${req.params.kind}"; one of: ${FINDING_KINDS.join(', ')}`, 'kind');
-        }
+        const kind = findKind(req.params.kind)?.name;
+        if (!kind) throw new HttpError(404, 'not-found', `no kind of finding "${req.params.kind}"; one of: ${kindNames().join(', ')}`, 'kind');
         return { kind, fields: fieldSpecs(kind) };
       },
     );

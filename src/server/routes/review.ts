@@ -1,7 +1,8 @@
 // 审核: the review queue (least sure first), review counts and the extractor's precision, and
 // decisions (accept / reject / correct) on single findings.
 import type { FastifyPluginAsync } from 'fastify';
-import { decide, FINDING_KINDS, type DecisionResult } from '../../commands/curation';
+import { decide, type DecisionResult } from '../../commands/curation';
+import { kindNames } from '../../core/kinds/index';
 import type { DecisionRecord } from '../../core/curation';
 import { getEffectiveFindings } from '../../store/findings';
 import { reviewOrphans, reviewQueue, versionText, reviewStats, type PlanRef, type QueueStatus } from '../../store/review';
@@ -52,7 +53,7 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
             additionalProperties: false,
             properties: {
               plan: { type: 'string', minLength: 1, description: 'plan slug, id or a unique part of its title; all plans when absent' },
-              kind: { type: 'string', enum: FINDING_KINDS },
+              kind: { type: 'string', enum: kindNames() },
               status: { type: 'string', enum: [...QUEUE_STATUSES], default: 'pending' },
               key: { type: 'string', maxLength: 100 },
               limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },

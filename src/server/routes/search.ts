@@ -1,5 +1,5 @@
 // 检索: Chinese full-text search over the current versions of all plans.
-import { FINDING_KINDS } from '../../commands/curation';
+import { kindNames } from '../../core/kinds/index';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
@@ -64,7 +64,7 @@ export function searchRoutes(ctx: AppContext): FastifyPluginAsync {
               q: { type: 'string', maxLength: 200, description: 'what to search for, e.g. 城镇化率 or 湛茂都市圈 港口' },
               plan: { type: 'string', minLength: 1, maxLength: 300, description: 'only this plan (slug, id, or a unique part of its title)' },
               section: { type: 'string', minLength: 1, maxLength: 100, description: "a section path ('3', '3.2' and what is inside) or words of a section title (发展目标)" },
-              kind: { type: 'string', enum: FINDING_KINDS, description: 'only passages containing a finding of this kind' },
+              kind: { type: 'string', enum: kindNames(), description: 'only passages containing a finding of this kind' },
               year: { type: 'integer', minimum: 1949, maximum: 2100, description: 'only passages with a target or fact for this year, or the year written in them' },
               limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
               offset: { type: 'integer', minimum: 0, maximum: 100000, default: 0 },

@@ -1,15 +1,16 @@
-// Inputs for the fields of a kind of finding, generated from GET /api/finding-fields/:kind (so no
+// Inputs for the fields of a kind of finding, generated from its field specs (GET /api/kinds; so no
 // page writes a form per kind). Text in the inputs is turned into typed values here; the server
 // validates them and its errors are shown next to the field they name.
-import { useApi } from '../api';
 import { useLang } from '../i18n';
+import { useKinds } from '../kinds';
 import type { FieldSpec } from '../../../src/core/api-types';
 
 export type { FieldSpec };
 
+/** The fields of a kind (from GET /api/kinds, loaded once for the app). */
 export function useFieldSpecs(kind: string | null): FieldSpec[] | null {
-  const r = useApi<{ kind: string; fields: FieldSpec[] }>(kind ? `/api/finding-fields/${encodeURIComponent(kind)}` : null);
-  return r.data && r.data.kind === kind ? r.data.fields : null;
+  const kinds = useKinds();
+  return (kind && kinds.list.find((k) => k.name === kind)?.fields) || null;
 }
 
 /** A stored value as the text an input shows. */

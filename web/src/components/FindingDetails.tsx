@@ -3,7 +3,9 @@
 // read, the repairs inside its span. Used by the reader; FindingProvenance also by the 审核 page.
 import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import { getJSON } from '../api';
-import { KIND_NAMES, useLang, useT, type Lang } from '../i18n';
+import { useLang, useT, type Lang } from '../i18n';
+import { fieldValue, useKinds, type Kinds } from '../kinds';
+import { STATUS_LABELS } from '../../../src/core/review-status';
 import { Link } from '../router';
 import type { EvidenceDto, FindingDto, RuleInfo } from '../../../src/core/api-types';
 import './FindingDetails.css';
@@ -21,87 +23,6 @@ export interface RepairDto {
 }
 
 type Labels = Record<string, { zh: string; en: string }>;
-
-/** Field labels per kind, in display order. */
-export const FIELD_LABELS: Record<string, Labels> = {
-  target: {
-    indicator: { zh: '指标', en: 'Indicator' },
-    canonical: { zh: '标准指标', en: 'Canonical' },
-    scope: { zh: '范围', en: 'Scope' },
-    scopeCode: { zh: '范围代码', en: 'Scope code' },
-    year: { zh: '年份', en: 'Year' },
-    value: { zh: '数值', en: 'Value' },
-    range: { zh: '区间', en: 'Range' },
-    unit: { zh: '单位', en: 'Unit' },
-    comparator: { zh: '比较', en: 'Comparator' },
-    measure: { zh: '类型', en: 'Measure' },
-    direction: { zh: '方向', en: 'Direction' },
-    baselineYear: { zh: '基期', en: 'Base year' },
-    baselineValue: { zh: '基期值', en: 'Base value' },
-    binding: { zh: '约束性/预期性', en: 'Binding' },
-  },
-  fact: {
-    indicator: { zh: '指标', en: 'Indicator' },
-    canonical: { zh: '标准指标', en: 'Canonical' },
-    scope: { zh: '范围', en: 'Scope' },
-    scopeCode: { zh: '范围代码', en: 'Scope code' },
-    year: { zh: '年份', en: 'Year' },
-    value: { zh: '数值', en: 'Value' },
-    unit: { zh: '单位', en: 'Unit' },
-  },
-  structure: {
-    code: { zh: '格局', en: 'Pattern' },
-    subject: { zh: '对象', en: 'Subject' },
-    elements: { zh: '组成', en: 'Elements' },
-  },
-  duty: {
-    task: { zh: '任务', en: 'Task' },
-    lead: { zh: '牵头单位', en: 'Lead' },
-    support: { zh: '参加单位', en: 'Support' },
-    deadline: { zh: '时限', en: 'Deadline' },
-  },
-  project: {
-    name: { zh: '名称', en: 'Name' },
-    category: { zh: '类别', en: 'Category' },
-    places: { zh: '地点', en: 'Places' },
-    capacity: { zh: '规模', en: 'Capacity' },
-    investment: { zh: '投资', en: 'Investment' },
-    count: { zh: '项目数', en: 'Count' },
-  },
-  place: {
-    name: { zh: '名称', en: 'Name' },
-    code: { zh: '区划代码', en: 'Code' },
-    level: { zh: '层级', en: 'Level' },
-  },
-  reference: {
-    title: { zh: '文件名称', en: 'Title' },
-    docNumber: { zh: '文号', en: 'Doc number' },
-  },
-};
-
-const VALUE_NAMES: Record<string, Labels> = {
-  comparator: {
-    eq: { zh: '等于 =', en: '= equal' },
-    ge: { zh: '不低于 ≥', en: '≥ at least' },
-    gt: { zh: '超过 >', en: '> above' },
-    le: { zh: '不高于 ≤', en: '≤ at most' },
-    lt: { zh: '低于 <', en: '< below' },
-    approx: { zh: '约 ≈', en: '≈ about' },
-  },
-  measure: {
-    level: { zh: '水平值', en: 'Level' },
-    growth: { zh: '增速', en: 'Growth rate' },
-    increment: { zh: '增量', en: 'Increment' },
-    ratio: { zh: '比例', en: 'Ratio' },
-  },
-  direction: { up: { zh: '上升', en: 'Up' }, down: { zh: '下降', en: 'Down' } },
-  binding: { constraint: { zh: '约束性', en: 'Binding (约束性)' }, expected: { zh: '预期性', en: 'Expected (预期性)' } },
-  level: {
-    province: { zh: '省级', en: 'Province' },
-    prefecture: { zh: '地级', en: 'Prefecture' },
-    county: { zh: '县级', en: 'County' },
-  },
-};
 
 export const FLAG_NAMES: Labels = {
   decimal_restored: { zh: '恢复小数点', en: 'decimal point restored' },
@@ -128,13 +49,8 @@ export const FLAG_NAMES: Labels = {
   alias: { zh: '别名', en: 'alias' },
 };
 
-export const STATUS_NAMES: Labels = {
-  pending: { zh: '待审核', en: 'Pending' },
-  accepted: { zh: '已确认', en: 'Accepted' },
-  corrected: { zh: '已修正', en: 'Corrected' },
-  rejected: { zh: '已驳回', en: 'Rejected' },
-  added: { zh: '人工添加', en: 'Added' },
-};
+/** Review statuses, named as everywhere else (src/core/review-status.ts). */
+export const STATUS_NAMES: Labels = STATUS_LABELS;
 
 export const REPAIR_NAMES: Labels = {
   'page-number-removed': { zh: '删除页码', en: 'Page number removed' },
@@ -197,9 +113,9 @@ const strings = {
 };
 
 /** A field value as Chinese planners write it: 6340亿元 is shown as value + unit rows; lists with 、. */
-function show(kind: string, field: string, v: unknown, lang: Lang): ReactNode {
+function show(kinds: Kinds, kind: string, field: string, v: unknown, lang: Lang): ReactNode {
   if (v == null || v === '' || (Array.isArray(v) && v.length === 0)) return <span className="muted">—</span>;
-  if (VALUE_NAMES[field] && typeof v === 'string') return label(VALUE_NAMES[field], v, lang);
+  if (typeof v === 'string' && kinds.valueName(kind, field, v, lang) !== v) return kinds.valueName(kind, field, v, lang);
   if ((field === 'year' || field === 'baselineYear') && typeof v === 'number') return lang === 'zh' ? `${v}年` : String(v);
   if (field === 'range' && Array.isArray(v)) return `${v[0]}–${v[1]}`;
   if (field === 'investment' && typeof v === 'object') {
@@ -228,21 +144,24 @@ function show(kind: string, field: string, v: unknown, lang: Lang): ReactNode {
 export function FindingFields({ finding }: { finding: FindingDto }) {
   const { lang } = useLang();
   const t = useT(strings);
-  const labels = FIELD_LABELS[finding.kind] ?? {};
-  const keys = [...Object.keys(labels), ...Object.keys(finding.data).filter((k) => !(k in labels))];
+  const kinds = useKinds();
+  const listed = kinds.list.find((k) => k.name === finding.kind)?.fields.map((f) => f.name) ?? [];
+  const keys = [...listed, ...Object.keys(finding.data).filter((k) => !listed.includes(k))];
   return (
     <table className="finding-fields" data-testid="finding-fields">
       <tbody>
         {keys.map((k) => {
-          const corrected = finding.extracted && JSON.stringify(finding.extracted[k]) !== JSON.stringify(finding.data[k]);
+          const now = fieldValue(finding.data, k);
+          const was = finding.extracted ? fieldValue(finding.extracted, k) : undefined;
+          const corrected = finding.extracted && JSON.stringify(was) !== JSON.stringify(now);
           return (
             <tr key={k} data-field={k}>
-              <th scope="row">{labels[k]?.[lang] ?? k}</th>
+              <th scope="row">{kinds.fieldName(finding.kind, k, lang)}</th>
               <td>
-                {show(finding.kind, k, finding.data[k], lang)}
+                {show(kinds, finding.kind, k, now, lang)}
                 {corrected ? (
                   <span className="finding-was">
-                    {t.extracted}: {show(finding.kind, k, finding.extracted![k], lang)}
+                    {t.extracted}: {show(kinds, finding.kind, k, was, lang)}
                   </span>
                 ) : null}
               </td>
@@ -301,11 +220,11 @@ export function FindingProvenance({
   const { lang } = useLang();
   const t = useT(strings);
   const rules = useRules();
-  const measurable = finding.kind === 'target' || finding.kind === 'fact';
+  const measurable = finding.kind === 'target' || finding.kind === 'fact'; // the kinds whose rules are measured (rule-precision.json)
   const showRule = finding.rule != null || (measurable && finding.status !== 'added');
   const years = finding.evidence.filter((e) => e.role === 'year');
   if (!showRule && !years.length) return null;
-  const yearCorrected = finding.extracted != null && 'year' in finding.extracted && finding.extracted.year !== finding.data.year;
+  const yearCorrected = finding.extracted != null && fieldValue(finding.extracted, 'year') !== fieldValue(finding.data, 'year');
   const info = finding.rule ? rules?.get(finding.rule) : undefined;
   const stats = finding.ruleStats;
   return (
@@ -372,13 +291,14 @@ export function FindingDetails({
 }) {
   const { lang } = useLang();
   const t = useT(strings);
+  const kinds = useKinds();
   const inside = repairs.filter(
     (r) => finding.start != null && finding.end != null && r.start >= finding.start && r.end <= finding.end && r.rule !== 'whitespace',
   );
   return (
     <div className="finding-details" data-kind={finding.kind}>
       <div className="finding-head">
-        <span className={`finding-kind fk-${finding.kind}`}>{label(KIND_NAMES, finding.kind, lang)}</span>
+        <span className={`finding-kind fk-${finding.kind}`}>{kinds.kindName(finding.kind, lang)}</span>
         <span className={`badge finding-status fs-${finding.status}`} data-testid="finding-status">
           {label(STATUS_NAMES, finding.status, lang)}
         </span>

@@ -1,5 +1,6 @@
 // A plan as a library card, and the small formatting helpers the reader shares.
-import { KIND_NAMES, LEVEL_NAMES, useLang, useT, type Lang } from '../i18n';
+import { LEVEL_NAMES, useLang, useT, type Lang } from '../i18n';
+import { useKinds } from '../kinds';
 import { Link } from '../router';
 
 export interface PlaceRef {
@@ -49,8 +50,6 @@ export function unitsText(units: PlaceRef[], lang: Lang, first = 4): string {
 
 export const levelName = (level: string | null, lang: Lang) => (level ? (LEVEL_NAMES[level]?.[lang] ?? level) : '');
 
-const COUNT_KINDS = ['target', 'project', 'duty', 'structure', 'reference', 'fact', 'place'];
-
 const strings = {
   zh: {
     read: '阅读全文',
@@ -84,6 +83,7 @@ const strings = {
 
 export function PlanCardView({ plan }: { plan: PlanCard }) {
   const { lang } = useLang();
+  const kinds = useKinds();
   const fmt = (n: number) => n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
   const t = useT(strings);
   const href = `/plans/${encodeURIComponent(plan.slug)}`;
@@ -131,10 +131,10 @@ export function PlanCardView({ plan }: { plan: PlanCard }) {
         ) : null}
       </dl>
       <ul className="library-counts" aria-label="findings">
-        {COUNT_KINDS.filter((k) => plan.counts[k]).map((k) => (
+        {kinds.names.filter((k) => plan.counts[k]).map((k) => (
           <li key={k} className={`lc-${k}`} data-kind={k}>
             <span className="library-count-n">{plan.counts[k].toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')}</span>
-            <span className="library-count-k">{KIND_NAMES[k]?.[lang] ?? k}</span>
+            <span className="library-count-k">{kinds.kindName(k, lang)}</span>
           </li>
         ))}
       </ul>

@@ -3,7 +3,8 @@
 // where a finding's year or the frame was read), and repairs shown on demand (?repairs=1).
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useApi } from '../api';
-import { KIND_NAMES, useLang, useT } from '../i18n';
+import { useLang, useT } from '../i18n';
+import { useKinds } from '../kinds';
 import { Link, setQuery, useLocation } from '../router';
 import { ErrorBox, Loading } from '../components/Status';
 import { FindingDetails, REPAIR_NAMES, label, type FindingDto, type RepairDto } from '../components/FindingDetails';
@@ -47,8 +48,6 @@ interface PlanTextData {
   repairs: RepairDto[];
 }
 
-const KINDS = ['target', 'structure', 'project', 'duty', 'reference', 'fact', 'place'];
-const DEFAULT_KINDS = ['target', 'structure', 'project', 'duty', 'reference'];
 const EMPTY: never[] = [];
 
 const strings = {
@@ -69,6 +68,7 @@ const strings = {
     version: '第{n}版',
     more: '还有 {n} 项未列出',
     repairsCount: '{n} 处修复',
+    exportKind: '导出此类（CSV）',
   },
   en: {
     outline: 'Contents',
@@ -87,6 +87,7 @@ const strings = {
     version: 'version {n}',
     more: '{n} more not listed',
     repairsCount: '{n} repairs',
+    exportKind: 'Export this kind (CSV)',
   },
 };
 
@@ -103,7 +104,10 @@ export function ReaderPage({ slug }: { slug: string }) {
 
   const selectedKey = query.get('f');
   const kindsParam = query.get('kinds');
-  const kinds = useMemo(() => (kindsParam == null ? DEFAULT_KINDS : kindsParam.split(',').filter((k) => KINDS.includes(k))), [kindsParam]);
+  const registry = useKinds();
+  const KINDS = registry.names;
+  const DEFAULT_KINDS = registry.shownByDefault;
+  const kinds = useMemo(() => (kindsParam == null ? DEFAULT_KINDS : kindsParam.split(',').filter((k) => KINDS.includes(k))), [kindsParam, KINDS, DEFAULT_KINDS]);
   const kindsKey = kinds.join(',');
   const showRepairs = query.get('repairs') === '1';
   const evParam = query.get('ev');
@@ -217,9 +221,9 @@ export function ReaderPage({ slug }: { slug: string }) {
     if (!selected || selected.start == null || !data) return [];
     return data.findings
       .filter((f) => f !== selected && f.start != null && f.start < selected.end! && f.end! > selected.start!)
-      .sort(innermostFirst)
+      .sort(innermostFirst(registry.nesting))
       .slice(0, 20);
-  }, [selected, data]);
+  }, [selected, data, registry]);
 
   if (detail.error || body.error) return <ErrorBox error={(detail.error ?? body.error)!} />;
   if (!detail.data || !data) return <Loading />;
@@ -269,7 +273,7 @@ export function ReaderPage({ slug }: { slug: string }) {
                 setQuery({ kinds: same ? null : next.join(',') });
               }}
             />
-            {KIND_NAMES[k]?.[lang] ?? k}
+            {registry.kindName(k, lang)}
             <span className="muted">{countByKind[k] ?? 0}</span>
           </label>
         ))}
@@ -308,10 +312,13 @@ export function ReaderPage({ slug }: { slug: string }) {
                 <select value={listKind} onChange={(e) => setListKind(e.target.value)} aria-label={t.findings}>
                   {KINDS.map((k) => (
                     <option key={k} value={k}>
-                      {KIND_NAMES[k]?.[lang] ?? k}（{countByKind[k] ?? 0}）
+                      {registry.kindName(k, lang)}（{countByKind[k] ?? 0}）
                     </option>
                   ))}
                 </select>
+                <a className="reader-export" href={`${base}/findings.csv?kind=${encodeURIComponent(listKind)}`} download data-testid="finding-list-export">
+                  ⤓ {t.exportKind}
+                </a>
                 {listed.length ? (
                   <ol>
                     {listed.slice(0, LIST_LIMIT).map((f) => (
@@ -366,7 +373,7 @@ export function ReaderPage({ slug }: { slug: string }) {
                       {overlapping.map((f) => (
                         <li key={f.key}>
                           <button type="button" className="reader-findbtn" onClick={() => select(f.key)}>
-                            <span className={`reader-dot rk-${f.kind}`}>{KIND_NAMES[f.kind]?.[lang] ?? f.kind}</span> {f.summary}
+                            <span className={`reader-dot rk-${f.kind}`}>{registry.kindName(f.kind, lang)}</span> {f.summary}
                           </button>
                         </li>
                       ))}

@@ -4,6 +4,7 @@
 // Plan text is untrusted: it is only ever rendered as React text nodes.
 import { memo, type ReactNode } from 'react';
 import type { FindingDto, RepairDto } from '../components/FindingDetails';
+import { useKinds } from '../kinds';
 
 export interface Para {
   start: number;
@@ -50,16 +51,11 @@ export function distribute<T extends { start: number | null; end: number | null 
   return out;
 }
 
-/** Kinds in order of specificity when two findings cover the same piece with the same length. */
-const SPECIFIC = ['place', 'reference', 'project', 'duty', 'target', 'fact', 'structure'];
-const spec = (k: string) => {
-  const i = SPECIFIC.indexOf(k);
-  return i < 0 ? SPECIFIC.length : i;
-};
-
-export function innermostFirst(a: FindingDto, b: FindingDto): number {
-  return a.end! - a.start! - (b.end! - b.start!) || spec(a.kind) - spec(b.kind);
-}
+/** Shorter first; of the same length, the more specific kind first (its nesting in the registry). */
+export const innermostFirst =
+  (nesting: (kind: string) => number) =>
+  (a: FindingDto, b: FindingDto): number =>
+    a.end! - a.start! - (b.end! - b.start!) || nesting(a.kind) - nesting(b.kind);
 
 export interface ParaProps {
   text: string;
@@ -76,6 +72,7 @@ export interface ParaProps {
 }
 
 export const Paragraph = memo(function Paragraph({ text, para, findings, repairs, selectedKey, openRepair, repairLabel, evidence }: ParaProps) {
+  const { nesting } = useKinds();
   const { start: s, end: e } = para;
   const cls = para.heading ? `reader-p reader-h reader-h${Math.min(para.heading, 4)}` : 'reader-p';
   if (s === e && !repairs.length) return <div className="reader-blank" id={`rp-${s}`} />;
@@ -130,7 +127,7 @@ export const Paragraph = memo(function Paragraph({ text, para, findings, repairs
       );
       continue;
     }
-    covering.sort(innermostFirst);
+    covering.sort(innermostFirst(nesting));
     const sel = selectedKey != null && covering.some((f) => f.key === selectedKey);
     out.push(
       <mark

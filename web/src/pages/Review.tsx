@@ -6,7 +6,8 @@ import { ApiError, qs, sendJSON, useApi } from '../api';
 import { FieldInputs, fromText, toText, useFieldSpecs, type FieldSpec } from '../components/FieldEditor';
 import { FindingProvenance } from '../components/FindingDetails';
 import { ErrorBox, Loading } from '../components/Status';
-import { KIND_NAMES, useLang, useT } from '../i18n';
+import { useLang, useT } from '../i18n';
+import { fieldValue, useKinds } from '../kinds';
 import { Link, setQuery, useLocation } from '../router';
 import { ReviewOrphans } from './ReviewOrphans';
 import { formatTargetValue, STATUS_NAMES } from './TargetsFormat';
@@ -23,7 +24,6 @@ interface ReviewItem {
 type Counts = ReviewCounts;
 
 const PAGE = 50;
-const KINDS = ['target', 'structure', 'project', 'duty', 'fact', 'place', 'reference'];
 const STATUSES = ['pending', 'reviewed', 'all', 'accepted', 'corrected', 'rejected', 'added'];
 
 const strings = {
@@ -161,8 +161,8 @@ function FieldList({ item, specs }: { item: ReviewItem; specs: FieldSpec[] | nul
   return (
     <dl className="review-fields" data-testid="review-fields">
       {specs.map((s) => {
-        const now = toText(s, f.data[s.name]);
-        const was = f.extracted && s.name in f.extracted ? toText(s, f.extracted[s.name]) : null;
+        const now = toText(s, fieldValue(f.data, s.name));
+        const was = f.extracted && s.name in f.extracted ? toText(s, fieldValue(f.extracted, s.name)) : null;
         const opt = s.options?.find((o) => o.value === now);
         return (
           <div key={s.name} className="review-field">
@@ -187,6 +187,7 @@ type Mode = 'view' | 'edit' | 'add';
 
 export function ReviewPage() {
   const t = useT(strings);
+  const registry = useKinds();
   const { lang } = useLang();
   const { query } = useLocation();
   const plan = query.get('plan') ?? '';
@@ -287,7 +288,7 @@ export function ReviewPage() {
 
   const startEdit = () => {
     if (!current || !specs) return;
-    setValues(Object.fromEntries(specs.map((s) => [s.name, toText(s, current.finding.data[s.name])])));
+    setValues(Object.fromEntries(specs.map((s) => [s.name, toText(s, fieldValue(current.finding.data, s.name))])));
     setErrors({});
     setFlash('');
     setMode('edit');
@@ -299,7 +300,7 @@ export function ReviewPage() {
     const fields: Record<string, unknown> = {};
     const errs: Record<string, string> = {};
     for (const s of specs) {
-      if ((values[s.name] ?? '') === toText(s, current.finding.data[s.name])) continue;
+      if ((values[s.name] ?? '') === toText(s, fieldValue(current.finding.data, s.name))) continue;
       const r = fromText(s, values[s.name] ?? '');
       if ('error' in r) errs[s.name] = r.error;
       else fields[s.name] = r.value;
@@ -412,7 +413,8 @@ export function ReviewPage() {
 
   const counts = stats.data ? (kind ? (stats.data.byKind[kind] ?? null) : stats.data) : null;
   const planOptions = plans.data?.plans ?? [];
-  const kindName = (k: string) => KIND_NAMES[k]?.[lang] ?? k;
+  const kindName = (k: string) => registry.kindName(k, lang);
+  const KINDS = registry.names;
   const statusName = (s: string) => STATUS_NAMES[s]?.[lang] ?? s;
   const total = list.data?.total ?? 0;
   const frac = counts && counts.total ? counts.reviewed / counts.total : 0;

@@ -1,13 +1,14 @@
 // Decisions that no longer match a finding (the plan text changed there). They are kept, never
 // deleted; this list lets a reviewer see them and find where the text went.
 import { qs, useApi } from '../api';
-import { FIELD_LABELS, label } from '../components/FindingDetails';
-import { KIND_NAMES, useLang, useT } from '../i18n';
+import { useLang, useT } from '../i18n';
+import { useKinds } from '../kinds';
 import { Link } from '../router';
+import type { FindingDataMap, FindingKind } from '../../../src/core/api-types';
 
 export interface OrphanItem {
   plan: { slug: string; title: string };
-  decision: { id: number; action: string; kind: string; key: string; quote: string; fields: Record<string, unknown>; note: string | null; actor: string; at: string };
+  decision: { id: number; action: string; kind: string; key: string; quote: string; fields: Partial<FindingDataMap[FindingKind]>; note: string | null; actor: string; at: string };
 }
 
 const strings = {
@@ -38,6 +39,7 @@ const fieldText = (v: unknown) => (v == null ? '—' : Array.isArray(v) ? v.join
 export function ReviewOrphans({ plan, count }: { plan: string; count: number }) {
   const t = useT(strings);
   const { lang } = useLang();
+  const kinds = useKinds();
   const list = useApi<{ items: OrphanItem[]; total: number }>(count > 0 ? `/api/review/orphans${qs({ plan })}` : null);
   if (!count || !list.data?.items.length) return null;
   return (
@@ -47,12 +49,12 @@ export function ReviewOrphans({ plan, count }: { plan: string; count: number }) 
       <ul>
         {list.data.items.map(({ plan: p, decision: d }) => (
           <li key={d.id} data-testid="review-orphan">
-            <span className="review-orphan-action">{(t as Record<string, string>)[d.action] ?? d.action}</span> {KIND_NAMES[d.kind]?.[lang] ?? d.kind} · {p.title}
+            <span className="review-orphan-action">{(t as Record<string, string>)[d.action] ?? d.action}</span> {kinds.kindName(d.kind, lang)} · {p.title}
             <blockquote>「{d.quote}」</blockquote>
             {Object.keys(d.fields).length > 0 && (
               <p className="review-orphan-fields">
                 {Object.entries(d.fields)
-                  .map(([k, v]) => `${label(FIELD_LABELS[d.kind] ?? {}, k, lang)}${lang === 'zh' ? '：' : ': '}${fieldText(v)}`)
+                  .map(([k, v]) => `${kinds.fieldName(d.kind, k, lang)}${lang === 'zh' ? '：' : ': '}${fieldText(v)}`)
                   .join(lang === 'zh' ? '；' : '; ')}
               </p>
             )}

@@ -3,7 +3,8 @@
 // Plan text is untrusted: passages are rendered as React text nodes, terms wrapped in <mark>.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { qs, useApi } from '../api';
-import { KIND_NAMES, formatNumber, useLang, useT } from '../i18n';
+import { formatNumber, useLang, useT } from '../i18n';
+import { useKinds } from '../kinds';
 import { Link, setQuery, useLocation } from '../router';
 import { ErrorBox, Loading } from '../components/Status';
 import type { HitFinding, SearchHit, SearchResult } from '../../../src/core/api-types';
@@ -12,7 +13,6 @@ import './Search.css';
 type Hit = SearchHit;
 
 const PAGE = 20;
-const KINDS = ['target', 'fact', 'structure', 'project', 'duty', 'place', 'reference'];
 
 const strings = {
   zh: {
@@ -94,6 +94,7 @@ const CHIPS = 8;
 
 function HitView({ hit, t }: { hit: Hit; t: Record<keyof (typeof strings)['zh'], string> }) {
   const { lang } = useLang();
+  const kinds = useKinds();
   const [allChips, setAllChips] = useState(false);
   const base = `/plans/${encodeURIComponent(hit.plan.slug)}`;
   // Findings where the query terms are come first.
@@ -117,7 +118,7 @@ function HitView({ hit, t }: { hit: Hit; t: Record<keyof (typeof strings)['zh'],
           {shown.map((f) => (
             <li key={f.key}>
               <Link href={`${base}${qs({ f: f.key })}`} className={`search-chip f-${f.kind}`} title={f.summary}>
-                <span className="search-chip-kind">{KIND_NAMES[f.kind]?.[lang] ?? f.kind}</span>
+                <span className="search-chip-kind">{kinds.kindName(f.kind, lang)}</span>
                 <span className="search-chip-summary">{f.summary}</span>
               </Link>
             </li>
@@ -141,6 +142,7 @@ function HitView({ hit, t }: { hit: Hit; t: Record<keyof (typeof strings)['zh'],
 export function SearchPage() {
   const t = useT(strings);
   const { lang } = useLang();
+  const kinds = useKinds();
   const { query } = useLocation();
   const q = query.get('q') ?? '';
   const plan = query.get('plan') ?? '';
@@ -202,9 +204,9 @@ export function SearchPage() {
             <span>{t.kind}</span>
             <select value={kind} data-testid="search-kind" onChange={(e) => setQuery({ kind: e.target.value, offset: null })}>
               <option value="">{t.anyKind}</option>
-              {KINDS.map((k) => (
+              {kinds.names.map((k) => (
                 <option key={k} value={k}>
-                  {KIND_NAMES[k]?.[lang] ?? k}
+                  {kinds.kindName(k, lang)}
                 </option>
               ))}
             </select>

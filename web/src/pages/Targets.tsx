@@ -5,12 +5,11 @@ import { qs, useApi } from '../api';
 import { ErrorBox, Loading } from '../components/Status';
 import { useLang, useT } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
+import { useKindLabels } from '../kinds';
 import {
-  BINDING_NAMES,
   filterTargets,
   formatBaseline,
   formatTargetValue,
-  MEASURE_NAMES,
   plainNumber,
   STATUS_NAMES,
   type TargetFilters,
@@ -33,13 +32,8 @@ const strings = {
     shown: '显示 {n} / 共 {all} 项',
     none: '没有符合条件的目标。',
     clear: '清除筛选',
-    indicator: '指标',
-    scope: '范围',
-    year: '年份',
     value: '目标值',
-    measure: '类型',
-    baseline: '基期',
-    binding: '约束性',
+    bindingNone: '未标明',
     confidence: '置信度',
     status: '审核',
     section: '章节',
@@ -62,13 +56,8 @@ const strings = {
     shown: '{n} of {all} targets',
     none: 'No target matches the filters.',
     clear: 'Clear filters',
-    indicator: 'Indicator',
-    scope: 'Scope',
-    year: 'Year',
     value: 'Target',
-    measure: 'Measure',
-    baseline: 'Baseline',
-    binding: 'Binding',
+    bindingNone: 'Not stated',
     confidence: 'Confidence',
     status: 'Review',
     section: 'Section',
@@ -84,6 +73,8 @@ const SORTABLE: Col[] = ['indicator', 'scope', 'year', 'value', 'measure', 'base
 
 export function TargetsPage({ slug }: { slug: string }) {
   const t = useT(strings);
+  const labels = useKindLabels();
+  const optionsOf = (field: string) => labels.list.find((k) => k.name === 'target')?.fields.find((f) => f.name === field)?.options?.map((o) => o.value) ?? [];
   const { lang } = useLang();
   const { query } = useLocation();
   const res = useApi<{ plan: { slug: string; title: string }; targets: TargetRow[] }>(`/api/plans/${encodeURIComponent(slug)}/targets`);
@@ -137,7 +128,7 @@ export function TargetsPage({ slug }: { slug: string }) {
           onChange={(e) => setQuery({ q: e.target.value })}
           data-testid="targets-q"
         />
-        <select value={filters.year ?? ''} onChange={(e) => setQuery({ year: e.target.value })} aria-label={t.year} data-testid="targets-year">
+        <select value={filters.year ?? ''} onChange={(e) => setQuery({ year: e.target.value })} aria-label={labels.field('target', 'year')} data-testid="targets-year">
           <option value="">{t.allYears}</option>
           {years.map((y) => (
             <option key={y} value={y}>
@@ -146,19 +137,19 @@ export function TargetsPage({ slug }: { slug: string }) {
             </option>
           ))}
         </select>
-        <select value={filters.measure ?? ''} onChange={(e) => setQuery({ measure: e.target.value })} aria-label={t.measure} data-testid="targets-measure">
+        <select value={filters.measure ?? ''} onChange={(e) => setQuery({ measure: e.target.value })} aria-label={labels.field('target', 'measure')} data-testid="targets-measure">
           <option value="">{t.allMeasures}</option>
-          {Object.keys(MEASURE_NAMES).map((m) => (
+          {optionsOf('measure').map((m) => (
             <option key={m} value={m}>
-              {name(MEASURE_NAMES, m)}
+              {labels.value('target', 'measure', m)}
             </option>
           ))}
         </select>
-        <select value={filters.binding ?? ''} onChange={(e) => setQuery({ binding: e.target.value })} aria-label={t.binding} data-testid="targets-binding">
+        <select value={filters.binding ?? ''} onChange={(e) => setQuery({ binding: e.target.value })} aria-label={labels.field('target', 'binding')} data-testid="targets-binding">
           <option value="">{t.allBindings}</option>
-          {Object.keys(BINDING_NAMES).map((b) => (
+          {[...optionsOf('binding'), 'none'].map((b) => (
             <option key={b} value={b}>
-              {name(BINDING_NAMES, b)}
+              {b === 'none' ? t.bindingNone : labels.value('target', 'binding', b)}
             </option>
           ))}
         </select>
@@ -191,13 +182,13 @@ export function TargetsPage({ slug }: { slug: string }) {
         <table className="data targets-table" data-testid="targets-table">
           <thead>
             <tr>
-              {head('indicator', t.indicator)}
-              {head('scope', t.scope)}
-              {head('year', t.year, true)}
+              {head('indicator', labels.field('target', 'indicator'))}
+              {head('scope', labels.field('target', 'scope'))}
+              {head('year', labels.field('target', 'year'), true)}
               {head('value', t.value, true)}
-              {head('measure', t.measure)}
-              {head('baseline', t.baseline, true)}
-              {head('binding', t.binding)}
+              {head('measure', labels.field('target', 'measure'))}
+              {head('baseline', labels.field('target', 'baselineValue'), true)}
+              {head('binding', labels.field('target', 'binding'))}
               {head('confidence', t.confidence, true)}
               {head('status', t.status)}
               <th>{t.quote}</th>
@@ -223,11 +214,11 @@ export function TargetsPage({ slug }: { slug: string }) {
                   )}
                 </td>
                 <td className="targets-nowrap">
-                  {name(MEASURE_NAMES, r.measure)}
+                  {labels.value('target', 'measure', r.measure)}
                   {r.direction === 'down' && r.measure !== 'ratio' ? (lang === 'zh' ? '（下降）' : ' (down)') : ''}
                 </td>
                 <td className="num">{formatBaseline(r)}</td>
-                <td className="targets-nowrap">{name(BINDING_NAMES, r.binding)}</td>
+                <td className="targets-nowrap">{r.binding ? labels.value('target', 'binding', r.binding) : ''}</td>
                 <td className="num">{plainNumber(r.confidence)}</td>
                 <td>
                   <span className={`badge targets-badge-${r.status}`}>{name(STATUS_NAMES, r.status)}</span>

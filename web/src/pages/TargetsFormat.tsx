@@ -32,25 +32,4 @@ export function formatBaseline(r: { baselineValue: number | null; baselineYear: 
   return `${plainNumber(r.baselineValue)}${unit}${r.baselineYear != null ? `（${r.baselineYear}年）` : ''}`;
 }
 
-export const MEASURE_NAMES: Record<string, { zh: string; en: string }> = {
-  level: { zh: '总量/水平', en: 'Level' },
-  growth: { zh: '增速', en: 'Growth' },
-  increment: { zh: '增量', en: 'Increment' },
-  ratio: { zh: '比例', en: 'Ratio' },
-};
-
-export const BINDING_NAMES: Record<string, { zh: string; en: string }> = {
-  constraint: { zh: '约束性', en: 'Binding' },
-  expected: { zh: '预期性', en: 'Expected' },
-  none: { zh: '未标明', en: 'Not stated' },
-};
-
-export const STATUS_NAMES: Record<string, { zh: string; en: string }> = {
-  pending: { zh: '待审核', en: 'Pending' },
-  accepted: { zh: '已接受', en: 'Accepted' },
-  corrected: { zh: '已更正', en: 'Corrected' },
-  rejected: { zh: '已驳回', en: 'Rejected' },
-  added: { zh: '补录', en: 'Added' },
-  reviewed: { zh: '已审核', en: 'Reviewed' },
-  all: { zh: '全部', en: 'All' },
-};
+export { STATUS_LABELS as STATUS_NAMES } from '../../../src/core/review-status';
