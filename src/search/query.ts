@@ -40,6 +40,8 @@ interface Row {
   end: number;
   text: string;
   total: number | string;
+  /** The overlapping effective findings (json_agg: null when none; a string if the driver leaves JSON unparsed). */
+  findings: HitFinding[] | string | null;
 }
 
 export async function searchPassages(store: Store, params: SearchParams, seg: Segmenter): Promise<SearchResult> {
@@ -80,14 +82,24 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
     sql` + `,
   );
 
+  // One statement: the page of passages, then for each the effective findings (rejected ones left
+  // out) whose span overlaps it. Short findings overlapping [start, end) start in
+  // (start - LONG_SPAN, end): an index range; long ones are few (a partial index).
   const rows = await queryRows<Row>(
     store.db,
-    sql`select p.version_id, p.plan_id, pl.slug, pl.title, p.section_path, p.section_title, p.start, p."end", p.text,
-          count(*) over () as total
-        from passages p join plans pl on pl.current_version_id = p.version_id
-        where ${sql.join(where, sql` and `)}
-        order by ${score} desc, p.plan_id, p.seq
-        limit ${params.limit} offset ${params.offset}`,
+    sql`with h as (
+          select p.version_id, p.plan_id, p.seq, pl.slug, pl.title, p.section_path, p.section_title, p.start, p."end", p.text,
+            ${score} as score, count(*) over () as total
+          from passages p join plans pl on pl.current_version_id = p.version_id
+          where ${sql.join(where, sql` and `)}
+          order by ${score} desc, p.plan_id, p.seq
+          limit ${params.limit} offset ${params.offset})
+        select h.*, (select json_agg(json_build_object('key', e.identity, 'kind', e.kind, 'summary', e.summary, 'start', e.start, 'end', e."end") order by e.seq)
+            from effective_findings e
+            where e.version_id = h.version_id and e.start < h."end" and e."end" > h.start
+              and (e.start > h.start - ${LONG_SPAN} or e."end" - e.start > ${sql.raw(String(LONG_SPAN))})
+              and e.status <> 'rejected' and e.status <> 'orphan') as findings
+        from h order by h.score desc, h.plan_id, h.seq`,
   );
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && params.offset > 0) {
@@ -98,10 +110,10 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
     total = Number(c.n);
   }
 
-  const found = await hitFindings(store, rows);
-  const hits = rows.map((r, i): SearchHit => {
+  const hits = rows.map((r): SearchHit => {
     const start = Number(r.start);
     const end = Number(r.end);
+    const findings = typeof r.findings === 'string' ? (JSON.parse(r.findings) as HitFinding[] | null) : r.findings;
     return {
       plan: { slug: r.slug, title: r.title },
       section: r.section_path != null ? { path: r.section_path, title: r.section_title ?? '' } : null,
@@ -109,29 +121,8 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
       end,
       text: r.text,
       highlights: highlightRanges(r.text, terms),
-      findings: found.get(i) ?? [],
+      findings: (findings ?? []).map((f) => ({ key: f.key, kind: f.kind, summary: f.summary, start: Number(f.start), end: Number(f.end) })),
     };
   });
   return { q, terms, total, hits };
-}
-
-/** For each hit (by index), the effective findings (rejected ones left out) whose span overlaps it, in order. */
-async function hitFindings(store: Store, rows: readonly Row[]): Promise<Map<number, HitFinding[]>> {
-  const out = new Map<number, HitFinding[]>();
-  if (!rows.length) return out;
-  const spans = rows.map((r, i) => ({ i, v: Number(r.version_id), a: Number(r.start), b: Number(r.end) }));
-  const found = await queryRows<{ i: number; identity: string; kind: string; summary: string; start: number; end: number }>(
-    store.db,
-    // short findings overlapping [a, b) start in (a - LONG_SPAN, b): an index range; long ones are few (a partial index)
-    sql`select h.i, e.identity, e.kind, e.summary, e.start, e."end" from jsonb_to_recordset(${JSON.stringify(spans)}::jsonb) as h(i int, v int, a int, b int)
-        join effective_findings e on e.version_id = h.v and e.start < h.b and e."end" > h.a
-          and (e.start > h.a - ${LONG_SPAN} or e."end" - e.start > ${sql.raw(String(LONG_SPAN))})
-        where e.status <> 'rejected' and e.status <> 'orphan' order by h.i, e.seq`,
-  );
-  for (const f of found) {
-    const i = Number(f.i);
-    if (!out.has(i)) out.set(i, []);
-    out.get(i)!.push({ key: f.identity, kind: f.kind, summary: f.summary, start: Number(f.start), end: Number(f.end) });
-  }
-  return out;
 }

@@ -222,9 +222,17 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, p
     totals: { plans: 0, targets: 0, projects: 0, duties: 0, facts: 0 },
     census: null,
   };
-  // plans that cover the unit (or a unit above or inside it) or whose text names a unit inside it
-  const candidates = await queryRows<{
-    plan_id: number;
+  // The plans listed: current versions that cover the unit (a plan_places row names the unit, a
+  // unit above it or a unit inside it: exactly the rows coverageOf accepts) or whose text names it.
+  // SQL orders and pages them (covering plans first, then by period) and counts them, so only the
+  // shown plans are read further; the located findings are restricted to the same set in SQL.
+  const listed = sql`listed as (
+      select v.id as version_id, p.id as plan_id, (cov.version_id is not null) as covered, coalesce(men.n, 0) as mentions
+      from plans p join plan_versions v on v.id = p.current_version_id
+        left join (select distinct pp.version_id from plan_places pp where pp.place_code = any(${textArray(related)})) cov on cov.version_id = v.id
+        left join (select c.version_id, c.n from effective_place_counts c where c.code = ${code} and c.kind = 'place' and c.n > 0) men on men.version_id = v.id
+      where cov.version_id is not null or men.version_id is not null)`;
+  const shown = await queryRows<{
     slug: string;
     title: string;
     version_id: number;
@@ -232,56 +240,57 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, p
     period_end: number | null;
     horizon: number | null;
     level: string;
-    units: Array<{ code: string; role: string }> | null;
-    mentions: number | string | null;
+    mentions: number | string;
+    total: number | string;
   }>(
     store.db,
-    sql`with cov as (
-          select pp.version_id, jsonb_agg(jsonb_build_object('code', pp.place_code, 'role', pp.role)) as units
-          from plan_places pp where pp.place_code = any(${textArray(related)}) group by pp.version_id),
-        men as (select c.version_id, c.n as mentions from effective_place_counts c where c.code = ${code} and c.kind = 'place')
-        select p.id as plan_id, p.slug, p.title, v.id as version_id, v.period_start, v.period_end, v.horizon, v.level, cov.units, men.mentions
-        from plans p join plan_versions v on v.id = p.current_version_id
-          left join cov on cov.version_id = v.id left join men on men.version_id = v.id
-        where cov.version_id is not null or men.version_id is not null
-        order by p.id`,
+    sql`with ${listed}
+        select p.slug, p.title, v.id as version_id, v.period_start, v.period_end, v.horizon, v.level, l.mentions, count(*) over () as total
+        from listed l join plans p on p.id = l.plan_id join plan_versions v on v.id = l.version_id
+        order by l.covered desc, coalesce(v.period_start, 9999), p.id
+        limit ${page.limit} offset ${page.offset}`,
   );
-  const listed = candidates
-    .map((c) => ({ c, coverage: coverageOf(gaz, c.units ?? [], code), mentions: Number(c.mentions ?? 0) }))
-    .filter((x) => x.coverage || x.mentions > 0);
-  // plans that cover the unit first, then by period
-  listed.sort((a, b) => Number(!a.coverage) - Number(!b.coverage) || (a.c.period_start ?? 9999) - (b.c.period_start ?? 9999));
-  out.totals.plans = listed.length;
-  const shown = listed.slice(page.offset, page.offset + page.limit);
-  const roles = await placeRoles(store, code, shown.map((x) => Number(x.c.version_id)));
-  out.plans = shown.map(({ c, coverage, mentions }) => ({
+  const [{ n: listedCount }] = shown.length
+    ? [{ n: shown[0].total }]
+    : await queryRows<{ n: number | string }>(store.db, sql`with ${listed} select count(*) as n from listed`);
+  out.totals.plans = Number(listedCount);
+  const shownIds = shown.map((x) => Number(x.version_id));
+  const [units, roles] = await Promise.all([
+    shownIds.length
+      ? store.db
+          .select({ versionId: planPlaces.versionId, code: planPlaces.placeCode, role: planPlaces.role })
+          .from(planPlaces)
+          .where(inArray(planPlaces.versionId, shownIds))
+      : Promise.resolve([]),
+    placeRoles(store, code, shownIds),
+  ]);
+  out.plans = shown.map((c) => ({
     slug: c.slug,
     title: c.title,
     period: c.period_start != null && c.period_end != null ? [c.period_start, c.period_end] : null,
     horizon: c.horizon,
     level: c.level,
-    coverage,
+    coverage: coverageOf(gaz, units.filter((u) => u.versionId === Number(c.version_id)), code),
     roles: roles.get(Number(c.version_id)) ?? [],
-    mentions,
+    mentions: Number(c.mentions),
   }));
 
   // findings located in the unit: by their own data (scope, places, agencies) or a mention inside
   // their span; counted and paged on effective_places (one index range per unit and kind)
-  const versions = intArray(listed.map((x) => Number(x.c.version_id)));
-  if (listed.length) {
+  if (out.totals.plans) {
     const counts = await queryRows<{ kind: string; n: number | string }>(
       store.db,
-      sql`select c.kind, sum(c.n) as n from effective_place_counts c
-          where c.code = ${code} and c.kind in ('target', 'project', 'duty', 'fact') and c.version_id = any(${versions}) group by c.kind`,
+      sql`with ${listed} select c.kind, sum(c.n) as n from effective_place_counts c
+          where c.code = ${code} and c.kind in ('target', 'project', 'duty', 'fact') and c.version_id in (select version_id from listed) group by c.kind`,
     );
     for (const [list, kind] of Object.entries(LOCATED_KINDS) as Array<[keyof typeof LOCATED_KINDS, string]>) {
       out.totals[list] = Number(counts.find((c) => c.kind === kind)?.n ?? 0);
       if (!out.totals[list] || page.offset >= out.totals[list]) continue;
       const rows = await queryRows<{ slug: string; title: string; identity: string; kind: string; summary: string; quote: string; scoped: boolean }>(
         store.db,
-        sql`with hit as (
+        sql`with ${listed}, hit as (
               select ep.plan_id, ep.version_id, ep.seq, ep.scoped from effective_places ep
-              where ep.code = ${code} and ep.kind = ${kind} and ep.version_id = any(${versions})
+              where ep.code = ${code} and ep.kind = ${kind} and ep.version_id in (select version_id from listed)
               order by ep.plan_id, ep.seq limit ${page.limit} offset ${page.offset})
             select p.slug, p.title, e.identity, e.kind, e.summary, e.quote, hit.scoped
             from hit join effective_findings e on e.version_id = hit.version_id and e.seq = hit.seq join plans p on p.id = hit.plan_id
