@@ -189,6 +189,8 @@ async function storeDoc(
       level: meta.level,
       metaEvidence: meta.evidence,
       frame: meta.frame,
+      sectionCount: flattenSections(doc.sections).length,
+      repairCount: text.repairs.length,
     })
     .returning({ id: planVersions.id });
 

@@ -77,37 +77,42 @@ export async function listPlanCards(
     );
     total = Number(c.n);
   }
-  const summaries = await listPlans(store, matching.map((r) => Number(r.id)));
+  const summaries = await listPlans(store, matching.map((r) => Number(r.id)), { scopes: false });
   const versionIds = summaries.map((p) => p.currentVersionId).filter((v): v is number => v != null);
-  if (!versionIds.length) return { cards: summaries.map((p) => card(p, [], [], [])), total };
-  const placeRows = await store.db
-    .select({ versionId: planPlaces.versionId, role: planPlaces.role, code: places.code, name: places.name })
-    .from(planPlaces)
-    .innerJoin(places, eq(places.code, planPlaces.placeCode))
-    .where(inArray(planPlaces.versionId, versionIds))
-    .orderBy(asc(places.code));
-  // counts of the findings as reviewed (rejected ones left out, additions counted) and review progress, written with effective_findings
-  const warningRows = await store.db
-    .select({ id: planVersions.id, warnings: planVersions.warnings, summary: planVersions.effectiveSummary })
-    .from(planVersions)
-    .where(inArray(planVersions.id, versionIds));
-  const countRows = warningRows.flatMap((w) => Object.entries(w.summary?.counts ?? {}).map(([kind, n]) => ({ versionId: w.id, kind, n })));
-  const progress = new Map(warningRows.map((w) => [w.id, { reviewed: w.summary?.reviewed ?? 0, total: w.summary?.total ?? 0 }]));
-  const cards = summaries.map((p) => card(p, placeRows, countRows, warningRows, progress.get(p.currentVersionId ?? -1) ?? { reviewed: 0, total: 0 }));
+  if (!versionIds.length) return { cards: summaries.map((p) => card(p, new Map(), undefined)), total };
+  const [placeList, versionRows] = await Promise.all([
+    store.db
+      .select({ versionId: planPlaces.versionId, role: planPlaces.role, code: places.code, name: places.name })
+      .from(planPlaces)
+      .innerJoin(places, eq(places.code, planPlaces.placeCode))
+      .where(inArray(planPlaces.versionId, versionIds))
+      .orderBy(asc(places.code)),
+    // counts of the findings as reviewed (rejected ones left out, additions counted) and review progress, written with effective_findings
+    store.db
+      .select({ id: planVersions.id, warnings: planVersions.warnings, summary: planVersions.effectiveSummary })
+      .from(planVersions)
+      .where(inArray(planVersions.id, versionIds)),
+  ]);
+  const placeRows = new Map<number, Array<{ role: string; code: string; name: string }>>();
+  for (const r of placeList) placeRows.set(r.versionId, [...(placeRows.get(r.versionId) ?? []), r]);
+  const byVersion = new Map(versionRows.map((w) => [w.id, w]));
+  const cards = summaries.map((p) => {
+    const v = byVersion.get(p.currentVersionId ?? -1);
+    return card(p, placeRows, v && { warnings: v.warnings, counts: v.summary?.counts }, { reviewed: v?.summary?.reviewed ?? 0, total: v?.summary?.total ?? 0 });
+  });
   return { cards, total };
 }
 
 function card(
   p: PlanSummary,
-  placeRows: Array<{ versionId: number; role: string; code: string; name: string }>,
-  countRows: Array<{ versionId: number; kind: string; n: number }>,
-  warningRows: Array<{ id: number; warnings: string[] }>,
+  placeRows: ReadonlyMap<number, Array<{ role: string; code: string; name: string }>>,
+  summary: { warnings: string[]; counts?: Record<string, number> } | undefined,
   review: PlanCard['review'] = { reviewed: 0, total: 0 },
 ): PlanCard {
-  const mine = placeRows.filter((r) => r.versionId === p.currentVersionId);
+  const mine = placeRows.get(p.currentVersionId ?? -1) ?? [];
   const counts: Record<string, number> = Object.fromEntries(kindNames().map((k) => [k, 0]));
-  for (const r of countRows) if (r.versionId === p.currentVersionId) counts[r.kind] = Number(r.n);
-  const warnings = warningRows.find((w) => w.id === p.currentVersionId)?.warnings ?? [];
+  for (const [kind, n] of Object.entries(summary?.counts ?? {})) counts[kind] = Number(n);
+  const warnings = summary?.warnings ?? [];
   return {
     ...p,
     scope: mine.filter((r) => r.role === 'scope').map(({ code, name }) => ({ code, name })),

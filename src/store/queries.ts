@@ -26,7 +26,7 @@ export interface PlanSummary {
 }
 
 /** Every plan in ingest order, or the plans with these ids. */
-export async function listPlans(store: Store, ids?: readonly number[]): Promise<PlanSummary[]> {
+export async function listPlans(store: Store, ids?: readonly number[], opts: { scopes?: boolean } = {}): Promise<PlanSummary[]> {
   if (ids && !ids.length) return [];
   const rows = await store.db
     .select({
@@ -45,8 +45,8 @@ export async function listPlans(store: Store, ids?: readonly number[]): Promise<
       horizon: planVersions.horizon,
       level: planVersions.level,
       versions: sql<number>`(select count(*) from ${planVersions} pv where pv.plan_id = ${plans.id})`.mapWith(Number),
-      sections: sql<number>`(select count(*) from ${sections} s where s.version_id = ${plans.currentVersionId})`.mapWith(Number),
-      repairs: sql<number>`(select count(*) from ${repairs} r where r.version_id = ${plans.currentVersionId})`.mapWith(Number),
+      sections: planVersions.sectionCount,
+      repairs: planVersions.repairCount,
     })
     .from(plans)
     .leftJoin(planVersions, eq(planVersions.id, plans.currentVersionId))
@@ -54,12 +54,15 @@ export async function listPlans(store: Store, ids?: readonly number[]): Promise<
     .where(ids ? inArray(plans.id, [...ids]) : undefined)
     .orderBy(asc(plans.id));
   const versionIds = rows.map((r) => r.currentVersionId).filter((v): v is number => v != null);
-  const scopes = await store.db
+  // scope names (skipped when the caller reads the plans' places itself)
+  const scopes = opts.scopes === false ? [] : await store.db
     .select({ versionId: planPlaces.versionId, name: places.name })
     .from(planPlaces)
     .innerJoin(places, eq(places.code, planPlaces.placeCode))
     .where(ids ? and(eq(planPlaces.role, 'scope'), inArray(planPlaces.versionId, versionIds.length ? versionIds : [-1])) : eq(planPlaces.role, 'scope'))
     .orderBy(asc(places.code));
+  const scopeNames = new Map<number, string[]>();
+  for (const s of scopes) scopeNames.set(s.versionId, [...(scopeNames.get(s.versionId) ?? []), s.name]);
   return rows.map((r) => ({
     id: r.id,
     slug: r.slug,
@@ -75,9 +78,9 @@ export async function listPlans(store: Store, ids?: readonly number[]): Promise<
     period: r.periodStart != null && r.periodEnd != null ? [r.periodStart, r.periodEnd] : null,
     horizon: r.horizon,
     level: r.level,
-    sections: r.sections,
-    repairs: r.repairs,
-    scope: scopes.filter((s) => s.versionId === r.currentVersionId).map((s) => s.name),
+    sections: r.sections ?? 0,
+    repairs: r.repairs ?? 0,
+    scope: scopeNames.get(r.currentVersionId ?? -1) ?? [],
   }));
 }
 

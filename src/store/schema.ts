@@ -86,6 +86,9 @@ export const planVersions = pgTable(
     effectiveReady: boolean('effective_ready').notNull().default(false),
     /** Written with effective_findings: findings per kind as reviewed (rejected left out, additions counted) and review progress. */
     effectiveSummary: jsonb('effective_summary').$type<EffectiveSummary>(),
+    /** How many sections and repairs the version has (written at ingest, when both are stored; the plan list shows them). */
+    sectionCount: integer('section_count').notNull().default(0),
+    repairCount: integer('repair_count').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('plan_versions_plan_version').on(t.planId, t.version), index('plan_versions_file').on(t.fileId)],
