@@ -73,7 +73,7 @@ export async function renderDocx(m: ReportModel, opts: DocxOptions = {}): Promis
   const doc = new Document({
     creator: 'PlanAtlas 规划图谱',
     title: m.title,
-    styles: { default: { document: { run: { font: { ascii: LATIN, hAnsi: LATIN, eastAsia: DOCX_FONTS.body.name }, size: 16 * PT } } } },
+    styles: { default: { document: { run: { font: { ascii: LATIN, hAnsi: LATIN, eastAsia: DOCX_FONTS.body.name }, size: 16 * PT, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } } } },
     sections: [
       {
         properties: {
