@@ -48,6 +48,14 @@ const strings = {
 /** Cards asked for at a time. */
 const PAGE = 100;
 
+/** GET /api/plan-facets: the filter choices with their plan counts. */
+interface Facets {
+  total: number;
+  levels: Array<{ level: string; plans: number }>;
+  places: Array<PlaceRef & { level: string; plans: number }>;
+  periods: Array<{ start: number; end: number; plans: number }>;
+}
+
 export function LibraryPage() {
   const t = useT(strings);
   const { lang } = useLang();
@@ -58,10 +66,15 @@ export function LibraryPage() {
   const filtered = !!(level || place || period);
 
   // The API answers one page of cards with the total: ask for more pages as the reader wants them.
+  // Filters are applied by the server, so paging stays right whatever is filtered.
   const [limit, setLimit] = useState(PAGE);
-  const all = useApi<{ plans: PlanCard[]; total: number }>(`/api/plans?limit=${limit}`);
-  const some = useApi<{ plans: PlanCard[]; total: number }>(filtered ? `/api/plans${qs({ level, place, period, limit: String(limit) })}` : null);
-  const shown = filtered ? some : all;
+  useEffect(() => setLimit(PAGE), [level, place, period]);
+  const shown = useApi<{ plans: PlanCard[]; total: number }>(`/api/plans${qs({ level, place, period, limit: String(limit) })}`);
+  // the size of the whole library when a filter is on (one card asked for, only its total used)
+  const all = useApi<{ plans: PlanCard[]; total: number }>(filtered ? '/api/plans?limit=1' : null);
+  // The filter choices, counted by the server over every plan (not the cards loaded so far);
+  // each facet over the plans matching the other filters.
+  const facets = useApi<Facets>(`/api/plan-facets${qs({ level, place, period })}`);
 
   // Text filters are applied on Enter / the button / leaving the field, not on every keystroke.
   const [placeInput, setPlaceInput] = useState(place);
@@ -69,12 +82,13 @@ export function LibraryPage() {
   useEffect(() => setPlaceInput(place), [place]);
   useEffect(() => setPeriodInput(period), [period]);
 
-  const units = useMemo(() => {
-    const m = new Map<string, PlaceRef>();
-    for (const p of all.data?.plans ?? []) for (const u of [...p.scope, ...p.extension]) m.set(u.code, u);
-    return [...m.values()].sort((a, b) => a.code.localeCompare(b.code));
-  }, [all.data]);
-  const levels = useMemo(() => [...new Set((all.data?.plans ?? []).map((p) => p.level ?? 'unknown'))], [all.data]);
+  const units = facets.data?.places ?? [];
+  const levelCounts = useMemo(() => new Map((facets.data?.levels ?? []).map((l) => [l.level, l.plans])), [facets.data]);
+  const years = useMemo(() => {
+    const m = new Map<number, number>();
+    for (const p of facets.data?.periods ?? []) for (let y = p.start; y <= p.end && y - p.start < 100; y++) m.set(y, (m.get(y) ?? 0) + p.plans);
+    return [...m.entries()].sort((a, b) => a[0] - b[0]);
+  }, [facets.data]);
 
   const apply = (e?: FormEvent) => {
     e?.preventDefault();
@@ -82,11 +96,13 @@ export function LibraryPage() {
   };
 
   const reload = () => {
-    all.reload();
-    if (filtered) some.reload();
+    shown.reload();
+    facets.reload();
+    if (filtered) all.reload();
   };
 
-  const total = all.data?.total ?? 0;
+  const total = (filtered ? all.data?.total : shown.data?.total) ?? 0;
+  const n = (k: number | undefined) => (k == null ? '' : `（${k}）`);
   return (
     <section className="page library">
       <div className="library-top">
@@ -103,10 +119,11 @@ export function LibraryPage() {
           <select value={level} onChange={(e) => setQuery({ level: e.target.value })} data-testid="filter-level">
             <option value="">{t.allLevels}</option>
             {Object.keys(LEVEL_NAMES)
-              .filter((l) => levels.includes(l) || l === level)
+              .filter((l) => levelCounts.has(l) || l === level)
               .map((l) => (
                 <option key={l} value={l}>
                   {LEVEL_NAMES[l][lang]}
+                  {n(levelCounts.get(l))}
                 </option>
               ))}
           </select>
@@ -128,8 +145,8 @@ export function LibraryPage() {
           />
           <datalist id="library-units">
             {units.map((u) => (
-              <option key={u.code} value={u.name}>
-                {u.code}
+              <option key={u.code} value={u.name} data-code={u.code}>
+                {`${u.code}${n(u.plans)}`}
               </option>
             ))}
           </datalist>
@@ -143,10 +160,18 @@ export function LibraryPage() {
             value={periodInput}
             placeholder={t.periodHint}
             className="library-year"
+            list="library-years"
             onChange={(e) => setPeriodInput(e.target.value)}
             onBlur={() => periodInput.trim() !== period && apply()}
             data-testid="filter-period"
           />
+          <datalist id="library-years">
+            {years.map(([y, k]) => (
+              <option key={y} value={y}>
+                {n(k)}
+              </option>
+            ))}
+          </datalist>
         </label>
         <button type="submit">{t.apply}</button>
         {filtered ? (
