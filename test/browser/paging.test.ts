@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { ingestPlan } from '../../src/commands/ingest-plan';
 import { queryRows } from '../../src/store/db';
+import { refreshPlanFindings } from '../../src/store/effective';
 import { copyPlan } from '../helpers/copies';
 import { hasChromium, launch, shot, startApp, type AppUnderTest } from './harness';
 
@@ -25,7 +26,7 @@ const XUWEN_PLAN = [
 describe.skipIf(!hasChromium)('lists beyond the first page in the browser', () => {
   let app: AppUnderTest;
   let browser: Browser;
-  let xuwen: { slug: string; title: string };
+  let xuwen: { slug: string; title: string; id: number };
   const api = async <T,>(p: string): Promise<T> => {
     const r = await fetch(app.url + p);
     expect(r.status, p).toBe(200);
@@ -44,7 +45,7 @@ describe.skipIf(!hasChromium)('lists beyond the first page in the browser', () =
     const [first] = await queryRows<{ id: number }>(store.db, sql`select id from plans order by id limit 1`);
     await copyPlan(store, Number(first.id), 100, (i) => `复制的规划${i}`);
     const r = await ingestPlan(store, { bytes: new TextEncoder().encode(XUWEN_PLAN), fileName: 'xuwen.txt' });
-    xuwen = { slug: r.slug, title: r.title };
+    xuwen = { slug: r.slug, title: r.title, id: r.planId };
   });
   afterAll(async () => {
     await browser?.close();
@@ -106,6 +107,40 @@ describe.skipIf(!hasChromium)('lists beyond the first page in the browser', () =
     // cleared: all plans again
     await page.getByTestId('review-plan-clear').click();
     await page.waitForURL((u) => !u.searchParams.get('plan'));
+    await page.close();
+  });
+
+  it('pages the orphaned decisions of a plan: 50 first, the rest on request', async () => {
+    const store = app.running.store;
+    await store.db.transaction(async (tx) => {
+      for (let i = 0; i < 60; i++) {
+        await tx.execute(sql`insert into decisions (plan_id, kind, identity, quote_key, action, quote, actor, created_at)
+          values (${xuwen.id}, 'target', ${`gone-${i}`}, ${`gone-${i}`}, 'accept', ${`已删去的句子${i}`}, 'test', ${new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString()})`);
+      }
+      await refreshPlanFindings(tx, xuwen.id);
+    });
+    const page = await newPage();
+    await page.goto(`${app.url}/review?plan=${xuwen.slug}`);
+    const box = page.getByTestId('review-orphans');
+    await box.waitFor();
+    expect(await box.locator('summary').innerText()).toMatch(/^60 条审核决定/);
+    await box.locator('summary').click();
+    await expect.poll(() => page.getByTestId('review-orphan').count()).toBe(50);
+    expect(await page.getByTestId('review-orphan').first().innerText()).toContain('已删去的句子59'); // newest first
+    await page.getByTestId('review-orphans-more').click();
+    await expect.poll(() => page.getByTestId('review-orphan').count()).toBe(60);
+    expect(await page.getByTestId('review-orphan').last().innerText()).toContain('已删去的句子0');
+    expect(await page.getByTestId('review-orphans-more').count()).toBe(0);
+    await page.close();
+  });
+
+  it('the monitoring index lists plans a page at a time', async () => {
+    const page = await newPage();
+    await page.goto(`${app.url}/monitor`);
+    await expect.poll(() => page.getByTestId('monitor-plan').count()).toBe(100);
+    await page.getByTestId('monitor-more').click();
+    await expect.poll(() => page.getByTestId('monitor-plan').count()).toBe(106);
+    expect(await page.locator(`[data-testid="monitor-plan"][data-slug="${xuwen.slug}"]`).count()).toBe(1);
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 // 规划库: every plan as a card, filters kept in the URL (?level=&place=&period=), and the upload area.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { qs, useApi } from '../api';
+import { qs, useApi, usePages } from '../api';
 import { LEVEL_NAMES, useLang, useT } from '../i18n';
 import { setQuery, useLocation } from '../router';
 import { ErrorBox, Loading } from '../components/Status';
@@ -67,9 +67,7 @@ export function LibraryPage() {
 
   // The API answers one page of cards with the total: ask for more pages as the reader wants them.
   // Filters are applied by the server, so paging stays right whatever is filtered.
-  const [limit, setLimit] = useState(PAGE);
-  useEffect(() => setLimit(PAGE), [level, place, period]);
-  const shown = useApi<{ plans: PlanCard[]; total: number }>(`/api/plans${qs({ level, place, period, limit: String(limit) })}`);
+  const shown = usePages<{ plans: PlanCard[]; total: number }, PlanCard>(`/api/plans${qs({ level, place, period })}`, (b) => b.plans, PAGE);
   // the size of the whole library when a filter is on (one card asked for, only its total used)
   const all = useApi<{ plans: PlanCard[]; total: number }>(filtered ? '/api/plans?limit=1' : null);
   // The filter choices, counted by the server over every plan (not the cards loaded so far);
@@ -101,7 +99,7 @@ export function LibraryPage() {
     if (filtered) all.reload();
   };
 
-  const total = (filtered ? all.data?.total : shown.data?.total) ?? 0;
+  const total = (filtered ? all.data?.total : shown.total) ?? 0;
   const n = (k: number | undefined) => (k == null ? '' : `（${k}）`);
   return (
     <section className="page library">
@@ -180,25 +178,25 @@ export function LibraryPage() {
           </button>
         ) : null}
         <span className="muted library-total" data-testid="library-total">
-          {filtered && shown.data
-            ? t.shown.replace('{n}', String(shown.data.total)).replace('{all}', String(total))
+          {filtered && shown.loaded
+            ? t.shown.replace('{n}', String(shown.total)).replace('{all}', String(total))
             : t.count.replace('{n}', String(total))}
         </span>
       </form>
 
       {shown.error ? <ErrorBox error={shown.error} /> : null}
-      {shown.loading && !shown.data ? <Loading /> : null}
-      {shown.data && !shown.data.plans.length ? <p className="status">{filtered ? t.none : t.empty}</p> : null}
-      {shown.data ? (
+      {shown.loading && !shown.loaded ? <Loading /> : null}
+      {shown.loaded && !shown.items.length ? <p className="status">{filtered ? t.none : t.empty}</p> : null}
+      {shown.loaded ? (
         <div className="library-grid" data-testid="plan-cards">
-          {shown.data.plans.map((p) => (
+          {shown.items.map((p) => (
             <PlanCardView key={p.id} plan={p} />
           ))}
         </div>
       ) : null}
-      {shown.data && shown.data.plans.length < shown.data.total ? (
-        <button type="button" onClick={() => setLimit((n) => n + PAGE)} data-testid="library-more">
-          {t.more.replace('{n}', String(shown.data.plans.length)).replace('{all}', String(shown.data.total))}
+      {shown.loaded && shown.items.length < shown.total ? (
+        <button type="button" disabled={shown.loading} onClick={shown.more} data-testid="library-more">
+          {t.more.replace('{n}', String(shown.items.length)).replace('{all}', String(shown.total))}
         </button>
       ) : null}
     </section>

@@ -1,7 +1,6 @@
 // Decisions that no longer match a finding (the plan text changed there). They are kept, never
 // deleted; this list lets a reviewer see them and find where the text went.
-import { useEffect, useState } from 'react';
-import { qs, useApi } from '../api';
+import { qs, usePages } from '../api';
 import { useLang, useT } from '../i18n';
 import { useKinds } from '../kinds';
 import { Link } from '../router';
@@ -47,14 +46,8 @@ export function ReviewOrphans({ plan, count }: { plan: string; count: number }) 
   const { lang } = useLang();
   const kinds = useKinds();
   // one page at a time (the server answers a page with the total); "more" appends the next page
-  const [offset, setOffset] = useState(0);
-  const [items, setItems] = useState<OrphanItem[]>([]);
-  useEffect(() => setOffset(0), [plan, count]);
-  const page = useApi<{ items: OrphanItem[]; total: number; offset: number }>(count > 0 ? `/api/review/orphans${qs({ plan, limit: PAGE, offset })}` : null);
-  useEffect(() => {
-    if (page.data) setItems((old) => (page.data!.offset === 0 ? page.data!.items : [...old.slice(0, page.data!.offset), ...page.data!.items]));
-  }, [page.data]);
-  const list = { data: page.data ? { items, total: page.data.total } : null };
+  const page = usePages<{ items: OrphanItem[]; total: number }, OrphanItem>(count > 0 ? `/api/review/orphans${qs({ plan })}` : null, (b) => b.items, PAGE);
+  const list = { data: page.loaded ? { items: page.items, total: page.total } : null };
   if (!count || !list.data?.items.length) return null;
   return (
     <details className="review-orphans" data-testid="review-orphans">
@@ -80,7 +73,7 @@ export function ReviewOrphans({ plan, count }: { plan: string; count: number }) 
         ))}
       </ul>
       {list.data.items.length < list.data.total ? (
-        <button type="button" disabled={page.loading} onClick={() => setOffset(items.length)} data-testid="review-orphans-more">
+        <button type="button" disabled={page.loading} onClick={page.more} data-testid="review-orphans-more">
           {t.more.replace('{n}', String(list.data.items.length)).replace('{all}', String(list.data.total))}
         </button>
       ) : null}
