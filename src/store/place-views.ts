@@ -1,6 +1,6 @@
 // Read queries for the map and the place pages: which plans cover which units, a plan's spatial
 // structure placed on the map, and everything the plans say about one unit.
-import { asc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { EffectiveFinding } from '../core/curation';
 import type { StructureData } from '../core/findings';
 import type { Gazetteer, Place } from '../core/types';
@@ -12,51 +12,7 @@ import { mapUnits } from '../places/geo';
 import { placeElement, type PlacedElement } from '../places/structure-shapes';
 import { queryRows, type Store } from './db';
 import { getEffectiveFindings } from './findings';
-import { planPlaces, plans, planVersions } from './schema';
-
-export interface PlanCoverage {
-  planId: number;
-  slug: string;
-  title: string;
-  versionId: number;
-  period: [number, number] | null;
-  horizon: number | null;
-  level: string;
-  rows: Array<{ code: string; role: string }>;
-}
-
-/** Every plan with a current version and the units it covers. */
-export async function listCoverage(store: Store): Promise<PlanCoverage[]> {
-  const ps = await store.db
-    .select({
-      planId: plans.id,
-      slug: plans.slug,
-      title: plans.title,
-      versionId: planVersions.id,
-      periodStart: planVersions.periodStart,
-      periodEnd: planVersions.periodEnd,
-      horizon: planVersions.horizon,
-      level: planVersions.level,
-    })
-    .from(plans)
-    .innerJoin(planVersions, eq(planVersions.id, plans.currentVersionId))
-    .where(isNotNull(plans.currentVersionId))
-    .orderBy(asc(plans.id));
-  const ids = ps.map((p) => p.versionId);
-  const rows = ids.length
-    ? await store.db.select({ versionId: planPlaces.versionId, code: planPlaces.placeCode, role: planPlaces.role }).from(planPlaces).where(inArray(planPlaces.versionId, ids))
-    : [];
-  return ps.map((p) => ({
-    planId: p.planId,
-    slug: p.slug,
-    title: p.title,
-    versionId: p.versionId,
-    period: p.periodStart != null && p.periodEnd != null ? [p.periodStart, p.periodEnd] : null,
-    horizon: p.horizon,
-    level: p.level,
-    rows: rows.filter((r) => r.versionId === p.versionId).map((r) => ({ code: r.code, role: r.role })),
-  }));
-}
+import { planPlaces, planVersions } from './schema';
 
 // ---------------------------------------------------------------- map
 
@@ -66,7 +22,10 @@ export interface MapUnit {
   province: string;
   cp: [number, number] | null;
   value: number | null;
+  /** The first covering plans (by ingest order), at most perUnit. */
   plans: Array<{ slug: string; title: string; relation: UnitCoverage['relation']; role: UnitCoverage['role'] }>;
+  /** How many plans cover the unit, over all. */
+  planTotal: number;
 }
 
 export interface MapUnitsView {
@@ -74,20 +33,92 @@ export interface MapUnitsView {
   legend: { label: string; labelEn: string; unit: string; source: string; sourceEn: string };
 }
 
-/** The units of the map, each with its covering plans, valued by plan count or by an indicator. */
-export async function getMapUnits(store: Store, gaz: Gazetteer, color: 'plans' | 'indicator', indicator: string | null): Promise<MapUnitsView> {
-  const coverage = await listCoverage(store);
+/** Covering plans listed per map unit unless asked otherwise (the count covers them all). */
+export const MAP_PLANS_PER_UNIT = 20;
+
+const RELATION_RANK = { direct: 0, parent: 2, part: 4 } as const;
+
+const relatedCache = new WeakMap<Gazetteer, { units: string[]; codes: string[]; ranks: number[] }>();
+
+/**
+ * For every map unit, the codes a plan can name to cover it with the rank of that relation
+ * (coverageOf's order): the unit itself (direct), a unit it lies in (parent), a unit inside it (part).
+ * Computed once per gazetteer; its size is bounded by the map units and their counties.
+ */
+function mapRelations(gaz: Gazetteer): { units: string[]; codes: string[]; ranks: number[] } {
+  let r = relatedCache.get(gaz);
+  if (r) return r;
+  const children = new Map<string, string[]>();
+  for (const p of gaz.places) if (p.parent) children.set(p.parent, [...(children.get(p.parent) ?? []), p.code]);
+  r = { units: [], codes: [], ranks: [] };
+  const add = (unit: string, code: string, rank: number) => {
+    r!.units.push(unit);
+    r!.codes.push(code);
+    r!.ranks.push(rank);
+  };
+  for (const u of mapUnits()) {
+    add(u.code, u.code, RELATION_RANK.direct);
+    for (let p = gaz.byCode(u.code); p?.parent; p = gaz.byCode(p.parent)) add(u.code, p.parent, RELATION_RANK.parent);
+    const below = [...(children.get(u.code) ?? [])];
+    while (below.length) {
+      const c = below.pop()!;
+      add(u.code, c, RELATION_RANK.part);
+      below.push(...(children.get(c) ?? []));
+    }
+  }
+  relatedCache.set(gaz, r);
+  return r;
+}
+
+/**
+ * The units of the map, each with its covering plans, valued by plan count or by an indicator.
+ *
+ * The map colours every unit at once, so this is not paged by unit: there are only the map's
+ * units (54 prefectures). What could grow with the corpus is each unit's list of covering plans; so
+ * the database counts the covering plans per unit (plan_places by its place index, grouped per
+ * unit and plan) and sends back at most `perUnit` of them per unit: what crosses to the server and
+ * into the answer is bounded by units × perUnit, whatever the number of plans or findings.
+ */
+export async function getMapUnits(
+  store: Store,
+  gaz: Gazetteer,
+  color: 'plans' | 'indicator',
+  indicator: string | null,
+  perUnit: number = MAP_PLANS_PER_UNIT,
+): Promise<MapUnitsView> {
   const census = loadCensus();
   const ind = color === 'indicator' ? mapIndicators().find((i) => i.id === indicator) : undefined;
   if (color === 'indicator' && !ind) throw new Error(`unknown indicator ${indicator}`);
-  const units = mapUnits().map((u): MapUnit => {
-    const ps = coverage.flatMap((p) => {
-      const c = coverageOf(gaz, p.rows, u.code);
-      return c ? [{ slug: p.slug, title: p.title, relation: c.relation, role: c.role }] : [];
+  const rel = mapRelations(gaz);
+  const rows = await queryRows<{ unit: string; slug: string; title: string; best: number; n: number | string; rn: number | string }>(
+    store.db,
+    sql`with rel(unit, code, rank) as (
+          select * from unnest(${`{${rel.units.join(',')}}`}::text[], ${`{${rel.codes.join(',')}}`}::text[], ${`{${rel.ranks.join(',')}}`}::int[])),
+        cov as (
+          select rel.unit, p.id, p.slug, p.title, min(rel.rank + case when pp.role = 'extension' then 1 else 0 end) as best
+          from rel join plan_places pp on pp.place_code = rel.code join plans p on p.current_version_id = pp.version_id
+          group by rel.unit, p.id, p.slug, p.title),
+        ranked as (select cov.*, count(*) over (partition by cov.unit) as n, row_number() over (partition by cov.unit order by cov.id) as rn from cov)
+        select unit, slug, title, best, n, rn from ranked where rn <= ${Math.max(perUnit, 1)} order by unit, rn`,
+  );
+  const byUnit = new Map<string, { total: number; plans: MapUnit['plans'] }>();
+  for (const r of rows) {
+    const u = byUnit.get(r.unit) ?? { total: Number(r.n), plans: [] };
+    byUnit.set(r.unit, u);
+    if (Number(r.rn) > perUnit) continue;
+    const best = Number(r.best);
+    u.plans.push({
+      slug: r.slug,
+      title: r.title,
+      relation: best >= RELATION_RANK.part ? 'part' : best >= RELATION_RANK.parent ? 'parent' : 'direct',
+      role: best % 2 ? 'extension' : 'scope',
     });
+  }
+  const units = mapUnits().map((u): MapUnit => {
+    const c = byUnit.get(u.code) ?? { total: 0, plans: [] };
     const row = census.get(u.code);
-    const value = ind ? (row ? censusValue(row, ind.id) : null) : ps.length;
-    return { code: u.code, name: u.name, province: u.province, cp: u.cp, value, plans: ps };
+    const value = ind ? (row ? censusValue(row, ind.id) : null) : c.total;
+    return { code: u.code, name: u.name, province: u.province, cp: u.cp, value, plans: c.plans, planTotal: c.total };
   });
   const legend = ind
     ? { label: ind.name, labelEn: ind.nameEn, unit: ind.unit, source: ind.source, sourceEn: ind.sourceEn }

@@ -34,6 +34,8 @@ export interface PlanFilter {
   place?: string;
   /** A year the plan period must contain. */
   period?: number;
+  /** Part of the title (any case), or the exact slug or id. */
+  q?: string;
 }
 
 export interface PlanPage {
@@ -44,6 +46,31 @@ export interface PlanPage {
 /** Cards per page of the plan list unless asked otherwise. */
 export const PLAN_PAGE_DEFAULT = 100;
 
+/** A LIKE pattern matching `s` literally anywhere. */
+const containsLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+
+/**
+ * SQL conditions (over plans p left join plan_versions v) for a filter, leaving out the filters
+ * named in `except` (a facet counts over the other filters); null when nothing can match (a place
+ * filter without its gazetteer code).
+ */
+function planWhere(f: PlanFilter, gaz: Gazetteer | undefined, placeCode: string | null | undefined, except: Array<keyof PlanFilter> = []): SQL[] | null {
+  const where: SQL[] = [sql`true`];
+  const on = (k: keyof PlanFilter) => f[k] != null && f[k] !== '' && !except.includes(k);
+  if (on('level')) where.push(sql`coalesce(v.level, 'unknown') = ${f.level}`);
+  if (on('period')) where.push(sql`v.period_start <= ${f.period} and ${f.period} <= v.period_end`);
+  if (on('q')) {
+    const q = f.q!.trim();
+    where.push(sql`(p.title ilike ${containsLike(q)} or p.slug = ${q.toLowerCase()} or p.id::text = ${q})`);
+  }
+  if (on('place')) {
+    if (!placeCode || !gaz) return null;
+    const related = [...new Set([...selfAndAbove(gaz, placeCode), ...unitsWithin(gaz, placeCode)])];
+    where.push(sql`exists (select 1 from plan_places pp where pp.version_id = p.current_version_id and pp.place_code = any(${`{${related.join(',')}}`}::text[]))`);
+  }
+  return where;
+}
+
 /**
  * One page of the plans matching a filter as library cards (current version), in ingest order,
  * and how many match. place: the plan covers (scope or extension) the unit, a unit above it (a
@@ -53,16 +80,9 @@ export async function listPlanCards(
   store: Store,
   opts: { filter?: PlanFilter; gaz?: Gazetteer; placeCode?: string | null; ids?: number[]; page?: PlanPage } = {},
 ): Promise<{ cards: PlanCard[]; total: number }> {
-  const where: SQL[] = [sql`true`];
-  const f = opts.filter ?? {};
+  const where = planWhere(opts.filter ?? {}, opts.gaz, opts.placeCode);
+  if (!where) return { cards: [], total: 0 };
   if (opts.ids) where.push(sql`p.id = any(${`{${opts.ids.join(',')}}`}::int[])`);
-  if (f.level) where.push(sql`v.level = ${f.level}`);
-  if (f.period != null) where.push(sql`v.period_start <= ${f.period} and ${f.period} <= v.period_end`);
-  if (f.place) {
-    if (!opts.placeCode || !opts.gaz) return { cards: [], total: 0 };
-    const related = [...new Set([...selfAndAbove(opts.gaz, opts.placeCode), ...unitsWithin(opts.gaz, opts.placeCode)])];
-    where.push(sql`exists (select 1 from plan_places pp where pp.version_id = p.current_version_id and pp.place_code = any(${`{${related.join(',')}}`}::text[]))`);
-  }
   const page = opts.page ?? { limit: 1_000_000, offset: 0 };
   const matching = await queryRows<{ id: number; total: number | string }>(
     store.db,
@@ -153,4 +173,54 @@ export async function getFlatSections(store: Store, versionId: number): Promise<
     .from(sections)
     .where(eq(sections.versionId, versionId))
     .orderBy(asc(sections.seq));
+}
+
+export interface PlanFacets {
+  /** Plans matching every filter. */
+  total: number;
+  /** Plans per level, over the plans matching the other filters (level left out). */
+  levels: Array<{ level: string; plans: number }>;
+  /** Plans per unit they cover (scope or extension), over the plans matching the other filters (place left out); by code. */
+  places: Array<{ code: string; name: string; level: string; plans: number }>;
+  /** Plans per period, over the plans matching the other filters (period left out); by first year. */
+  periods: Array<{ start: number; end: number; plans: number }>;
+}
+
+/**
+ * The filter choices of the plan library, counted in SQL over all plans (not one page of cards):
+ * each facet over the plans matching the other filters, so a choice shows how many plans picking
+ * it would give. Its cost grows with the number of choices (levels, covered units, periods), and
+ * the counting is done by the database.
+ */
+export async function planFacets(store: Store, opts: { filter?: PlanFilter; gaz?: Gazetteer; placeCode?: string | null } = {}): Promise<PlanFacets> {
+  const f = opts.filter ?? {};
+  const cond = (except: Array<keyof PlanFilter> = []) => {
+    const w = planWhere(f, opts.gaz, opts.placeCode, except);
+    return w ? sql.join(w, sql` and `) : sql`false`;
+  };
+  const from = sql`plans p left join plan_versions v on v.id = p.current_version_id`;
+  const [totalRows, levelRows, placeRows, periodRows] = await Promise.all([
+    queryRows<{ n: number | string }>(store.db, sql`select count(*) as n from ${from} where ${cond()}`),
+    queryRows<{ level: string; n: number | string }>(
+      store.db,
+      sql`select coalesce(v.level, 'unknown') as level, count(*) as n from ${from} where ${cond(['level'])} group by 1 order by 1`,
+    ),
+    queryRows<{ code: string; name: string; level: string; n: number | string }>(
+      store.db,
+      sql`select pl.code, pl.name, pl.level, count(distinct p.id) as n
+          from ${from} join plan_places pp on pp.version_id = p.current_version_id join places pl on pl.code = pp.place_code
+          where ${cond(['place'])} group by pl.code, pl.name, pl.level order by pl.code`,
+    ),
+    queryRows<{ start: number; end: number; n: number | string }>(
+      store.db,
+      sql`select v.period_start as start, v.period_end as "end", count(*) as n from ${from}
+          where ${cond(['period'])} and v.period_start is not null and v.period_end is not null group by 1, 2 order by 1, 2`,
+    ),
+  ]);
+  return {
+    total: Number(totalRows[0]?.n ?? 0),
+    levels: levelRows.map((r) => ({ level: r.level, plans: Number(r.n) })),
+    places: placeRows.map((r) => ({ code: r.code, name: r.name, level: r.level, plans: Number(r.n) })),
+    periods: periodRows.map((r) => ({ start: Number(r.start), end: Number(r.end), plans: Number(r.n) })),
+  };
 }

@@ -171,15 +171,30 @@ export async function reviewStats(
   return { ...countsOf(all), byKind, orphans };
 }
 
-/** Decisions of some plans (all when null) that no longer match a finding of the current version, newest first. */
-export async function reviewOrphans(store: Store, plans: readonly PlanRef[] | null): Promise<Array<{ plan: PlanRef; decision: DecisionRecord }>> {
-  const rows = await queryRows<{ plan_id: number; slug: string; title: string; version_id: number; decision: Record<string, unknown> }>(
+/**
+ * One page of the decisions of some plans (all when null) that no longer match a finding of the
+ * current version, newest first, and how many there are: ordered, counted and paged in SQL.
+ */
+export async function reviewOrphans(
+  store: Store,
+  plans: readonly PlanRef[] | null,
+  page: { limit: number; offset: number } = { limit: 1_000_000, offset: 0 },
+): Promise<{ items: Array<{ plan: PlanRef; decision: DecisionRecord }>; total: number }> {
+  const rows = await queryRows<{ plan_id: number; slug: string; title: string; version_id: number; decision: Record<string, unknown>; total: number | string }>(
     store.db,
-    sql`select p.id as plan_id, p.slug, p.title, e.version_id, e.decision from ${currentRows(plans)} where e.status = 'orphan'`,
+    sql`select p.id as plan_id, p.slug, p.title, e.version_id, e.decision, count(*) over () as total
+        from ${currentRows(plans)} where e.status = 'orphan'
+        order by (e.decision->>'createdAt')::timestamptz desc, (e.decision->>'id')::int desc
+        limit ${page.limit} offset ${page.offset}`,
   );
-  const out = rows.map((r) => ({
+  let total = rows.length ? Number(rows[0].total) : 0;
+  if (!rows.length && page.offset > 0) {
+    const [c] = await queryRows<{ n: number | string }>(store.db, sql`select count(*) as n from ${currentRows(plans)} where e.status = 'orphan'`);
+    total = Number(c.n);
+  }
+  const items = rows.map((r) => ({
     plan: { id: Number(r.plan_id), slug: r.slug, title: r.title, currentVersionId: Number(r.version_id) },
     decision: toOrphan(r),
   }));
-  return out.sort((a, b) => new Date(b.decision.createdAt).getTime() - new Date(a.decision.createdAt).getTime() || b.decision.id - a.decision.id);
+  return { items, total };
 }

@@ -93,7 +93,8 @@ describe.skipIf(!hasChromium)('map and place pages', () => {
     await page.waitForSelector('[data-testid="map-structures"] li');
     expect(await page.getByTestId('map-structures').textContent()).toContain('双心');
     const zm = (await (await page.request.get(`${app.url}/api/plans`)).json()).plans.find((p: { title: string }) => p.title.includes('湛茂都市圈'));
-    await expect.poll(() => page.getByTestId('map-plan').inputValue()).toBe(zm.slug);
+    await expect.poll(() => page.getByTestId('map-plan').getAttribute('data-value')).toBe(zm.slug);
+    await expect.poll(() => page.getByTestId('map-plan-input').inputValue()).toBe(zm.title);
     await shot(page, 'map-indicator-structure');
     // choosing the colouring changes the URL
     await page.getByTestId('map-color').selectOption('plans');

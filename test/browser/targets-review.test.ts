@@ -204,7 +204,7 @@ describe.skipIf(!hasChromium)('targets and review in the browser', () => {
     // N adds a missed target: a quote not in the text is refused next to the quote field, then the right one is added
     await page.keyboard.press('n');
     await page.waitForSelector('[data-testid="review-add-form"]');
-    expect(await page.inputValue('[data-testid="add-plan"]')).toBe(yuexi);
+    expect(await page.getAttribute('[data-testid="add-plan"]', 'data-value')).toBe(yuexi);
     await page.fill('[data-testid="add-quote"]', '不在文中的句子');
     await page.fill('[data-testid="field-indicator"]', '县域经济活力');
     await page.press('[data-testid="field-indicator"]', 'Enter');

@@ -182,6 +182,11 @@ for (const backend of backends) {
       expect(near.length).toBeGreaterThan(0);
       await call('GET', '/api/plans', { query: { place: '火星' }, status: 400 });
       await call('GET', '/api/plans', { query: { level: 'galactic' }, status: 400 });
+      await call('GET', '/api/plans', { query: { q: '粤西', limit: 20, offset: 0 }, status: 200 });
+      const facets = (await call('GET', '/api/plan-facets', { status: 200 })).json();
+      expect(facets.total).toBeGreaterThan(0);
+      await call('GET', '/api/plan-facets', { query: { level: 'provincial', place: '440800', period: 2013, q: '规划' }, status: 200 });
+      await call('GET', '/api/plan-facets', { query: { place: '火星' }, status: 400 });
       for (const slug of [yuexi, xijiang]) {
         const d = (await call('GET', '/api/plans/{slug}', { params: { slug }, status: 200 })).json();
         expect(d.outline.length).toBeGreaterThan(0);
@@ -306,6 +311,8 @@ for (const backend of backends) {
       const orphans = (await call('GET', '/api/review/orphans', { status: 200 })).json();
       expect(orphans.items.length).toBeGreaterThan(0);
       await call('GET', '/api/review/orphans', { query: { plan: yuexi }, status: 200 });
+      await call('GET', '/api/review/orphans', { query: { limit: 1, offset: 1 }, status: 200 });
+      await call('GET', '/api/review/orphans', { query: { limit: 0 }, status: 400 });
       expect((await call('GET', '/api/review/stats', { status: 200 })).json().orphans).toBe(orphans.total);
     });
 
@@ -391,6 +398,8 @@ for (const backend of backends) {
       expect(units.some((u: { plans: unknown[] }) => u.plans.length > 0)).toBe(true);
       await call('GET', '/api/map/units', { query: { color: 'indicator', indicator: indicators[0].id }, status: 200 });
       await call('GET', '/api/map/units', { query: { color: 'indicator' }, status: 400 });
+      await call('GET', '/api/map/units', { query: { perUnit: 1 }, status: 200 });
+      await call('GET', '/api/map/units', { query: { perUnit: -1 }, status: 400 });
       await call('GET', '/api/map/units', { query: { color: 'indicator', indicator: 'no-such-indicator' }, status: 404 });
       for (const slug of [yuexi, xijiang]) {
         const s = (await call('GET', '/api/plans/{slug}/structure', { params: { slug }, status: 200 })).json();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 // The only way the web app talks to the server: JSON over /api. Errors carry the server's message.
 export class ApiError extends Error {
@@ -72,4 +72,61 @@ export function useApi<T>(url: string | null): { data: T | null; error: ApiError
     };
   }, [url, n]);
   return { ...state, reload: () => setN((x) => x + 1) };
+}
+
+/**
+ * A list loaded one page at a time: `url` (its filters, without limit/offset) is asked for with
+ * limit=pageSize and a growing offset; more() appends the next page, so each request costs one
+ * page whatever has been shown. A changed url starts again from the first page. `items` picks the
+ * list out of an answer, which carries the list's total.
+ */
+export function usePages<B extends { total: number }, T>(
+  url: string | null,
+  items: (body: B) => T[],
+  pageSize: number,
+): { items: T[]; total: number; loaded: boolean; error: ApiError | null; loading: boolean; more: () => void; reload: () => void } {
+  const [at, setAt] = useState({ url, offset: 0, n: 0 });
+  const offset = at.url === url ? at.offset : 0;
+  const [state, setState] = useState<{ url: string | null; items: T[]; total: number; loaded: boolean; error: ApiError | null; loading: boolean }>({
+    url,
+    items: [],
+    total: 0,
+    loaded: false,
+    error: null,
+    loading: !!url,
+  });
+  const pick = useRef(items);
+  pick.current = items;
+  useEffect(() => {
+    if (!url) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    const sep = url.includes('?') ? '&' : '?';
+    getJSON<B>(`${url}${sep}limit=${pageSize}&offset=${offset}`).then(
+      (body) =>
+        live &&
+        setState((s) => ({
+          url,
+          items: offset > 0 && s.url === url ? [...s.items.slice(0, offset), ...pick.current(body)] : pick.current(body),
+          total: body.total,
+          loaded: true,
+          error: null,
+          loading: false,
+        })),
+      (error: ApiError) => live && setState((s) => ({ ...s, error, loading: false })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [url, offset, pageSize, at.n]);
+  const current = state.url === url;
+  return {
+    items: current ? state.items : [],
+    total: current ? state.total : 0,
+    loaded: current && state.loaded,
+    error: state.error,
+    loading: state.loading,
+    more: () => setAt({ url, offset: state.items.length, n: at.n }),
+    reload: () => setAt({ url, offset: 0, n: at.n + 1 }),
+  };
 }

@@ -5,7 +5,7 @@ import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import { planOr404 } from '../dto';
 import { MAP_PROVINCES, mapJson, type MapProvince } from '../../places/geo';
-import { getMapUnits, getPlaceView, getPlanStructures, PLACE_PAGE_DEFAULT } from '../../store/place-views';
+import { getMapUnits, getPlaceView, getPlanStructures, MAP_PLANS_PER_UNIT, PLACE_PAGE_DEFAULT } from '../../store/place-views';
 import { findPlace, mapIndicators, searchPlaces } from '../../places/lookup';
 import { errors, int, intOrNull, lonLatOrNull, num, obj, offsetOrNull, periodOrNull, PLACE_LEVELS, PLAN_LEVELS, ref, str, strOrNull } from '../schemas';
 
@@ -180,14 +180,15 @@ export function placeRoutes(ctx: AppContext): FastifyPluginAsync {
       async () => ({ indicators: mapIndicators() }),
     );
 
-    app.get<{ Querystring: { color: 'plans' | 'indicator'; indicator?: string; year?: number } }>(
+    app.get<{ Querystring: { color: 'plans' | 'indicator'; indicator?: string; year?: number; perUnit: number } }>(
       '/map/units',
       {
         schema: {
           tags: ['places'],
           summary: 'Map units with their covering plans and a value: the number of covering plans, or an indicator',
           description:
-            'A plan covers a unit when its scope or extension names the unit, a unit it lies in (a province plan covers its prefectures), or a unit inside it.',
+            'A plan covers a unit when its scope or extension names the unit, a unit it lies in (a province plan covers its prefectures), or a unit inside it. ' +
+            'Every unit of the maps is answered at once (the map colours them all); each lists at most perUnit covering plans, and planTotal counts them all.',
           querystring: {
             type: 'object',
             additionalProperties: false,
@@ -195,6 +196,13 @@ export function placeRoutes(ctx: AppContext): FastifyPluginAsync {
               color: { type: 'string', enum: ['plans', 'indicator'], default: 'plans' },
               indicator: { type: 'string', minLength: 1, maxLength: 80, description: 'indicator id from /api/map/indicators (color=indicator)' },
               year: { type: 'integer', minimum: 1949, maximum: 2100, description: 'year of the indicator, where it has several' },
+              perUnit: {
+                type: 'integer',
+                minimum: 0,
+                maximum: 500,
+                default: MAP_PLANS_PER_UNIT,
+                description: 'covering plans listed per unit (the first by ingest order); planTotal counts them all',
+              },
             },
           },
           response: {
@@ -208,7 +216,8 @@ export function placeRoutes(ctx: AppContext): FastifyPluginAsync {
                   province: text('code of its province (440000, 450000, 460000)'),
                   cp: lonLatOrNull,
                   value: { type: ['number', 'null'], description: 'color=plans: the number of covering plans; color=indicator: the indicator value, null when unknown' },
-                  plans: { type: 'array', items: obj({ slug: str, title: str, relation, role }), description: 'the plans covering it' },
+                  plans: { type: 'array', items: obj({ slug: str, title: str, relation, role }), description: 'the plans covering it (the first perUnit, by ingest order)' },
+                  planTotal: { type: 'integer', description: 'how many plans cover it, over all (plans lists at most perUnit of them)' },
                 }),
               },
               legend: obj({ label: str, labelEn: str, unit: str, source: str, sourceEn: str }, { description: 'what value means, for the map legend' }),
@@ -221,7 +230,7 @@ export function placeRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (req) => {
-        const { color, year } = req.query;
+        const { color, year, perUnit } = req.query;
         let indicator = req.query.indicator ?? null;
         if (color === 'indicator') {
           const all = mapIndicators();
@@ -233,7 +242,7 @@ export function placeRoutes(ctx: AppContext): FastifyPluginAsync {
           if (year && !ind.years.includes(year)) throw new HttpError(404, 'not-found', `year: ${indicator} has no value for ${year} (years: ${ind.years.join(', ')})`, 'year');
           indicator = ind.id;
         }
-        return getMapUnits(ctx.store, ctx.gazetteer, color, indicator);
+        return getMapUnits(ctx.store, ctx.gazetteer, color, indicator, perUnit);
       },
     );
 

@@ -7,9 +7,9 @@ import { ingestPlan } from '../../commands/ingest-plan';
 import { formatBytes } from '../../ingest/errors';
 import { getEffectiveFindings } from '../../store/findings';
 import { getOriginalFile, getOutline, getRepairs, getVersion, listVersions } from '../../store/queries';
-import { getFlatSections, listPlanCards, PLAN_PAGE_DEFAULT, type PlanCard } from '../../store/plan-views';
+import { getFlatSections, listPlanCards, planFacets, PLAN_PAGE_DEFAULT, type PlanCard } from '../../store/plan-views';
 import { placeCodeOf } from '../../places/lookup';
-import { countsByKind, download, CROSS_SITE, errors, int, isoTime, obj, offset, planCardProperties, ref, refOrNull, SECTION_KINDS, str, strList, strOrNull } from '../schemas';
+import { countsByKind, download, CROSS_SITE, errors, int, isoTime, obj, offset, PLACE_LEVELS, planCardProperties, ref, refOrNull, SECTION_KINDS, str, strList, strOrNull } from '../schemas';
 
 const slugParams = {
   type: 'object',
@@ -93,9 +93,19 @@ async function cardOf(ctx: AppContext, slug: string): Promise<PlanCard> {
   return c;
 }
 
+const PLAN_Q = { type: 'string', minLength: 1, maxLength: 100, description: 'part of the title (any case), or the exact slug or id' } as const;
+
+/** The gazetteer code of a place filter (null when none is given); 400 unknown-place when it names no unit. */
+function placeFilter(ctx: AppContext, place: string | undefined): string | null {
+  if (!place) return null;
+  const code = placeCodeOf(ctx.gazetteer, place);
+  if (!code) throw new HttpError(400, 'unknown-place', `place: "${place}" is not a known administrative unit (give a name like 湛江市 or a 6-digit code)`, 'place');
+  return code;
+}
+
 export function planRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
-    app.get<{ Querystring: { level?: string; place?: string; period?: number; limit: number; offset: number } }>(
+    app.get<{ Querystring: { level?: string; place?: string; period?: number; q?: string; limit: number; offset: number } }>(
       '/plans',
       {
         schema: {
@@ -108,6 +118,7 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsync {
               level: { type: 'string', enum: LEVELS, description: 'plan level (exact)' },
               place: { type: 'string', minLength: 1, maxLength: 50, description: 'gazetteer code or name: plans covering it, a unit above or below it' },
               period: { type: 'integer', minimum: 1949, maximum: 2100, description: 'a year the plan period contains' },
+              q: PLAN_Q,
               limit: { type: 'integer', minimum: 1, maximum: 1000, default: PLAN_PAGE_DEFAULT, description: 'cards per page' },
               offset: { type: 'integer', minimum: 0, maximum: 1000000, default: 0, description: 'cards to skip' },
             },
@@ -122,14 +133,58 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (req) => {
-        const { level, place, period, limit, offset } = req.query;
-        let placeCode: string | null = null;
-        if (place) {
-          placeCode = placeCodeOf(ctx.gazetteer, place);
-          if (!placeCode) throw new HttpError(400, 'unknown-place', `place: "${place}" is not a known administrative unit (give a name like 湛江市 or a 6-digit code)`, 'place');
-        }
-        const { cards, total } = await listPlanCards(ctx.store, { filter: { level, place, period }, gaz: ctx.gazetteer, placeCode, page: { limit, offset } });
+        const { level, place, period, q, limit, offset } = req.query;
+        const placeCode = placeFilter(ctx, place);
+        const { cards, total } = await listPlanCards(ctx.store, { filter: { level, place, period, q }, gaz: ctx.gazetteer, placeCode, page: { limit, offset } });
         return { plans: cards, total };
+      },
+    );
+
+    app.get<{ Querystring: { level?: string; place?: string; period?: number; q?: string } }>(
+      '/plan-facets',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'The plan library’s filter choices with their plan counts, over all plans (not one page)',
+          description:
+            'Each facet is counted over the plans matching the other filters (levels ignore level=, places ignore place=, periods ignore period=), ' +
+            'so a choice shows how many plans picking it gives. The filters are those of GET /api/plans.',
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              level: { type: 'string', enum: LEVELS, description: 'plan level (exact)' },
+              place: { type: 'string', minLength: 1, maxLength: 50, description: 'gazetteer code or name: plans covering it, a unit above or below it' },
+              period: { type: 'integer', minimum: 1949, maximum: 2100, description: 'a year the plan period contains' },
+              q: PLAN_Q,
+            },
+          },
+          response: {
+            200: obj(
+              {
+                total: { type: 'integer', description: 'plans matching all the filters' },
+                levels: { type: 'array', description: 'plans per level', items: obj({ level: { type: 'string', enum: LEVELS }, plans: int }) },
+                places: {
+                  type: 'array',
+                  description: 'plans per unit they cover (scope or extension), by code',
+                  items: obj({ code: str, name: str, level: { type: 'string', enum: PLACE_LEVELS }, plans: int }),
+                },
+                periods: {
+                  type: 'array',
+                  description: 'plans per plan period, by first year',
+                  items: obj({ start: { type: 'integer', description: 'first year' }, end: { type: 'integer', description: 'last year' }, plans: int }),
+                },
+              },
+              { description: 'The filter choices with their counts' },
+            ),
+            ...errors([400, 'Invalid filter, or place is not a known administrative unit (code unknown-place)']),
+          },
+        },
+      },
+      async (req) => {
+        const { level, place, period, q } = req.query;
+        const placeCode = placeFilter(ctx, place);
+        return planFacets(ctx.store, { filter: { level, place, period, q }, gaz: ctx.gazetteer, placeCode });
       },
     );
 

@@ -137,7 +137,7 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
       async (req) => reviewStats(ctx.store, await plansFor(ctx, req.query.plan)),
     );
 
-    app.get<{ Querystring: { plan?: string } }>(
+    app.get<{ Querystring: { plan?: string; limit: number; offset: number } }>(
       '/review/orphans',
       {
         schema: {
@@ -149,23 +149,31 @@ export function reviewRoutes(ctx: AppContext): FastifyPluginAsync {
           querystring: {
             type: 'object',
             additionalProperties: false,
-            properties: { plan: { type: 'string', minLength: 1, description: 'one plan; all plans when absent' } },
+            properties: {
+              plan: { type: 'string', minLength: 1, description: 'one plan; all plans when absent' },
+              limit: { type: 'integer', minimum: 1, maximum: 500, default: 50, description: 'decisions per page' },
+              offset: { type: 'integer', minimum: 0, maximum: 1000000, default: 0, description: 'decisions to skip' },
+            },
           },
           response: {
             200: obj({
               items: { type: 'array', items: obj({ plan: ref('planRef'), decision: orphanDecision }), description: 'newest first' },
-              total: int,
-            }, { description: 'The orphaned decisions' }),
+              total: { type: 'integer', description: 'orphaned decisions over all pages' },
+              limit: int,
+              offset: int,
+            }, { description: 'One page of the orphaned decisions' }),
             ...errors(400, planNotFound),
           },
         },
       },
       async (req) => {
-        const items = (await reviewOrphans(ctx.store, await plansFor(ctx, req.query.plan))).map(({ plan, decision }) => ({
+        const { limit, offset } = req.query;
+        const page = await reviewOrphans(ctx.store, await plansFor(ctx, req.query.plan), { limit, offset });
+        const items = page.items.map(({ plan, decision }) => ({
           plan: { slug: plan.slug, title: plan.title },
           decision: decisionDto(decision),
         }));
-        return { items, total: items.length };
+        return { items, total: page.total, limit, offset };
       },
     );
 

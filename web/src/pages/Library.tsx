@@ -1,6 +1,6 @@
 // 规划库: every plan as a card, filters kept in the URL (?level=&place=&period=), and the upload area.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { qs, useApi } from '../api';
+import { qs, useApi, usePages } from '../api';
 import { LEVEL_NAMES, useLang, useT } from '../i18n';
 import { setQuery, useLocation } from '../router';
 import { ErrorBox, Loading } from '../components/Status';
@@ -48,6 +48,14 @@ const strings = {
 /** Cards asked for at a time. */
 const PAGE = 100;
 
+/** GET /api/plan-facets: the filter choices with their plan counts. */
+interface Facets {
+  total: number;
+  levels: Array<{ level: string; plans: number }>;
+  places: Array<PlaceRef & { level: string; plans: number }>;
+  periods: Array<{ start: number; end: number; plans: number }>;
+}
+
 export function LibraryPage() {
   const t = useT(strings);
   const { lang } = useLang();
@@ -58,10 +66,13 @@ export function LibraryPage() {
   const filtered = !!(level || place || period);
 
   // The API answers one page of cards with the total: ask for more pages as the reader wants them.
-  const [limit, setLimit] = useState(PAGE);
-  const all = useApi<{ plans: PlanCard[]; total: number }>(`/api/plans?limit=${limit}`);
-  const some = useApi<{ plans: PlanCard[]; total: number }>(filtered ? `/api/plans${qs({ level, place, period, limit: String(limit) })}` : null);
-  const shown = filtered ? some : all;
+  // Filters are applied by the server, so paging stays right whatever is filtered.
+  const shown = usePages<{ plans: PlanCard[]; total: number }, PlanCard>(`/api/plans${qs({ level, place, period })}`, (b) => b.plans, PAGE);
+  // the size of the whole library when a filter is on (one card asked for, only its total used)
+  const all = useApi<{ plans: PlanCard[]; total: number }>(filtered ? '/api/plans?limit=1' : null);
+  // The filter choices, counted by the server over every plan (not the cards loaded so far);
+  // each facet over the plans matching the other filters.
+  const facets = useApi<Facets>(`/api/plan-facets${qs({ level, place, period })}`);
 
   // Text filters are applied on Enter / the button / leaving the field, not on every keystroke.
   const [placeInput, setPlaceInput] = useState(place);
@@ -69,12 +80,13 @@ export function LibraryPage() {
   useEffect(() => setPlaceInput(place), [place]);
   useEffect(() => setPeriodInput(period), [period]);
 
-  const units = useMemo(() => {
-    const m = new Map<string, PlaceRef>();
-    for (const p of all.data?.plans ?? []) for (const u of [...p.scope, ...p.extension]) m.set(u.code, u);
-    return [...m.values()].sort((a, b) => a.code.localeCompare(b.code));
-  }, [all.data]);
-  const levels = useMemo(() => [...new Set((all.data?.plans ?? []).map((p) => p.level ?? 'unknown'))], [all.data]);
+  const units = facets.data?.places ?? [];
+  const levelCounts = useMemo(() => new Map((facets.data?.levels ?? []).map((l) => [l.level, l.plans])), [facets.data]);
+  const years = useMemo(() => {
+    const m = new Map<number, number>();
+    for (const p of facets.data?.periods ?? []) for (let y = p.start; y <= p.end && y - p.start < 100; y++) m.set(y, (m.get(y) ?? 0) + p.plans);
+    return [...m.entries()].sort((a, b) => a[0] - b[0]);
+  }, [facets.data]);
 
   const apply = (e?: FormEvent) => {
     e?.preventDefault();
@@ -82,11 +94,13 @@ export function LibraryPage() {
   };
 
   const reload = () => {
-    all.reload();
-    if (filtered) some.reload();
+    shown.reload();
+    facets.reload();
+    if (filtered) all.reload();
   };
 
-  const total = all.data?.total ?? 0;
+  const total = (filtered ? all.data?.total : shown.total) ?? 0;
+  const n = (k: number | undefined) => (k == null ? '' : `（${k}）`);
   return (
     <section className="page library">
       <div className="library-top">
@@ -103,10 +117,11 @@ export function LibraryPage() {
           <select value={level} onChange={(e) => setQuery({ level: e.target.value })} data-testid="filter-level">
             <option value="">{t.allLevels}</option>
             {Object.keys(LEVEL_NAMES)
-              .filter((l) => levels.includes(l) || l === level)
+              .filter((l) => levelCounts.has(l) || l === level)
               .map((l) => (
                 <option key={l} value={l}>
                   {LEVEL_NAMES[l][lang]}
+                  {n(levelCounts.get(l))}
                 </option>
               ))}
           </select>
@@ -128,8 +143,8 @@ export function LibraryPage() {
           />
           <datalist id="library-units">
             {units.map((u) => (
-              <option key={u.code} value={u.name}>
-                {u.code}
+              <option key={u.code} value={u.name} data-code={u.code}>
+                {`${u.code}${n(u.plans)}`}
               </option>
             ))}
           </datalist>
@@ -143,10 +158,18 @@ export function LibraryPage() {
             value={periodInput}
             placeholder={t.periodHint}
             className="library-year"
+            list="library-years"
             onChange={(e) => setPeriodInput(e.target.value)}
             onBlur={() => periodInput.trim() !== period && apply()}
             data-testid="filter-period"
           />
+          <datalist id="library-years">
+            {years.map(([y, k]) => (
+              <option key={y} value={y}>
+                {n(k)}
+              </option>
+            ))}
+          </datalist>
         </label>
         <button type="submit">{t.apply}</button>
         {filtered ? (
@@ -155,25 +178,25 @@ export function LibraryPage() {
           </button>
         ) : null}
         <span className="muted library-total" data-testid="library-total">
-          {filtered && shown.data
-            ? t.shown.replace('{n}', String(shown.data.total)).replace('{all}', String(total))
+          {filtered && shown.loaded
+            ? t.shown.replace('{n}', String(shown.total)).replace('{all}', String(total))
             : t.count.replace('{n}', String(total))}
         </span>
       </form>
 
       {shown.error ? <ErrorBox error={shown.error} /> : null}
-      {shown.loading && !shown.data ? <Loading /> : null}
-      {shown.data && !shown.data.plans.length ? <p className="status">{filtered ? t.none : t.empty}</p> : null}
-      {shown.data ? (
+      {shown.loading && !shown.loaded ? <Loading /> : null}
+      {shown.loaded && !shown.items.length ? <p className="status">{filtered ? t.none : t.empty}</p> : null}
+      {shown.loaded ? (
         <div className="library-grid" data-testid="plan-cards">
-          {shown.data.plans.map((p) => (
+          {shown.items.map((p) => (
             <PlanCardView key={p.id} plan={p} />
           ))}
         </div>
       ) : null}
-      {shown.data && shown.data.plans.length < shown.data.total ? (
-        <button type="button" onClick={() => setLimit((n) => n + PAGE)} data-testid="library-more">
-          {t.more.replace('{n}', String(shown.data.plans.length)).replace('{all}', String(shown.data.total))}
+      {shown.loaded && shown.items.length < shown.total ? (
+        <button type="button" disabled={shown.loading} onClick={shown.more} data-testid="library-more">
+          {t.more.replace('{n}', String(shown.items.length)).replace('{all}', String(shown.total))}
         </button>
       ) : null}
     </section>

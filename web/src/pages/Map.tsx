@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { qs, useApi } from '../api';
 import { formatNumber, useLang, useT } from '../i18n';
 import { Link, navigate, setQuery, useLocation } from '../router';
+import { PlanPicker } from '../components/PlanPicker';
 import { ErrorBox, Loading } from '../components/Status';
 import { SouthMap, registerSouth, type MapUnitData, type StructureData } from './MapChart';
 import './Map.css';
@@ -38,6 +39,8 @@ const strings = {
     loadingMap: '正在加载地图…',
     partial: '部分',
     extension: '延伸区',
+    morePlans: ' 等{n}部',
+    allPlans: '全部 {n} 部',
   },
   en: {
     title: 'Map',
@@ -68,6 +71,8 @@ const strings = {
     loadingMap: 'Loading the map…',
     partial: 'part',
     extension: 'extension',
+    morePlans: ' and more: {n} in all',
+    allPlans: 'all {n}',
   },
 };
 
@@ -101,10 +106,9 @@ export function MapPage() {
   const indicator = color === 'indicator' ? (loc.query.get('indicator') ?? indicators.data?.indicators[0]?.id ?? null) : null;
   const plan = loc.query.get('plan') ?? '';
   const units = useApi<UnitsResponse>(color === 'plans' || indicator ? `/api/map/units${qs({ color, indicator })}` : null);
-  const plans = useApi<{ plans: Array<{ slug: string; title: string }> }>('/api/plans');
-  const structure = useApi<{ structures: StructureData[] }>(plan ? `/api/plans/${encodeURIComponent(plan)}/structure` : null);
-  // ?plan= may name a plan by slug or by part of its title (湛茂都市圈): the select shows the slug
-  const planSlug = (plans.data?.plans ?? []).find((p) => p.slug === plan || (plan && p.title.includes(plan)))?.slug ?? plan;
+  const structure = useApi<{ plan: { slug: string; title: string }; structures: StructureData[] }>(plan ? `/api/plans/${encodeURIComponent(plan)}/structure` : null);
+  // ?plan= may name a plan by slug or by part of its title (湛茂都市圈): the server answers its slug
+  const planSlug = (plan && structure.data?.plan.slug) || plan;
   const [mapReady, setMapReady] = useState(false);
   const [mapError, setMapError] = useState<Error | null>(null);
   const [q, setQ] = useState('');
@@ -118,7 +122,7 @@ export function MapPage() {
 
   const legend = units.data?.legend;
   const legendView = useMemo(() => (legend ? { label: lang === 'zh' ? legend.label : legend.labelEn, unit: legend.unit } : { label: '', unit: '' }), [legend, lang]);
-  const labels = useMemo(() => ({ plans: t.plans, noData: t.noData, approx: t.approx, unitOf: t.unit }), [t]);
+  const labels = useMemo(() => ({ plans: t.plans, morePlans: t.morePlans, noData: t.noData, approx: t.approx, unitOf: t.unit }), [t]);
   const located = (structure.data?.structures ?? []).some((s) => s.elements.some((e) => e.members.some((m) => m.places.some((p) => p.point))));
 
   const find = async () => {
@@ -157,14 +161,7 @@ export function MapPage() {
         )}
         <label>
           {t.plan}{' '}
-          <select data-testid="map-plan" value={planSlug} onChange={(e) => setQuery({ plan: e.target.value })}>
-            <option value="">{t.noPlan}</option>
-            {(plans.data?.plans ?? []).map((p) => (
-              <option key={p.slug} value={p.slug}>
-                {p.title}
-              </option>
-            ))}
-          </select>
+          <PlanPicker value={planSlug} onChange={(slug) => setQuery({ plan: slug || null })} emptyLabel={t.noPlan} label={t.plan} testid="map-plan" />
         </label>
         <form
           className="map-search"
@@ -248,6 +245,14 @@ export function MapPage() {
                         {p.relation === 'part' ? `（${t.partial}）` : p.role === 'extension' ? `（${t.extension}）` : ''}
                       </span>
                     ))}
+                    {u.planTotal > u.plans.length ? (
+                      <>
+                        {'；'}
+                        <Link href={`/${qs({ place: u.code })}`} data-testid="map-unit-all-plans">
+                          {t.allPlans.replace('{n}', String(u.planTotal))}
+                        </Link>
+                      </>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -15,8 +15,14 @@ export interface MapUnitData {
   province: string;
   cp: [number, number] | null;
   value: number | null;
+  /** The first covering plans (the API lists at most perUnit). */
   plans: Array<{ slug: string; title: string; relation: string; role: string }>;
+  /** How many plans cover the unit, over all. */
+  planTotal: number;
 }
+
+/** Covering plans named in a unit's tooltip (the rest are counted). */
+const TOOLTIP_PLANS = 5;
 
 export interface PlacedUnit {
   code: string;
@@ -64,6 +70,8 @@ export function registerSouth(): Promise<void> {
 
 export interface MapLabels {
   plans: string;
+  /** After the titles named: '等{n}部'. */
+  morePlans: string;
   noData: string;
   approx: string;
   unitOf: string;
@@ -176,7 +184,7 @@ export function SouthMap({ units, legend, structure, labels, onPick }: Props) {
               if (!u) return q.name;
               const v = u.value == null ? labels.noData : `${u.value}${legend.unit === '部' ? '' : ' '}${legend.unit}`;
               const zone = zones.get(q.name);
-              return [u.name, `${legend.label}：${v}`, u.plans.length ? `${labels.plans}：${u.plans.map((x) => x.title).join('；')}` : '', zone ?? '']
+              return [u.name, `${legend.label}：${v}`, u.plans.length ? `${labels.plans}：${u.plans.slice(0, TOOLTIP_PLANS).map((x) => x.title).join('；')}${u.planTotal > TOOLTIP_PLANS ? labels.morePlans.replace('{n}', String(u.planTotal)) : ''}` : '', zone ?? '']
                 .filter(Boolean)
                 .map((s) => s.replace(/[<>&]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[ch]!))
                 .join('<br/>');

@@ -1,6 +1,6 @@
 // 监测 overview (/monitor): every plan with links to its dashboard and task ledger, and the pages
 // for actual values and indicators.
-import { useApi } from '../api';
+import { usePages } from '../api';
 import { ErrorBox, Loading } from '../components/Status';
 import { useT } from '../i18n';
 import { Link } from '../router';
@@ -15,6 +15,7 @@ const strings = {
     observations: '实际值（录入与导入）',
     indicators: '指标',
     plans: '规划',
+    more: '显示更多（{n} / {all}）',
   },
   en: {
     title: 'Monitoring',
@@ -24,12 +25,17 @@ const strings = {
     observations: 'Actual values (entry and import)',
     indicators: 'Indicators',
     plans: 'Plans',
+    more: 'Show more ({n} of {all})',
   },
 };
 
+/** Plans asked for at a time. */
+const PAGE = 100;
+
 export function MonitorIndexPage() {
   const t = useT(strings);
-  const res = useApi<{ plans: Array<{ slug: string; title: string }> }>('/api/plans');
+  // one page of plans at a time; "more" asks for the next
+  const res = usePages<{ plans: Array<{ slug: string; title: string }>; total: number }, { slug: string; title: string }>('/api/plans', (b) => b.plans, PAGE);
   return (
     <section className="page monitor-page">
       <h1>{t.title}</h1>
@@ -40,10 +46,10 @@ export function MonitorIndexPage() {
       </p>
       <h2>{t.plans}</h2>
       {res.error && <ErrorBox error={res.error} />}
-      {!res.data && !res.error && <Loading />}
-      {res.data && (
+      {!res.loaded && !res.error && <Loading />}
+      {res.loaded && (
         <ul className="monitor-index" data-testid="monitor-index">
-          {res.data.plans.map((p) => (
+          {res.items.map((p) => (
             <li key={p.slug} data-testid="monitor-plan" data-slug={p.slug}>
               {p.title}
               <span className="monitor-index-links">
@@ -53,6 +59,11 @@ export function MonitorIndexPage() {
             </li>
           ))}
         </ul>
+      )}
+      {res.loaded && res.items.length < res.total && (
+        <button type="button" disabled={res.loading} onClick={res.more} data-testid="monitor-more">
+          {t.more.replace('{n}', String(res.items.length)).replace('{all}', String(res.total))}
+        </button>
       )}
     </section>
   );

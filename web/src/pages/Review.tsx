@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEven
 import { ApiError, qs, sendJSON, useApi } from '../api';
 import { FieldInputs, fromText, toText, useFieldSpecs, type FieldSpec } from '../components/FieldEditor';
 import { FindingProvenance } from '../components/FindingDetails';
+import { PlanPicker } from '../components/PlanPicker';
 import { ErrorBox, Loading } from '../components/Status';
 import { useLang, useT } from '../i18n';
 import { fieldValue, useKinds } from '../kinds';
@@ -196,7 +197,6 @@ export function ReviewPage() {
   const offset = Math.max(0, Number(query.get('offset')) || 0);
   const f = query.get('f');
 
-  const plans = useApi<{ plans: Array<{ slug: string; title: string }> }>('/api/plans');
   const list = useApi<{ items: ReviewItem[]; total: number }>(`/api/review${qs({ plan, kind, status, limit: PAGE, offset })}`);
   const stats = useApi<Counts & { byKind: Record<string, Counts>; orphans: number }>(`/api/review/stats${qs({ plan })}`);
   const [items, setItems] = useState<ReviewItem[]>([]);
@@ -412,7 +412,6 @@ export function ReviewPage() {
   }, []);
 
   const counts = stats.data ? (kind ? (stats.data.byKind[kind] ?? null) : stats.data) : null;
-  const planOptions = plans.data?.plans ?? [];
   const kindName = (k: string) => registry.kindName(k, lang);
   const KINDS = registry.names;
   const statusName = (s: string) => STATUS_NAMES[s]?.[lang] ?? s;
@@ -423,14 +422,7 @@ export function ReviewPage() {
   const filters = useMemo(
     () => (
       <div className="toolbar review-filters">
-        <select value={plan} onChange={(e) => setQuery({ plan: e.target.value, offset: null, f: null })} aria-label={t.plan} data-testid="review-plan">
-          <option value="">{t.allPlans}</option>
-          {planOptions.map((p) => (
-            <option key={p.slug} value={p.slug}>
-              {p.title}
-            </option>
-          ))}
-        </select>
+        <PlanPicker value={plan} onChange={(slug) => setQuery({ plan: slug || null, offset: null, f: null })} emptyLabel={t.allPlans} label={t.plan} testid="review-plan" />
         <select value={kind} onChange={(e) => setQuery({ kind: e.target.value, offset: null, f: null })} aria-label={t.kind} data-testid="review-kind">
           <option value="">{t.allKinds}</option>
           {KINDS.map((k) => (
@@ -449,7 +441,7 @@ export function ReviewPage() {
         {plan && kind === 'target' && <Link href={`/plans/${encodeURIComponent(plan)}/targets`}>{t.targets}</Link>}
       </div>
     ),
-    [plan, kind, status, planOptions, lang], // eslint-disable-line react-hooks/exhaustive-deps
+    [plan, kind, status, lang], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
   return (
@@ -636,14 +628,7 @@ export function ReviewPage() {
                 <div className="field-editor">
                   <div className={`field-editor-row${errors.plan ? ' field-editor-invalid' : ''}`}>
                     <label htmlFor="add-plan">{t.plan}</label>
-                    <select id="add-plan" value={addPlan} onChange={(e) => setAddPlan(e.target.value)} data-testid="add-plan">
-                      <option value="">{t.choosePlan}</option>
-                      {planOptions.map((p) => (
-                        <option key={p.slug} value={p.slug}>
-                          {p.title}
-                        </option>
-                      ))}
-                    </select>
+                    <PlanPicker id="add-plan" value={addPlan} onChange={setAddPlan} emptyLabel={t.choosePlan} label={t.plan} testid="add-plan" />
                     {errors.plan && <div className="field-editor-error">{errors.plan}</div>}
                   </div>
                   <div className="field-editor-row">

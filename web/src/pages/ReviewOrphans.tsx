@@ -1,6 +1,6 @@
 // Decisions that no longer match a finding (the plan text changed there). They are kept, never
 // deleted; this list lets a reviewer see them and find where the text went.
-import { qs, useApi } from '../api';
+import { qs, usePages } from '../api';
 import { useLang, useT } from '../i18n';
 import { useKinds } from '../kinds';
 import { Link } from '../router';
@@ -21,6 +21,7 @@ const strings = {
     reject: '驳回',
     correct: '更正',
     add: '补录',
+    more: '显示更多（{n} / {all}）',
   },
   en: {
     summary: '{n} review decisions no longer match a finding (the plan text changed there); all are kept for re-checking',
@@ -31,8 +32,12 @@ const strings = {
     reject: 'Reject',
     correct: 'Correct',
     add: 'Add',
+    more: 'Show more ({n} of {all})',
   },
 };
+
+/** Decisions asked for at a time (the API's maximum is 500). */
+const PAGE = 50;
 
 const fieldText = (v: unknown) => (v == null ? '—' : Array.isArray(v) ? v.join('、') : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
@@ -40,7 +45,9 @@ export function ReviewOrphans({ plan, count }: { plan: string; count: number }) 
   const t = useT(strings);
   const { lang } = useLang();
   const kinds = useKinds();
-  const list = useApi<{ items: OrphanItem[]; total: number }>(count > 0 ? `/api/review/orphans${qs({ plan })}` : null);
+  // one page at a time (the server answers a page with the total); "more" appends the next page
+  const page = usePages<{ items: OrphanItem[]; total: number }, OrphanItem>(count > 0 ? `/api/review/orphans${qs({ plan })}` : null, (b) => b.items, PAGE);
+  const list = { data: page.loaded ? { items: page.items, total: page.total } : null };
   if (!count || !list.data?.items.length) return null;
   return (
     <details className="review-orphans" data-testid="review-orphans">
@@ -65,6 +72,11 @@ export function ReviewOrphans({ plan, count }: { plan: string; count: number }) 
           </li>
         ))}
       </ul>
+      {list.data.items.length < list.data.total ? (
+        <button type="button" disabled={page.loading} onClick={page.more} data-testid="review-orphans-more">
+          {t.more.replace('{n}', String(list.data.items.length)).replace('{all}', String(list.data.total))}
+        </button>
+      ) : null}
     </details>
   );
 }

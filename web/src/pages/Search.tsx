@@ -6,6 +6,7 @@ import { qs, useApi } from '../api';
 import { formatNumber, useLang, useT } from '../i18n';
 import { useKinds } from '../kinds';
 import { Link, setQuery, useLocation } from '../router';
+import { PlanPicker } from '../components/PlanPicker';
 import { ErrorBox, Loading } from '../components/Status';
 import type { HitFinding, SearchHit, SearchResult } from '../../../src/core/api-types';
 import './Search.css';
@@ -158,7 +159,6 @@ export function SearchPage() {
   useEffect(() => setYearInput(year), [year]);
   useEffect(() => setSectionInput(section), [section]);
 
-  const plans = useApi<{ plans: Array<{ slug: string; title: string }> }>('/api/plans');
   const url = q.trim() ? `/api/search${qs({ q, plan, kind, year, section, limit: PAGE, offset: offset || null })}` : null;
   const result = useApi<SearchResult>(url);
 
@@ -191,14 +191,7 @@ export function SearchPage() {
         <div className="search-filters">
           <label>
             <span>{t.plan}</span>
-            <select value={plan} data-testid="search-plan" onChange={(e) => setQuery({ plan: e.target.value, offset: null })}>
-              <option value="">{t.allPlans}</option>
-              {(plans.data?.plans ?? []).map((p) => (
-                <option key={p.slug} value={p.slug}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
+            <PlanPicker value={plan} onChange={(slug) => setQuery({ plan: slug || null, offset: null })} emptyLabel={t.allPlans} label={t.plan} testid="search-plan" />
           </label>
           <label>
             <span>{t.kind}</span>
