@@ -1,6 +1,6 @@
 // Read queries for the map and the place pages: which plans cover which units, a plan's spatial
 // structure placed on the map, and everything the plans say about one unit.
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { EffectiveFinding } from '../core/curation';
 import type { StructureData } from '../core/findings';
 import type { Gazetteer, Place } from '../core/types';
