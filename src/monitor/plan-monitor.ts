@@ -5,12 +5,15 @@
 // rule allows it. Pure: stored observations and findings in, assessments out.
 import type { IndicatorEntry, TargetData } from '../core/findings';
 import { aggregate, type AggregationRule } from './aggregate';
+import type { FigurePassage } from './from-documents';
 import type { ObservationInput, ObservationOrigin } from './observations';
 import { assess, STATUS_LABELS, type Assessment, type Point, type Status, type StatusSettings } from './progress';
 
 export interface StoredObservation extends ObservationInput {
   id: number | null;
   origin: ObservationOrigin;
+  /** A document's figure: the passage it was read from. */
+  passage?: FigurePassage | null;
 }
 
 /** Which figure wins when several give the same indicator, place and year: a person's over a file's over a document's over a computed one. */
@@ -46,6 +49,8 @@ export interface UsedFigure {
   /** For a computed region value: how (由各单元…之和…). */
   method?: string;
   observationId?: number | null;
+  /** A document's figure: the document and passage it was read from. */
+  passage?: FigurePassage | null;
 }
 
 export interface TargetStatus {
@@ -154,7 +159,7 @@ export function seriesOf(
     if (o.year > asOf) continue;
     const had = best.get(o.year);
     if (had && ORIGIN_RANK[had.origin] <= ORIGIN_RANK[o.origin]) continue;
-    best.set(o.year, { indicator, year: o.year, value: o.value, unit: o.unit, origin: o.origin, source: o.source, caliber: o.caliber, observationId: o.id });
+    best.set(o.year, { indicator, year: o.year, value: o.value, unit: o.unit, origin: o.origin, source: o.source, caliber: o.caliber, observationId: o.id, passage: o.passage ?? null });
   }
   if (units?.length) {
     const rule = rules.get(indicator);

@@ -241,7 +241,8 @@ function planSource(indicator: string, p: Passage | undefined): string {
 }
 
 function figureSource(f: UsedFigure): string {
-  const how = [ORIGIN[f.origin], f.method, f.caliber ? `口径：${f.caliber}` : null].filter(Boolean).join('，');
+  const where = f.passage ? `${f.passage.version != null ? `第${f.passage.version}版，` : ''}第${f.passage.start}—${f.passage.end}字` : null;
+  const how = [ORIGIN[f.origin], where, f.method, f.caliber ? `口径：${f.caliber}` : null].filter(Boolean).join('，');
   return `${f.source || '来源未记录'}（${how}）`;
 }
 

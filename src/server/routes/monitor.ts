@@ -6,7 +6,7 @@ import { importObservations, previewObservationImport, recordObservation, undoIm
 import { reportTaskProgress } from '../../commands/tasks';
 import { dutyMatrix } from '../../monitor/tasks';
 import { STATUS_LABELS, STATUSES } from '../../monitor/progress';
-import type { TargetStatus } from '../../monitor/plan-monitor';
+import type { TargetStatus, UsedFigure } from '../../monitor/plan-monitor';
 import { getDepartment, getIndicatorView, getPlanMonitor, getTaskLedger, type LedgerTask } from '../../store/monitor-views';
 import { activeObservations, getTaskAttachment, listImports } from '../../store/observations';
 import type { AppContext } from '../context';
@@ -32,11 +32,15 @@ const figure = obj(
     year: int,
     value: num,
     unit: str,
-    origin: { type: 'string', enum: ORIGINS, description: 'manual: typed in; import: a file; document: a plan passage; computed: from the units of a region' },
+    origin: { type: 'string', enum: ORIGINS, description: 'manual: typed in; import: a file; document: a passage of the plan or of another stored document; computed: from the units of a region' },
     source: str,
     caliber: strOrNull,
     method: { ...strOrNull, description: 'computed: how (由各单元…之和…)' },
     observationId: intOrNull,
+    passage: obj(
+      { plan: { ...str, description: 'slug of the document' }, title: str, version: intOrNull, key: { ...str, description: 'the fact finding’s stable key' }, start: int, end: int, quote: str },
+      { nullable: true, description: 'document: the document (the plan itself or another stored document) and the passage the figure was read from' },
+    ),
   },
   { description: 'A figure the judgement read' },
 );
@@ -67,6 +71,18 @@ const targetStatus = obj({
   end: intOrNull,
 });
 
+const figureDto = (f: UsedFigure) => ({
+  year: f.year,
+  value: f.value,
+  unit: f.unit,
+  origin: f.origin,
+  source: f.source,
+  caliber: f.caliber,
+  method: f.method ?? null,
+  observationId: f.observationId ?? null,
+  passage: f.passage ?? null,
+});
+
 function statusDto(r: TargetStatus) {
   const a = r.assessment;
   const d = r.target.data;
@@ -91,7 +107,7 @@ function statusDto(r: TargetStatus) {
     unit: a.unit,
     explanation: a.explanation,
     notes: a.notes,
-    figures: r.figures.map((f) => ({ year: f.year, value: f.value, unit: f.unit, origin: f.origin, source: f.source, caliber: f.caliber, method: f.method ?? null, observationId: f.observationId ?? null })),
+    figures: r.figures.map(figureDto),
     start: r.target.start,
     end: r.target.end,
   };
@@ -170,6 +186,7 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
                 statuses: { type: 'array', items: obj({ status: str, zh: str, en: str }), description: 'the statuses in their order, with labels' },
                 rows: { type: 'array', items: targetStatus },
                 documentFigures: { ...int, description: 'figures the plan’s own text states that were read as observations' },
+                otherDocumentFigures: { ...int, description: 'figures other stored documents state for the plan’s units or region that were read as observations (a person’s or imported figure still wins)' },
               },
               { description: 'Every target of the plan with its status' },
             ),
@@ -510,7 +527,7 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
           indicator: { id: i.id, name: i.name, unit: i.unit, aliases: i.aliases },
           place: v.place,
           targets: v.targets.map((t) => ({ plan: t.plan, target: statusDto(t.status) })),
-          series: v.series.map((f) => ({ year: f.year, value: f.value, unit: f.unit, origin: f.origin, source: f.source, caliber: f.caliber, method: f.method ?? null, observationId: f.observationId ?? null })),
+          series: v.series.map(figureDto),
         };
       },
     );

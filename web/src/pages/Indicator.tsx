@@ -8,7 +8,7 @@ import { useLang, useT } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
 import { formatTargetValue, plainNumber } from './TargetsFormat';
 import { IndicatorChart, type ChartTarget } from './IndicatorChart';
-import { ORIGIN_NAMES, STATUS_TONE, withUnit, type Figure, type TargetStatusRow } from './MonitorFormat';
+import { ORIGIN_NAMES, SourceText, STATUS_TONE, withUnit, type Figure, type TargetStatusRow } from './MonitorFormat';
 import type { IndicatorInfo } from './ObservationsForms';
 import './Monitor.css';
 import './Indicator.css';
@@ -287,7 +287,7 @@ export function IndicatorPage({ id }: { id: string }) {
                       <span className={`badge origin-${f.origin}`}>{ORIGIN_NAMES[f.origin][lang]}</span>
                     </td>
                     <td className="indicator-source">
-                      {f.source}
+                      <SourceText source={f.source} passage={f.passage} />
                       {f.method && <span className="muted">（{f.method}）</span>}
                       {f.caliber && <div className="muted">{f.caliber}</div>}
                     </td>

@@ -14,6 +14,7 @@ import {
   ORIGIN_NAMES,
   pct,
   sortBySeverity,
+  SourceText,
   Sparkline,
   STATUS_TONE,
   withUnit,
@@ -285,7 +286,7 @@ function MonitorRow({ row: r, slug, t }: { row: TargetStatusRow; slug: string; t
             <ul>
               {sources.map((s, i) => (
                 <li key={i} data-testid="monitor-source" data-origin={s.origin}>
-                  <span className={`badge origin-${s.origin}`}>{ORIGIN_NAMES[s.origin][lang]}</span> {yearSpan(s.years, lang)} {s.source}
+                  <span className={`badge origin-${s.origin}`}>{ORIGIN_NAMES[s.origin][lang]}</span> {yearSpan(s.years, lang)} <SourceText source={s.source} passage={s.passage} />
                   {s.method && <span className="muted">（{s.method}）</span>}
                   {s.caliber && (
                     <div className="muted">

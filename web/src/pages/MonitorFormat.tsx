@@ -2,6 +2,7 @@
 // severity order used to sort targets, and a small inline SVG sparkline (baseline → target path
 // dashed, actual figures solid).
 import type { Lang } from '../i18n';
+import { Link } from '../router';
 import { plainNumber } from './TargetsFormat';
 
 export type MonitorStatus = 'achieved' | 'ahead' | 'on-track' | 'lagging' | 'severely-lagging' | 'no-data' | 'not-comparable';
@@ -16,6 +17,18 @@ export interface Figure {
   caliber: string | null;
   method: string | null;
   observationId: number | null;
+  /** document: the document (this plan or another stored one) and the passage the figure was read from. */
+  passage?: FigurePassage | null;
+}
+
+export interface FigurePassage {
+  plan: string;
+  title: string;
+  version: number | null;
+  key: string;
+  start: number;
+  end: number;
+  quote: string;
 }
 
 export interface YearValue {
@@ -103,7 +116,7 @@ export function sortBySeverity<T extends { status: MonitorStatus; binding: strin
 export const ORIGIN_NAMES: Record<Origin, { zh: string; en: string }> = {
   manual: { zh: '人工录入', en: 'Typed in' },
   import: { zh: '导入', en: 'Imported' },
-  document: { zh: '规划原文', en: 'Plan text' },
+  document: { zh: '文件摘录', en: 'From a document' },
   computed: { zh: '由下级单元计算', en: 'Computed from units' },
 };
 
@@ -128,11 +141,13 @@ export function withUnit(v: number | null | undefined, unit: string | null | und
 export const pct = (r: number | null | undefined) => (r == null ? '—' : `${plainNumber(Math.round(r * 1000) / 10)}%`);
 
 /** The distinct sources of a row's figures (origin, source, caliber) with the years each covers. */
-export function figureSources(figures: Figure[]): Array<{ origin: Origin; source: string; caliber: string | null; method: string | null; years: number[] }> {
-  const out = new Map<string, { origin: Origin; source: string; caliber: string | null; method: string | null; years: number[] }>();
+export type FigureSource = { origin: Origin; source: string; caliber: string | null; method: string | null; passage: FigurePassage | null; years: number[] };
+
+export function figureSources(figures: Figure[]): FigureSource[] {
+  const out = new Map<string, FigureSource>();
   for (const f of figures) {
-    const k = [f.origin, f.source, f.caliber ?? '', f.method ?? ''].join('\u0001');
-    const e = out.get(k) ?? { origin: f.origin, source: f.source, caliber: f.caliber, method: f.method, years: [] };
+    const k = [f.origin, f.source, f.caliber ?? '', f.method ?? '', f.passage ? `${f.passage.plan}#${f.passage.key}` : ''].join('\u0001');
+    const e = out.get(k) ?? { origin: f.origin, source: f.source, caliber: f.caliber, method: f.method, passage: f.passage ?? null, years: [] };
     e.years.push(f.year);
     out.set(k, e);
   }
@@ -193,5 +208,15 @@ export function Sparkline({ row, width = 120, height = 36 }: { row: TargetStatus
       {last && <circle cx={px(last[0])} cy={py(last[1])} r={2.5} className="spark-dot" />}
       {tv != null && ty != null && <circle cx={px(ty)} cy={py(tv)} r={2.5} className="spark-target" />}
     </svg>
+  );
+}
+
+/** A document figure's source as a link to its passage in the reader (the document's title and its words); other figures' source as text. */
+export function SourceText({ source, passage }: { source: string; passage?: FigurePassage | null }) {
+  if (!passage) return <>{source}</>;
+  return (
+    <Link href={`/plans/${encodeURIComponent(passage.plan)}?f=${encodeURIComponent(passage.key)}`} data-testid="figure-passage" data-plan={passage.plan}>
+      {source}
+    </Link>
   );
 }
