@@ -104,6 +104,17 @@ export function defaultAsOf(scope: PlanScope, today = new Date()): number {
   return scope.period ? Math.min(scope.period[1], last) : last;
 }
 
+/**
+ * The day tasks are judged on (逾期, 本期未报送) when a year is judged: the last day of that year, or
+ * today if that is earlier; today when no year is asked (the "now" views). YYYY-MM-DD.
+ */
+export function taskDay(asOf: number | null | undefined, today: Date = new Date()): string {
+  const now = today.toISOString().slice(0, 10);
+  if (asOf == null) return now;
+  const end = `${String(asOf).padStart(4, '0')}-12-31`;
+  return end < now ? end : now;
+}
+
 export interface PlanMonitorView {
   plan: { slug: string; title: string; period: [number, number] | null; units: string[] };
   asOf: number;
@@ -116,9 +127,10 @@ export interface PlanMonitorView {
   otherDocumentFigures: number;
 }
 
-export async function getPlanMonitor(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], plan: PlanRef, asOf?: number): Promise<PlanMonitorView> {
+/** `today`: the day the default year is taken from (the plan's last year, or the year before today). */
+export async function getPlanMonitor(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], plan: PlanRef, asOf?: number, today: Date = new Date()): Promise<PlanMonitorView> {
   const scope = await planScope(store.db, plan);
-  const year = asOf ?? defaultAsOf(scope);
+  const year = asOf ?? defaultAsOf(scope, today);
   const [targets, facts, text] = await Promise.all([
     getEffectiveFindings(store, scope.versionId, 'target'),
     getEffectiveFindings(store, scope.versionId, 'fact'),
@@ -206,8 +218,8 @@ export interface DepartmentView {
   lagging: Array<{ plan: { slug: string; title: string }; task: string; target: TargetStatus }>;
 }
 
-/** Everything assigned to one unit across the stored plans. */
-export async function getDepartment(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], unit: string, today: string): Promise<DepartmentView> {
+/** Everything assigned to one unit across the stored plans: tasks flagged as of `today` (YYYY-MM-DD), lagging targets judged at `asOf` (default: each plan's default year as of `today`). */
+export async function getDepartment(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], unit: string, today: string, asOf?: number): Promise<DepartmentView> {
   const out: DepartmentView = { unit, tasks: [], overdue: 0, noUpdate: 0, lagging: [] };
   for (const p of await listPlans(store)) {
     if (p.currentVersionId == null) continue;
@@ -222,7 +234,7 @@ export async function getDepartment(store: Store, gaz: Gazetteer, indicators: re
     }
     const led = mine.filter((t) => t.lead.includes(unit));
     if (!led.length) continue;
-    const m = await getPlanMonitor(store, gaz, indicators, plan);
+    const m = await getPlanMonitor(store, gaz, indicators, plan, asOf, new Date(`${today}T00:00:00Z`));
     for (const r of m.rows) {
       if (r.assessment.status !== 'lagging' && r.assessment.status !== 'severely-lagging') continue;
       const names = [r.target.data.indicator, ...(r.indicator ? [r.indicator.name, ...r.indicator.aliases] : [])].filter((n) => n.length >= 2);

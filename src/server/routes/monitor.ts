@@ -7,7 +7,7 @@ import { reportTaskProgress } from '../../commands/tasks';
 import { dutyMatrix } from '../../monitor/tasks';
 import { STATUS_LABELS, STATUSES } from '../../monitor/progress';
 import type { TargetStatus, UsedFigure } from '../../monitor/plan-monitor';
-import { getDepartment, getIndicatorView, getPlanMonitor, getTaskLedger, type LedgerTask } from '../../store/monitor-views';
+import { getDepartment, getIndicatorView, getPlanMonitor, getTaskLedger, taskDay, type LedgerTask } from '../../store/monitor-views';
 import { activeObservations, getTaskAttachment, listImports } from '../../store/observations';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
@@ -142,7 +142,10 @@ const taskDto = obj({
 const taskOf = (t: LedgerTask) => ({ ...t, flags: { overdue: t.flags.overdue, noUpdate: t.flags.noUpdate, current: t.flags.current } });
 
 const today = () => new Date().toISOString().slice(0, 10);
-const todayQuery = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'the day the flags are computed for (default: today)' };
+const todayQuery = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'the day the flags are computed for (default: the end of asOf, or today)' };
+const asOfQuery = { type: 'integer', minimum: 1949, maximum: 2100, description: 'the year judged: tasks are flagged as of its last day, or today if that is earlier (default: today)' };
+/** The day tasks are flagged on: the day asked, else the end of the year asked (or today if earlier), else today. */
+const flagDay = (q: { today?: string; asOf?: number }) => q.today ?? taskDay(q.asOf);
 
 /** Reads a multipart upload's one file (field "file"), or refuses with a clear error. */
 async function uploaded(req: FastifyRequest, ctx: AppContext, field = 'file'): Promise<{ fileName: string; bytes: Uint8Array }> {
@@ -186,6 +189,10 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
                 statuses: { type: 'array', items: obj({ status: str, zh: str, en: str }), description: 'the statuses in their order, with labels' },
                 rows: { type: 'array', items: targetStatus },
                 documentFigures: { ...int, description: 'figures the plan’s own text states that were read as observations' },
+                tasks: obj(
+                  { asOf: { ...str, description: 'the day the tasks were flagged on (YYYY-MM-DD): the end of the year asked, or today if that is earlier; today when no year is asked' }, total: int, overdue: int, noUpdate: int },
+                  { description: 'the plan’s task ledger counted' },
+                ),
                 otherDocumentFigures: { ...int, description: 'figures other stored documents state for the plan’s units or region that were read as observations (a person’s or imported figure still wins)' },
               },
               { description: 'Every target of the plan with its status' },
@@ -197,7 +204,10 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
       async (req) => {
         const plan = await planRefOr404(ctx, req.params.slug);
         const m = await getPlanMonitor(ctx.store, ctx.gazetteer, ctx.lexicons.indicators, plan, req.query.asOf);
-        return { ...m, statuses: STATUSES.map((s) => ({ status: s, ...STATUS_LABELS[s] })), rows: m.rows.map(statusDto) };
+        const day = taskDay(req.query.asOf);
+        const ledger = await getTaskLedger(ctx.store, plan, day);
+        const tasks = { asOf: day, total: ledger.length, overdue: ledger.filter((t) => t.flags.overdue).length, noUpdate: ledger.filter((t) => t.flags.noUpdate).length };
+        return { ...m, tasks, statuses: STATUSES.map((s) => ({ status: s, ...STATUS_LABELS[s] })), rows: m.rows.map(statusDto) };
       },
     );
 
@@ -334,20 +344,21 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
       async (req) => undoImport(ctx.store, { importId: req.params.id, actor: ctx.actor }),
     );
 
-    app.get<{ Params: { slug: string }; Querystring: { today?: string } }>(
+    app.get<{ Params: { slug: string }; Querystring: { today?: string; asOf?: number } }>(
       '/plans/:slug/tasks',
       {
         schema: {
           tags: ['monitor'],
           summary: 'The plan’s task ledger (台账): its duties as tasks with progress updates and flags (逾期, 本期未报送)',
           params: slugParams,
-          querystring: { type: 'object', additionalProperties: false, properties: { today: todayQuery } },
-          response: { 200: obj({ plan: obj({ slug: str, title: str }), tasks: { type: 'array', items: taskDto } }, { description: 'The tasks in the plan’s order' }), ...errors(400, [404, 'No plan matches the slug']) },
+          querystring: { type: 'object', additionalProperties: false, properties: { today: todayQuery, asOf: asOfQuery } },
+          response: { 200: obj({ plan: obj({ slug: str, title: str }), asOf: { ...str, description: 'the day the flags were computed for (YYYY-MM-DD)' }, tasks: { type: 'array', items: taskDto } }, { description: 'The tasks in the plan’s order' }), ...errors(400, [404, 'No plan matches the slug']) },
         },
       },
       async (req) => {
         const plan = await planRefOr404(ctx, req.params.slug);
-        return { plan: { slug: plan.slug, title: plan.title }, tasks: (await getTaskLedger(ctx.store, plan, req.query.today ?? today())).map(taskOf) };
+        const day = flagDay(req.query);
+        return { plan: { slug: plan.slug, title: plan.title }, asOf: day, tasks: (await getTaskLedger(ctx.store, plan, day)).map(taskOf) };
       },
     );
 
@@ -532,14 +543,14 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
       },
     );
 
-    app.get<{ Params: { unit: string }; Querystring: { today?: string } }>(
+    app.get<{ Params: { unit: string }; Querystring: { today?: string; asOf?: number } }>(
       '/departments/:unit',
       {
         schema: {
           tags: ['monitor'],
           summary: 'A department’s page: the tasks it leads or supports in every plan, their flags, and the lagging targets of the tasks it leads',
           params: { type: 'object', required: ['unit'], properties: { unit: { type: 'string', minLength: 1 } } },
-          querystring: { type: 'object', additionalProperties: false, properties: { today: todayQuery } },
+          querystring: { type: 'object', additionalProperties: false, properties: { today: todayQuery, asOf: { ...asOfQuery, description: 'the year judged: lagging targets at that year, tasks flagged as of its last day or today if earlier (default: today, each plan’s default year)' } } },
           response: {
             200: obj(
               {
@@ -556,7 +567,7 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (req) => {
-        const d = await getDepartment(ctx.store, ctx.gazetteer, ctx.lexicons.indicators, req.params.unit, req.query.today ?? today());
+        const d = await getDepartment(ctx.store, ctx.gazetteer, ctx.lexicons.indicators, req.params.unit, flagDay(req.query), req.query.asOf);
         return { ...d, tasks: d.tasks.map((t) => ({ ...t, task: taskOf(t.task) })), lagging: d.lagging.map((l) => ({ ...l, target: statusDto(l.target) })) };
       },
     );
