@@ -88,17 +88,19 @@ export function monitorPlan(scope: PlanScope, targets: readonly MonitoredTarget[
     const indicator = d.canonical ? (ctx.indicators.find((i) => i.id === d.canonical) ?? null) : null;
     const place = placeOf(scope, d, t.flags, ctx.placeName);
     const spec = { ...d, name: d.indicator };
-    const none = (explanation: string): TargetStatus => ({
+    const none = (explanation: string, explanationEn: string): TargetStatus => ({
       key: t.key,
       target: t,
       place,
       indicator,
       figures: [],
-      assessment: { ...assess({ target: spec, observations: [], asOf, baseYear }), status: d.measure === 'ratio' ? 'not-comparable' : 'no-data', explanation },
+      assessment: { ...assess({ target: spec, observations: [], asOf, baseYear }), status: d.measure === 'ratio' ? 'not-comparable' : 'no-data', explanation, explanationEn },
     });
-    if (d.measure === 'ratio' || typeof d.value !== 'number') return { ...none(''), assessment: assess({ target: spec, observations: [], asOf, baseYear }) };
-    if (!indicator) return none(`${d.indicator}不在指标库中，无法对应统计数据`);
-    if (!place.region && !place.code) return none(`${d.indicator}的范围为${d.scope ?? '未写明'}，没有对应的统计单元`);
+    if (d.measure === 'ratio' || typeof d.value !== 'number') return { ...none('', ''), assessment: assess({ target: spec, observations: [], asOf, baseYear }) };
+    if (!indicator) return none(`${d.indicator}不在指标库中，无法对应统计数据`, `${d.indicator} is not in the indicator lexicon, so no statistics match it`);
+    if (!place.region && !place.code) {
+      return none(`${d.indicator}的范围为${d.scope ?? '未写明'}，没有对应的统计单元`, `${d.indicator} is for ${d.scope ?? 'an unstated area'}, which is no statistical unit`);
+    }
     const rule = ctx.rules.get(indicator.id);
     const series = (id: string, unit: string) => seriesOf(id, unit, place.code ?? regionPlace(scope.slug), place.region ? scope.units : null, byKey, ctx.rules, asOf, nameOf);
     const own = series(indicator.id, indicator.unit ?? d.unit ?? '');

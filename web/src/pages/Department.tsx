@@ -6,7 +6,7 @@ import { ErrorBox, Loading } from '../components/Status';
 import { useLang, useT } from '../i18n';
 import { Link } from '../router';
 import { formatTargetValue } from './TargetsFormat';
-import { STATUS_TONE, withUnit, type LedgerTask, type TargetStatusRow } from './MonitorFormat';
+import { explanationIn, STATUS_TONE, withUnit, type LedgerTask, type TargetStatusRow } from './MonitorFormat';
 import { LatestUpdate, TaskFlags, UnitLinks } from './Tasks';
 import './Monitor.css';
 import './Tasks.css';
@@ -188,7 +188,7 @@ export function DepartmentPage({ unit }: { unit: string }) {
                   </td>
                   <td className="num">{formatTargetValue({ value: l.target.target.value, unit: l.target.target.unit, comparator: l.target.comparator })}</td>
                   <td className="num">{l.target.latest ? withUnit(l.target.latest.value, l.target.unit) : '—'}</td>
-                  <td className="monitor-explain">{l.target.explanation}</td>
+                  <td className="monitor-explain">{explanationIn(l.target, lang)}</td>
                   <td className="tasks-task">{l.task}</td>
                 </tr>
               ))}

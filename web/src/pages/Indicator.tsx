@@ -8,7 +8,7 @@ import { useLang, useT } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
 import { formatTargetValue, plainNumber } from './TargetsFormat';
 import { IndicatorChart, type ChartTarget } from './IndicatorChart';
-import { ORIGIN_NAMES, SourceText, STATUS_TONE, withUnit, type Figure, type TargetStatusRow } from './MonitorFormat';
+import { explanationIn, ORIGIN_NAMES, SourceText, STATUS_TONE, withUnit, type Figure, type TargetStatusRow } from './MonitorFormat';
 import type { IndicatorInfo } from './ObservationsForms';
 import './Monitor.css';
 import './Indicator.css';
@@ -252,7 +252,7 @@ export function IndicatorPage({ id }: { id: string }) {
                     {r.latest ? withUnit(r.latest.value, r.unit) : '—'}
                     {r.latest && <div className="muted">{r.latest.year}{lang === 'zh' ? '年' : ''}</div>}
                   </td>
-                  <td className="monitor-explain">{r.explanation}</td>
+                  <td className="monitor-explain">{explanationIn(r, lang)}</td>
                 </tr>
               ))}
             </tbody>

@@ -10,6 +10,7 @@ import { formatTargetValue } from './TargetsFormat';
 import {
   baselineUnit,
   BINDING_LABELS,
+  explanationIn,
   figureSources,
   ORIGIN_NAMES,
   pct,
@@ -269,7 +270,7 @@ function MonitorRow({ row: r, slug, t }: { row: TargetStatusRow; slug: string; t
         <Sparkline row={r} />
       </td>
       <td className="monitor-explain">
-        <div data-testid="monitor-explanation">{r.explanation}</div>
+        <div data-testid="monitor-explanation">{explanationIn(r, lang)}</div>
         {r.notes.map((n) => (
           <div key={n} className="muted monitor-note">
             {n}

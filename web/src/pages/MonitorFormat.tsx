@@ -55,7 +55,10 @@ export interface TargetStatusRow {
   expected: number | null;
   projection: { year: number; value: number; method: string } | null;
   unit: string | null;
+  /** One sentence in Chinese with the numbers. */
   explanation: string;
+  /** The same sentence in English. */
+  explanationEn: string;
   notes: string[];
   figures: Figure[];
   start: number | null;
@@ -219,4 +222,9 @@ export function SourceText({ source, passage }: { source: string; passage?: Figu
       {source}
     </Link>
   );
+}
+
+/** A status's sentence in the UI's language (Chinese, or the English one when the UI is English and the API gave it). */
+export function explanationIn(row: Pick<TargetStatusRow, 'explanation' | 'explanationEn'>, lang: Lang): string {
+  return lang === 'en' && row.explanationEn ? row.explanationEn : row.explanation;
 }
