@@ -10,6 +10,7 @@ import type { TargetStatus, UsedFigure } from '../../monitor/plan-monitor';
 import { getDepartment, getIndicatorView, getPlanMonitor, getTaskLedger, taskDay, type LedgerTask } from '../../store/monitor-views';
 import { activeObservations, getTaskAttachment, listImports } from '../../store/observations';
 import type { AppContext } from '../context';
+import type { DepartmentDto, FigureDto, IndicatorViewDto, LedgerTaskDto, PlanMonitorDto, TargetStatusDto, TaskLedgerDto } from '../../core/api-types';
 import { HttpError } from '../errors';
 import { attachment, toXlsx } from '../export';
 import { planRefOr404 } from './findings';
@@ -72,7 +73,7 @@ const targetStatus = obj({
   end: intOrNull,
 });
 
-const figureDto = (f: UsedFigure) => ({
+const figureDto = (f: UsedFigure): FigureDto => ({
   year: f.year,
   value: f.value,
   unit: f.unit,
@@ -84,7 +85,7 @@ const figureDto = (f: UsedFigure) => ({
   passage: f.passage ?? null,
 });
 
-function statusDto(r: TargetStatus) {
+function statusDto(r: TargetStatus): TargetStatusDto {
   const a = r.assessment;
   const d = r.target.data;
   return {
@@ -141,7 +142,7 @@ const taskDto = obj({
     current: obj({ kind: str, key: str, label: str, start: str, end: str }),
   }),
 });
-const taskOf = (t: LedgerTask) => ({ ...t, flags: { overdue: t.flags.overdue, noUpdate: t.flags.noUpdate, current: t.flags.current } });
+const taskOf = (t: LedgerTask): LedgerTaskDto => ({ ...t, flags: { overdue: t.flags.overdue, noUpdate: t.flags.noUpdate, current: t.flags.current } });
 
 const today = () => new Date().toISOString().slice(0, 10);
 const todayQuery = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'the day the flags are computed for (default: the end of asOf, or today)' };
@@ -209,7 +210,7 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
         const day = taskDay(req.query.asOf);
         const ledger = await getTaskLedger(ctx.store, plan, day);
         const tasks = { asOf: day, total: ledger.length, overdue: ledger.filter((t) => t.flags.overdue).length, noUpdate: ledger.filter((t) => t.flags.noUpdate).length };
-        return { ...m, tasks, statuses: STATUSES.map((s) => ({ status: s, ...STATUS_LABELS[s] })), rows: m.rows.map(statusDto) };
+        return { ...m, tasks, statuses: STATUSES.map((s) => ({ status: s, ...STATUS_LABELS[s] })), rows: m.rows.map(statusDto) } satisfies PlanMonitorDto;
       },
     );
 
@@ -360,7 +361,7 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
       async (req) => {
         const plan = await planRefOr404(ctx, req.params.slug);
         const day = flagDay(req.query);
-        return { plan: { slug: plan.slug, title: plan.title }, asOf: day, tasks: (await getTaskLedger(ctx.store, plan, day)).map(taskOf) };
+        return { plan: { slug: plan.slug, title: plan.title }, asOf: day, tasks: (await getTaskLedger(ctx.store, plan, day)).map(taskOf) } satisfies TaskLedgerDto;
       },
     );
 
@@ -541,7 +542,7 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
           place: v.place,
           targets: v.targets.map((t) => ({ plan: t.plan, target: statusDto(t.status) })),
           series: v.series.map(figureDto),
-        };
+        } satisfies IndicatorViewDto;
       },
     );
 
@@ -570,7 +571,7 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
       },
       async (req) => {
         const d = await getDepartment(ctx.store, ctx.gazetteer, ctx.lexicons.indicators, req.params.unit, flagDay(req.query), req.query.asOf);
-        return { ...d, tasks: d.tasks.map((t) => ({ ...t, task: taskOf(t.task) })), lagging: d.lagging.map((l) => ({ ...l, target: statusDto(l.target) })) };
+        return { ...d, tasks: d.tasks.map((t) => ({ ...t, task: taskOf(t.task) })), lagging: d.lagging.map((l) => ({ ...l, target: statusDto(l.target) })) } satisfies DepartmentDto;
       },
     );
   };
