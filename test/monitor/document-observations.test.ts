@@ -1,15 +1,18 @@
 // Observations taken from other documents, on PGlite and PostgreSQL: a later report states the 粤西
 // region's 2015 GDP and its three cities' 2014 GDP; the earlier 粤西 plan (2011–2015) is judged on
-// them, each figure naming the document and passage it came from, and a person's figure still wins.
+// them, each figure naming the document and passage it came from, as reviewed (a rejected fact is
+// left out, a corrected one counts as corrected), and a person's figure still wins.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPlan } from '../../src/commands/ingest-plan';
+import { decide } from '../../src/commands/curation';
 import { recordObservation } from '../../src/commands/observations';
 import { samplePlansDir } from '../../src/commands/samples';
 import { loadLexicons } from '../../src/extract/lexicons';
 import { loadGazetteer } from '../../src/places/index';
 import { buildReportModel } from '../../src/report/model';
+import { getEffectiveFindings } from '../../src/store/findings';
 import { getIndicatorView, getPlanMonitor } from '../../src/store/monitor-views';
 import { findPlan } from '../../src/store/queries';
 import { getReportInput } from '../../src/store/report-input';
@@ -78,13 +81,28 @@ for (const backend of backends) {
       expect(v.series.find((f) => f.year === 2014)).toMatchObject({ origin: 'document', value: 2258.99, passage: { plan: later } });
     });
 
+    it('reads the document’s facts as reviewed: a rejected fact is left out, a corrected one gives its corrected value', async () => {
+      const plan = await ref('000_dde77a566d45a381');
+      const doc = await ref(later);
+      const facts = (await getEffectiveFindings(t.store, doc.currentVersionId, 'fact')).findings;
+      const region = facts.find((f) => (f.data as { value?: unknown }).value === 6180)!;
+      const maoming = facts.find((f) => (f.data as { scopeCode?: unknown }).scopeCode === '440900')!;
+      await decide(t.store, { target: { planId: doc.id, key: region.identity }, action: 'reject' });
+      await decide(t.store, { target: { planId: doc.id, key: maoming.identity }, action: 'correct', fields: { value: 2350 } });
+      const m = await getPlanMonitor(t.store, gazetteer, lexicons.indicators, plan, 2015);
+      expect(m.otherDocumentFigures).toBe(3);
+      const gdp = m.rows.find((r) => r.target.data.canonical === 'gdp')!;
+      expect(gdp.figures.find((f) => f.year === 2015)).toBeUndefined();
+      expect(gdp.figures.find((f) => f.year === 2014)!.value).toBeCloseTo(2258.99 + 2350 + 1202.6, 6);
+    });
+
     it('a person’s figure for the same indicator, place and year wins over the document’s', async () => {
       const plan = await ref('000_dde77a566d45a381');
       await recordObservation(t.store, { indicator: 'gdp', place: `plan:${plan.slug}`, year: 2015, value: 6200, unit: '亿元', source: '省统计局快报' }, { gazetteer, lexicons });
       await recordObservation(t.store, { indicator: 'gdp', place: '440800', year: 2014, value: 2259, unit: '亿元', source: '湛江统计年鉴' }, { gazetteer, lexicons });
       const gdp = (await getPlanMonitor(t.store, gazetteer, lexicons.indicators, plan, 2015)).rows.find((r) => r.target.data.canonical === 'gdp')!;
       expect(gdp.figures.find((f) => f.year === 2015)).toMatchObject({ origin: 'manual', value: 6200, source: '省统计局快报', passage: null });
-      expect(gdp.figures.find((f) => f.year === 2014)!.value).toBeCloseTo(2259 + 2349 + 1202.6, 6);
+      expect(gdp.figures.find((f) => f.year === 2014)!.value).toBeCloseTo(2259 + 2350 + 1202.6, 6);
       const v = await getIndicatorView(t.store, gazetteer, lexicons.indicators, 'gdp', '440800');
       expect(v.series.find((f) => f.year === 2014)).toMatchObject({ origin: 'manual', value: 2259 });
     });
