@@ -52,6 +52,8 @@ describe('ledger flags', () => {
     expect(mid).toMatchObject({ overdue: false, noUpdate: false, latest: { period: '2025H1', status: 'in-progress' } });
     expect(taskFlags(deadline, updates, '2025-12-31', 'half')).toMatchObject({ overdue: false, noUpdate: false, latest: { period: '2025H2', status: 'completed' } });
     expect(taskFlags(deadline, updates, '2024-12-31', 'half')).toMatchObject({ overdue: false, noUpdate: true, latest: null });
+    // made by that day, an update for a later period counts (reported ahead): nothing is left out for today
+    expect(taskFlags(deadline, [u('2025H2', 'completed', '2025-06-20')], '2025-06-30', 'half')).toMatchObject({ overdue: false, latest: { period: '2025H2' } });
     expect([periodStart('2025'), periodStart('2025H2'), periodStart('2025Q3'), periodStart('2025-06'), periodStart('x')]).toEqual(['2025-01-01', '2025-07-01', '2025-07-01', '2025-06-01', null]);
   });
 });

@@ -103,12 +103,13 @@ export function periodStart(key: string): string | null {
 }
 
 /**
- * The flags of a task as of `today` (YYYY-MM-DD): the day asked, so a past year is judged on what
- * had been reported for the periods up to it (updates for later periods are left out).
+ * The flags of a task as of `today` (YYYY-MM-DD). A past day is judged on the updates for the
+ * periods that had begun by then (a late report for such a period counts) and on those made by then;
+ * an update for a later period made afterwards is left out. For today nothing is left out.
  */
 export function taskFlags(deadline: Deadline | null, all: readonly ProgressUpdate[], today: string, kind: PeriodKind): TaskFlags {
   const current = periodOf(today, kind);
-  const updates = all.filter((u) => (periodStart(u.period) ?? '') <= today);
+  const updates = all.filter((u) => (periodStart(u.period) ?? '') <= today || u.at.slice(0, 10) <= today);
   const sorted = [...updates].sort((a, b) => a.at.localeCompare(b.at));
   const latest = sorted.length ? sorted[sorted.length - 1] : null;
   const completed = latest?.status === 'completed';
