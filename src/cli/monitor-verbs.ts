@@ -13,7 +13,7 @@ import { STATUS_LABELS } from '../monitor/progress';
 import { MAX_TABLE_BYTES } from '../monitor/table-file';
 import { loadGazetteer } from '../places/index';
 import type { Store } from '../store/db';
-import { getPlanMonitor, getTaskLedger } from '../store/monitor-views';
+import { getPlanMonitor, getTaskLedger, taskDay } from '../store/monitor-views';
 import { activeObservations, listImports } from '../store/observations';
 import { findPlan } from '../store/queries';
 
@@ -140,10 +140,11 @@ export function addMonitorVerbs(program: Command, withStore: WithStore): void {
     .command('tasks')
     .description('the plan’s task ledger (台账): tasks, lead and supporting units, deadlines, latest progress, flags')
     .argument('<plan>', 'plan id, slug, or a unique part of the title')
-    .option('--today <date>', 'the day the flags are computed for (YYYY-MM-DD)')
+    .option('--today <date>', 'the day the flags are computed for (YYYY-MM-DD; default: the end of --as-of, or today)')
+    .option('--as-of <year>', 'the year judged: flags as of its last day, or today if that is earlier', year)
     .option('--json', 'print JSON')
-    .action(async (ref: string, o: { today?: string; json?: boolean }) => {
-      const today = o.today ?? new Date().toISOString().slice(0, 10);
+    .action(async (ref: string, o: { today?: string; asOf?: number; json?: boolean }) => {
+      const today = o.today ?? taskDay(o.asOf);
       const ledger = await withStore(async (store) => getTaskLedger(store, await planRef(store, ref), today));
       if (o.json) {
         process.stdout.write(JSON.stringify(ledger, null, 2) + '\n');
@@ -159,7 +160,7 @@ export function addMonitorVerbs(program: Command, withStore: WithStore): void {
     .command('report')
     .description('the plan’s evaluation report (评估报告): planatlas report 粤西 --as-of 2015 --format docx --out 粤西评估.docx')
     .argument('<plan>', 'plan id, slug, or a unique part of the title')
-    .option('--as-of <year>', 'the year judged (default: the plan’s last year, or last year)', year)
+    .option('--as-of <year>', 'the year judged (default: the plan’s last year, or last year); tasks are flagged as of its last day, or today if earlier', year)
     .option('--format <format>', `one of ${REPORT_FORMATS.join(', ')}`, (v: string) => {
       if (!(REPORT_FORMATS as readonly string[]).includes(v)) throw new InvalidArgumentError(`"${v}" is not one of ${REPORT_FORMATS.join(', ')}`);
       return v as ReportFormat;

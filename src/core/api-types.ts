@@ -155,3 +155,193 @@ export interface SearchResult {
   total: number;
   hits: SearchHit[];
 }
+
+// ---------------------------------------------------------------- monitoring (src/server/routes/monitor.ts)
+
+export type MonitorStatus = 'achieved' | 'ahead' | 'on-track' | 'lagging' | 'severely-lagging' | 'no-data' | 'not-comparable';
+/** manual: typed in; import: a file; document: a passage of the plan or of another stored document; computed: from the units of a region. */
+export type ObservationOriginDto = 'manual' | 'import' | 'document' | 'computed';
+
+export interface PlanRefDto {
+  slug: string;
+  title: string;
+}
+
+export interface YearValue {
+  year: number;
+  value: number;
+}
+
+/** Where a document's figure was read: the document (plan slug, title, version) and the passage. */
+export interface FigurePassageDto {
+  plan: string;
+  title: string;
+  version: number | null;
+  /** The fact finding's stable key (links to /plans/{plan}?f={key}). */
+  key: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+/** A figure a judgement read, with where it came from. */
+export interface FigureDto {
+  year: number;
+  value: number;
+  unit: string;
+  origin: ObservationOriginDto;
+  source: string;
+  caliber: string | null;
+  /** computed: how (由各单元…之和…). */
+  method: string | null;
+  observationId: number | null;
+  /** document: the document and passage it was read from. */
+  passage: FigurePassageDto | null;
+}
+
+/** One target of a plan judged on actual values. */
+export interface TargetStatusDto {
+  key: string;
+  indicator: string;
+  canonical: string | null;
+  place: { code: string | null; name: string; region: boolean };
+  /** 约束性 / 预期性 */
+  binding: 'constraint' | 'expected' | null;
+  measure: string;
+  comparator: string;
+  target: { value: number | string | null; unit: string | null; year: number | null };
+  status: MonitorStatus;
+  statusLabel: { zh: string; en: string };
+  ratio: number | null;
+  sdgRatio: number | null;
+  realizedRate: number | null;
+  baseline: YearValue | null;
+  latest: YearValue | null;
+  expected: number | null;
+  projection: { year: number; value: number; method: string } | null;
+  unit: string | null;
+  /** One sentence in Chinese with the numbers. */
+  explanation: string;
+  /** The same sentence in English. */
+  explanationEn: string;
+  notes: string[];
+  figures: FigureDto[];
+  start: number | null;
+  end: number | null;
+}
+
+/** GET /api/plans/{slug}/monitor */
+export interface PlanMonitorDto {
+  plan: { slug: string; title: string; period: [number, number] | null; units: string[] };
+  asOf: number;
+  summary: string;
+  counts: Record<string, number>;
+  statuses: Array<{ status: MonitorStatus; zh: string; en: string }>;
+  rows: TargetStatusDto[];
+  documentFigures: number;
+  otherDocumentFigures: number;
+  /** The plan's task ledger counted as of a day: the end of the year asked, or today if earlier. */
+  tasks: { asOf: string; total: number; overdue: number; noUpdate: number };
+}
+
+export interface TaskUpdateDto {
+  id: number;
+  period: string;
+  unit: string;
+  status: string;
+  percent: number | null;
+  text: string;
+  at: string;
+  actor: string;
+  attachmentFileId: number | null;
+}
+
+export interface LedgerTaskDto {
+  key: string;
+  task: string;
+  lead: string[];
+  support: string[];
+  deadline: { date: string | null; text: string; ongoing: boolean } | null;
+  start: number | null;
+  end: number | null;
+  updates: TaskUpdateDto[];
+  flags: { overdue: boolean; noUpdate: boolean; current: { kind: string; key: string; label: string; start: string; end: string } };
+}
+
+/** GET /api/plans/{slug}/tasks */
+export interface TaskLedgerDto {
+  plan: PlanRefDto;
+  /** The day the flags were computed for (YYYY-MM-DD). */
+  asOf: string;
+  tasks: LedgerTaskDto[];
+}
+
+/** GET /api/plans/{slug}/matrix */
+export interface DutyMatrixDto {
+  units: string[];
+  rows: Array<{ key: string; task: string; roles: Array<'牵头' | '参加' | ''> }>;
+  counts: Record<string, { lead: number; support: number }>;
+}
+
+/** GET /api/departments/{unit} */
+export interface DepartmentDto {
+  unit: string;
+  tasks: Array<{ plan: PlanRefDto; role: 'lead' | 'support'; task: LedgerTaskDto }>;
+  overdue: number;
+  noUpdate: number;
+  lagging: Array<{ plan: PlanRefDto; task: string; target: TargetStatusDto }>;
+}
+
+export interface IndicatorInfoDto {
+  id: string;
+  name: string;
+  unit: string | null;
+  aliases: string[];
+}
+
+/** GET /api/indicators/{id} */
+export interface IndicatorViewDto {
+  indicator: IndicatorInfoDto;
+  place: { key: string; name: string } | null;
+  targets: Array<{ plan: PlanRefDto; target: TargetStatusDto }>;
+  series: FigureDto[];
+}
+
+/** An observation in force (GET /api/observations). */
+export interface ObservationDto {
+  id: number | null;
+  indicator: string;
+  place: string;
+  year: number;
+  value: number;
+  unit: string;
+  caliber: string | null;
+  source: string;
+  origin: ObservationOriginDto;
+}
+
+/** GET /api/observations */
+export interface ObservationPageDto {
+  total: number;
+  observations: ObservationDto[];
+}
+
+/** An observation import (GET /api/observations/imports). */
+export interface ObservationImportDto {
+  id: number;
+  fileName: string;
+  format: string;
+  rows: number;
+  skipped: number[];
+  actor: string;
+  createdAt: string;
+  undoneAt: string | null;
+}
+
+/** POST /api/observations/import/preview */
+export interface ObservationPreviewDto {
+  fileName: string;
+  format: string;
+  rows: Array<{ line: number; observation: Omit<ObservationDto, 'id' | 'origin'>; replaces: { value: number; unit: string } | null }>;
+  errors: Array<{ line: number; column: string; message: string }>;
+}

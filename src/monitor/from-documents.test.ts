@@ -8,7 +8,8 @@ import { analyze } from '../extract/analyze';
 import { loadLexicons } from '../extract/lexicons';
 import { ingestBytes } from '../ingest/index';
 import { loadGazetteer } from '../places/index';
-import { observationsFromFacts } from './from-documents';
+import { documentYear, observationsFromFacts, observationsFromOtherDocuments, type FactRef, type OtherDocument } from './from-documents';
+import type { FactData as Fact } from '../core/findings';
 
 const gazetteer = loadGazetteer();
 const lexicons = loadLexicons();
@@ -40,5 +41,56 @@ describe('observations from documents', async () => {
     expect(skipped.some((s) => /average over several years/.test(s.reason))).toBe(true);
     expect(skipped.some((s) => /is not a unit of/.test(s.reason))).toBe(true);
     expect(get('industry_structure')).toEqual([]);
+  });
+});
+
+describe('observations from other documents', () => {
+  const fact = (key: string, scope: string | null, scopeCode: string | null, year: number, value: number): FactRef => ({
+    key,
+    data: { indicator: '地区生产总值', canonical: 'gdp', scope, scopeCode, year, value, unit: '亿元' } as unknown as Fact,
+    flags: [],
+    start: 0,
+    end: 10,
+    quote: `${year}年地区生产总值${value}亿元`,
+  });
+  const monitored = { slug: 'yuexi', title: '粤西地区经济社会发展规划纲要（2011—2015年）', period: [2011, 2015] as [number, number], units: ['440800', '440900', '441700'] };
+  const doc = (slug: string, title: string, units: string[], year: number, facts: FactRef[]): OtherDocument => ({ scope: { slug, title, period: null, units }, version: 1, year, facts });
+  const name = (c: string) => gazetteer.byCode(c)?.name;
+
+  it('keeps figures for the plan’s units, and a region’s only when it covers the same units', () => {
+    const out = observationsFromOtherDocuments(
+      monitored,
+      { year: 2011, observations: [] },
+      [
+        doc('zm', '湛茂都市圈发展规划', ['440800', '440900'], 2023, [fact('a', '湛茂都市圈', null, 2022, 7617), fact('b', '湛江市', '440800', 2022, 3712.56)]),
+        doc('yx2016', '粤西地区经济社会发展情况报告', ['440800', '440900', '441700'], 2016, [fact('c', '粤西地区', null, 2015, 6180)]),
+        doc('gz', '广州市政府工作报告', ['440100'], 2016, [fact('d', '全市', null, 2015, 18100)]),
+      ],
+      lexicons.indicators,
+      name,
+    );
+    expect(out.map((o) => [o.place, o.year, o.value, o.passage.plan])).toEqual([
+      ['440800', 2022, 3712.56, 'zm'],
+      ['plan:yuexi', 2015, 6180, 'yx2016'],
+    ]);
+    expect(out[0].source).toBe('《湛茂都市圈发展规划》');
+  });
+
+  it('puts the later document first, then the one closer to the place, then the plan’s own text', () => {
+    const own = observationsFromFacts(monitored, [fact('own', '湛江市', '440800', 2010, 1400)], lexicons.indicators, name, 1).observations;
+    const out = observationsFromOtherDocuments(
+      monitored,
+      { year: 2011, observations: own },
+      [
+        doc('region2013', '粤西地区情况报告', ['440800', '440900', '441700'], 2013, [fact('r', '湛江市', '440800', 2010, 1402)]),
+        doc('city2012', '湛江市政府工作报告', ['440800'], 2013, [fact('c', null, null, 2010, 1402.8)]),
+        doc('old', '湛江市统计公报', ['440800'], 2011, [fact('o', null, null, 2010, 1399)]),
+      ],
+      lexicons.indicators,
+      name,
+    );
+    expect(out.map((o) => o.passage.plan)).toEqual(['city2012', 'region2013', 'old', 'yuexi']);
+    expect(documentYear('2016年3月', 2011)).toBe(2016);
+    expect(documentYear(null, 2011)).toBe(2011);
   });
 });

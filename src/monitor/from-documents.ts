@@ -19,9 +19,20 @@ export interface FactRef {
   quote: string;
 }
 
+/** The passage a document figure was read from: the document (plan slug, title, version), the finding's key and span, its words. */
+export interface FigurePassage {
+  plan: string;
+  title: string;
+  version: number | null;
+  key: string;
+  start: number;
+  end: number;
+  quote: string;
+}
+
 export interface DocumentObservation extends ObservationInput {
-  /** The fact it was read from: plan, finding key and span, so a person can check the passage. */
-  passage: { plan: string; key: string; start: number; end: number; quote: string };
+  /** The fact it was read from, so a person can check the passage. */
+  passage: FigurePassage;
 }
 
 export interface Skipped {
@@ -34,6 +45,7 @@ export function observationsFromFacts(
   facts: readonly FactRef[],
   indicators: readonly IndicatorEntry[],
   placeName: (code: string) => string | undefined,
+  version: number | null = null,
 ): { observations: DocumentObservation[]; skipped: Skipped[] } {
   const observations: DocumentObservation[] = [];
   const skipped: Skipped[] = [];
@@ -71,8 +83,64 @@ export function observationsFromFacts(
       unit: d.unit,
       caliber: null,
       source: `《${scope.title}》`,
-      passage: { plan: scope.slug, key: f.key, start: f.start, end: f.end, quote: f.quote },
+      passage: { plan: scope.slug, title: scope.title, version, key: f.key, start: f.start, end: f.end, quote: f.quote },
     });
   }
   return { observations, skipped };
+}
+
+/** A document other than the monitored plan, with the facts of it that may bear on the plan. */
+export interface OtherDocument {
+  scope: PlanScope;
+  version: number | null;
+  /** The year the document speaks from: when it was issued, else the first year of its period. */
+  year: number | null;
+  facts: FactRef[];
+}
+
+const sameUnits = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+/**
+ * Figures other documents state about the monitored plan's units or region: a later plan's
+ * 2022年地区生产总值7617亿元 for the 湛茂都市圈 its units make up, a city's work report for the city.
+ * A document's figure for one of the plan's units counts; its figure for its own region counts for
+ * the plan's region only when both cover the same units. Every other figure is left out.
+ *
+ * Which document wins when several state the same indicator, place and year (the order returned,
+ * own text included: the first of a year wins): the later document (figures are revised after
+ * their first release, and a later document quotes the revised one), then the one closer to the
+ * place (covering fewer units), then the monitored plan's own text, then the earlier stored plan.
+ * A person's or an imported figure always wins over any of them (ORIGIN_RANK).
+ */
+export function observationsFromOtherDocuments(
+  monitored: PlanScope,
+  own: { year: number | null; observations: readonly DocumentObservation[] },
+  others: readonly OtherDocument[],
+  indicators: readonly IndicatorEntry[],
+  placeName: (code: string) => string | undefined,
+): DocumentObservation[] {
+  const units = new Set(monitored.units);
+  const region = regionPlace(monitored.slug);
+  const groups: Array<{ year: number | null; breadth: number; own: boolean; order: number; observations: DocumentObservation[] }> = [
+    { year: own.year, breadth: monitored.units.length || Infinity, own: true, order: -1, observations: [...own.observations] },
+  ];
+  others.forEach((doc, order) => {
+    const same = sameUnits(doc.scope.units, monitored.units) && monitored.units.length > 0;
+    const read = observationsFromFacts(doc.scope, doc.facts, indicators, placeName, doc.version).observations;
+    const kept: DocumentObservation[] = [];
+    for (const o of read) {
+      if (o.place === regionPlace(doc.scope.slug)) {
+        if (same) kept.push({ ...o, place: region });
+      } else if (units.has(o.place)) kept.push(o);
+    }
+    if (kept.length) groups.push({ year: doc.year, breadth: doc.scope.units.length || Infinity, own: false, order, observations: kept });
+  });
+  groups.sort((a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity) || a.breadth - b.breadth || Number(b.own) - Number(a.own) || a.order - b.order);
+  return groups.flatMap((g) => g.observations);
+}
+
+/** A document's year from its 发文日期 (2023年5月, 2023-05-10) or its period. */
+export function documentYear(issued: string | null, periodStart: number | null): number | null {
+  const m = issued?.match(/(19|20)\d{2}/);
+  return m ? Number(m[0]) : periodStart;
 }

@@ -5,12 +5,15 @@
 // rule allows it. Pure: stored observations and findings in, assessments out.
 import type { IndicatorEntry, TargetData } from '../core/findings';
 import { aggregate, type AggregationRule } from './aggregate';
+import type { FigurePassage } from './from-documents';
 import type { ObservationInput, ObservationOrigin } from './observations';
 import { assess, STATUS_LABELS, type Assessment, type Point, type Status, type StatusSettings } from './progress';
 
 export interface StoredObservation extends ObservationInput {
   id: number | null;
   origin: ObservationOrigin;
+  /** A document's figure: the passage it was read from. */
+  passage?: FigurePassage | null;
 }
 
 /** Which figure wins when several give the same indicator, place and year: a person's over a file's over a document's over a computed one. */
@@ -46,6 +49,8 @@ export interface UsedFigure {
   /** For a computed region value: how (由各单元…之和…). */
   method?: string;
   observationId?: number | null;
+  /** A document's figure: the document and passage it was read from. */
+  passage?: FigurePassage | null;
 }
 
 export interface TargetStatus {
@@ -83,17 +88,19 @@ export function monitorPlan(scope: PlanScope, targets: readonly MonitoredTarget[
     const indicator = d.canonical ? (ctx.indicators.find((i) => i.id === d.canonical) ?? null) : null;
     const place = placeOf(scope, d, t.flags, ctx.placeName);
     const spec = { ...d, name: d.indicator };
-    const none = (explanation: string): TargetStatus => ({
+    const none = (explanation: string, explanationEn: string): TargetStatus => ({
       key: t.key,
       target: t,
       place,
       indicator,
       figures: [],
-      assessment: { ...assess({ target: spec, observations: [], asOf, baseYear }), status: d.measure === 'ratio' ? 'not-comparable' : 'no-data', explanation },
+      assessment: { ...assess({ target: spec, observations: [], asOf, baseYear }), status: d.measure === 'ratio' ? 'not-comparable' : 'no-data', explanation, explanationEn },
     });
-    if (d.measure === 'ratio' || typeof d.value !== 'number') return { ...none(''), assessment: assess({ target: spec, observations: [], asOf, baseYear }) };
-    if (!indicator) return none(`${d.indicator}不在指标库中，无法对应统计数据`);
-    if (!place.region && !place.code) return none(`${d.indicator}的范围为${d.scope ?? '未写明'}，没有对应的统计单元`);
+    if (d.measure === 'ratio' || typeof d.value !== 'number') return { ...none('', ''), assessment: assess({ target: spec, observations: [], asOf, baseYear }) };
+    if (!indicator) return none(`${d.indicator}不在指标库中，无法对应统计数据`, `${d.indicator} is not in the indicator lexicon, so no statistics match it`);
+    if (!place.region && !place.code) {
+      return none(`${d.indicator}的范围为${d.scope ?? '未写明'}，没有对应的统计单元`, `${d.indicator} is for ${d.scope ?? 'an unstated area'}, which is no statistical unit`);
+    }
     const rule = ctx.rules.get(indicator.id);
     const series = (id: string, unit: string) => seriesOf(id, unit, place.code ?? regionPlace(scope.slug), place.region ? scope.units : null, byKey, ctx.rules, asOf, nameOf);
     const own = series(indicator.id, indicator.unit ?? d.unit ?? '');
@@ -154,7 +161,7 @@ export function seriesOf(
     if (o.year > asOf) continue;
     const had = best.get(o.year);
     if (had && ORIGIN_RANK[had.origin] <= ORIGIN_RANK[o.origin]) continue;
-    best.set(o.year, { indicator, year: o.year, value: o.value, unit: o.unit, origin: o.origin, source: o.source, caliber: o.caliber, observationId: o.id });
+    best.set(o.year, { indicator, year: o.year, value: o.value, unit: o.unit, origin: o.origin, source: o.source, caliber: o.caliber, observationId: o.id, passage: o.passage ?? null });
   }
   if (units?.length) {
     const rule = rules.get(indicator);

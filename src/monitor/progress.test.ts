@@ -28,6 +28,7 @@ describe('level targets on the time-elapsed path (序时进度)', () => {
     expect(a.ratio).toBe(0.833);
     expect(a.status).toBe('lagging');
     expect(a.explanation).toBe('2013年常住人口城镇化率为45%，按序时进度应达46%，低1个百分点（完成序时进度的83.3%），滞后');
+    expect(a.explanationEn).toBe('常住人口城镇化率 was 45% in 2013; on the time-elapsed path it should have reached 46%; 1 percentage point lower (83.3% of the expected progress): lagging');
   });
 
   it('judges 约束性 targets more strictly than 预期性 ones', () => {
@@ -44,6 +45,7 @@ describe('level targets on the time-elapsed path (序时进度)', () => {
     const early = urb(pts('%', [2010, 40], [2014, 50.5]));
     expect(early.status).toBe('achieved');
     expect(early.explanation).toContain('提前1年实现');
+    expect(early.explanationEn).toBe('常住人口城镇化率 was 50.5% in 2014, reaching the 2015 target of 50%, 1 year early: achieved');
     const late = urb(pts('%', [2010, 40], [2015, 49]));
     expect([late.status, late.ratio]).toEqual(['lagging', 0.9]);
   });
@@ -92,6 +94,7 @@ describe('bounds (控制在…以内, 不低于…)', () => {
     const done = birth(pts('‰', [2015, 7.9]));
     expect(done.status).toBe('achieved');
     expect(done.explanation).toBe('2015年人口自然增长率为7.9‰，在控制在8.5‰以内的目标之内，已实现');
+    expect(done.explanationEn).toBe('人口自然增长率 was 7.9‰ in 2015, within the target of at most 8.5‰: achieved');
   });
 
   it('past the bound: lagging within the tolerance, and any excess is serious for 约束性 targets', () => {
@@ -100,6 +103,7 @@ describe('bounds (控制在…以内, 不低于…)', () => {
     expect(birth(over, { binding: 'constraint' }).status).toBe('severely-lagging');
     expect(birth(pts('‰', [2013, 9.5])).status).toBe('severely-lagging'); // 11.8% over
     expect(birth(over).explanation).toContain('超出控制在8.5‰以内的目标0.3个千分点');
+    expect(birth(over).explanationEn).toBe('人口自然增长率 was 8.8‰ in 2013, 0.3 per-mille points above the target of at most 8.5‰: lagging');
   });
 
   it('a reduction target below its baseline (降到…以下) follows the path, not the bound', () => {
@@ -131,6 +135,7 @@ describe('growth targets: the realized average annual growth since the base year
     expect(a.sdgRatio).toBe(0.88);
     expect(a.status).toBe('lagging');
     expect(a.explanation).toBe('2011—2013年地区生产总值年均增长11%，低于年均增长12.5%以上的目标（实际增速为目标增速的88%），滞后');
+    expect(a.explanationEn).toBe('地区生产总值 grew by 11% a year on average in 2011–2013, below the target of at least 12.5% average annual growth (the realized rate is 88% of the target rate): lagging');
   });
 
   it('uses levels when a year’s rate is missing, and says that it did', () => {
@@ -176,6 +181,9 @@ describe('increment targets (新增, 累计, 提高…个百分点)', () => {
     expect(a.ratio).toBe(0.977);
     expect(a.status).toBe('on-track');
     expect(a.projection?.value).toBe(37.5); // 22.5 + 7.5 × 2
+    expect(a.explanationEn).toBe(
+      '新增城镇就业岗位 added up over 2011–2013: 22.5万人; on the time-elapsed path 23.04万人 should have been added (target: 38.4万人 more by 2015), 97.7% of the expected progress: on track',
+    );
   });
 
   it('names the missing year of a flow instead of adding what is there', () => {
@@ -188,6 +196,7 @@ describe('increment targets (新增, 累计, 提高…个百分点)', () => {
     });
     expect(a.status).toBe('no-data');
     expect(a.explanation).toContain('缺少2012年');
+    expect(a.explanationEn).toBe('新增城镇就业岗位 is missing for 2012, so the increase since 2011 cannot be added up');
   });
 
   it('takes the change of a stock since the base year (新增高速公路通车里程)', () => {

@@ -1,6 +1,7 @@
 // Progress of one target against what actually happened (年度监测, 中期评估): the value expected on
 // the time-elapsed path (序时进度), a status with its thresholds, the Open SDG style rate ratio, a
-// projection to the target year, and one Chinese sentence that says all of it with the numbers.
+// projection to the target year, and one sentence that says all of it with the numbers, in Chinese
+// (explanation) and in English (explanationEn).
 // Pure: observations come in, an assessment goes out.
 import settingsFile from '../../data/monitor/status.json' with { type: 'json' };
 import type { Binding, Comparator, TargetMeasure } from '../core/findings';
@@ -92,7 +93,10 @@ export interface Assessment {
   projection: { year: number; value: number; method: string } | null;
   /** The unit of baseline, latest, expected and projection values. */
   unit: string | null;
+  /** One sentence in Chinese with the numbers: 2013年常住人口城镇化率为45%，按序时进度应达46%，… */
   explanation: string;
+  /** The same sentence in English (indicator names and units as the plan writes them). */
+  explanationEn: string;
   /** Notes on the data (现价计算, 口径) that qualify the judgement. */
   notes: string[];
 }
@@ -114,21 +118,30 @@ export function assess(input: AssessInput): Assessment {
     projection: null,
     unit: t.unit,
     explanation: '',
+    explanationEn: '',
     notes: [],
   };
-  const done = (a: Partial<Assessment> & { status: Status; explanation: string }): Assessment => ({ ...base, ...a });
+  const done = (a: Partial<Assessment> & { status: Status; explanation: string; explanationEn: string }): Assessment => ({ ...base, ...a });
 
   if (t.measure === 'ratio' || typeof t.value !== 'number') {
-    return done({ status: 'not-comparable', explanation: `${t.name}的目标（${t.value ?? '未给出数值'}）不是单一数值，无法按序时进度判断` });
+    return done({
+      status: 'not-comparable',
+      explanation: `${t.name}的目标（${t.value ?? '未给出数值'}）不是单一数值，无法按序时进度判断`,
+      explanationEn: `The target for ${t.name} (${t.value ?? 'no value given'}) is not a single number, so it cannot be judged on time-elapsed progress`,
+    });
   }
-  if (t.year == null) return done({ status: 'no-data', explanation: `${t.name}的目标未写明年份，无法计算序时进度` });
+  if (t.year == null) return done({ status: 'no-data', explanation: `${t.name}的目标未写明年份，无法计算序时进度`, explanationEn: `The target for ${t.name} names no year, so the expected progress cannot be computed` });
   const unit = t.unit ?? '';
   const difference = t.measure === 'increment';
   const usable = input.observations.filter((o) => o.year <= input.asOf);
   const conv = usable.map((o) => ({ year: o.year, value: convert(o.value, o.unit, t.measure === 'growth' ? '%' : unit, { difference }) }));
   if (usable.length && conv.every((o) => o.value == null)) {
     const units = [...new Set(usable.map((o) => o.unit))].join('、');
-    return done({ status: 'not-comparable', explanation: `${t.name}的观测值单位（${units}）与目标单位（${unit || '无'}）无法换算，不作比较` });
+    return done({
+      status: 'not-comparable',
+      explanation: `${t.name}的观测值单位（${units}）与目标单位（${unit || '无'}）无法换算，不作比较`,
+      explanationEn: `The unit of the observations of ${t.name} (${units}) does not convert to the target’s unit (${unit || 'none'}); not compared`,
+    });
   }
   const series = byYear(conv.filter((o): o is { year: number; value: number } => o.value != null));
   const levels = byYear(
@@ -138,12 +151,12 @@ export function assess(input: AssessInput): Assessment {
     true,
   );
   if (t.measure === 'growth') return growth(t, series, levels, input, th, done);
-  if (!series.length) return done({ status: 'no-data', explanation: `截至${input.asOf}年没有${t.name}的观测值` });
+  if (!series.length) return done({ status: 'no-data', explanation: `截至${input.asOf}年没有${t.name}的观测值`, explanationEn: `No observation of ${t.name} up to ${input.asOf}` });
   if (t.measure === 'increment') return increment(t, series, input, th, done);
   return level(t, series, input, th, done);
 }
 
-type Done = (a: Partial<Assessment> & { status: Status; explanation: string }) => Assessment;
+type Done = (a: Partial<Assessment> & { status: Status; explanation: string; explanationEn: string }) => Assessment;
 type Series = Array<{ year: number; value: number }>;
 
 /** One value per year (the last given wins), sorted by year. */
@@ -165,6 +178,7 @@ function level(t: TargetSpec, s: Series, input: AssessInput, th: Thresholds, don
   const common = { latest, baseline, unit: u, projection: projectLinear(s, T, latest.year) };
   const A = latest.value;
   const said = `${latest.year}年${t.name}为${num(A)}${u}`;
+  const saidEn = `${t.name} was ${num(A)}${u} in ${latest.year}`;
 
   // A bound (控制在…以内, 不低于…) the baseline already keeps: judged by whether it still holds.
   const upper = t.comparator === 'le' || t.comparator === 'lt';
@@ -173,26 +187,53 @@ function level(t: TargetSpec, s: Series, input: AssessInput, th: Thresholds, don
   if (isBound) {
     const holds = upper ? (t.comparator === 'le' ? A <= X : A < X) : t.comparator === 'ge' ? A >= X : A > X;
     const target = `${upper ? '控制在' : '不低于'}${num(X)}${u}${upper ? '以内' : ''}`;
+    const targetEn = `${upper ? 'at most' : 'at least'} ${num(X)}${u}`;
     if (holds) {
       const status: Status = latest.year >= T ? 'achieved' : 'on-track';
-      return done({ ...common, status, explanation: `${said}，${upper ? '在' : '达到'}${target}的目标${upper ? '之内' : ''}，${STATUS_LABELS[status].zh}` });
+      return done({
+        ...common,
+        status,
+        explanation: `${said}，${upper ? '在' : '达到'}${target}的目标${upper ? '之内' : ''}，${STATUS_LABELS[status].zh}`,
+        explanationEn: `${saidEn}, ${upper ? 'within' : 'meeting'} the target of ${targetEn}: ${STATUS_LABELS[status].en.toLowerCase()}`,
+      });
     }
     const over = Math.abs(A - X) / Math.abs(X || 1);
     const status: Status = over <= th.boundTolerance ? 'lagging' : 'severely-lagging';
-    return done({ ...common, status, explanation: `${said}，${upper ? '超出' : '低于'}${target}的目标${diff(A - X, u)}，${STATUS_LABELS[status].zh}` });
+    return done({
+      ...common,
+      status,
+      explanation: `${said}，${upper ? '超出' : '低于'}${target}的目标${diff(A - X, u)}，${STATUS_LABELS[status].zh}`,
+      explanationEn: `${saidEn}, ${diffEn(A - X, u)} ${upper ? 'above' : 'below'} the target of ${targetEn}: ${STATUS_LABELS[status].en.toLowerCase()}`,
+    });
   }
 
   const up = B == null ? t.direction !== 'down' : X >= B;
   const met = up ? (t.comparator === 'gt' ? A > X : A >= X) : t.comparator === 'lt' ? A < X : A <= X;
   if (met) {
     const early = latest.year < T ? `，提前${T - latest.year}年实现` : '';
-    return done({ ...common, status: 'achieved', ratio: baseline ? progressRatio(A, B!, X, 1) : null, explanation: `${said}，已达到${T}年${num(X)}${u}的目标${early}，已实现` });
+    return done({
+      ...common,
+      status: 'achieved',
+      ratio: baseline ? progressRatio(A, B!, X, 1) : null,
+      explanation: `${said}，已达到${T}年${num(X)}${u}的目标${early}，已实现`,
+      explanationEn: `${saidEn}, reaching the ${T} target of ${num(X)}${u}${earlyEn(T - latest.year)}: achieved`,
+    });
   }
   if (baseline && latest.year <= baseline.year) {
-    return done({ ...common, status: 'no-data', explanation: `${t.name}只有${latest.year}年（基期）的数据，尚无规划期内的观测值` });
+    return done({
+      ...common,
+      status: 'no-data',
+      explanation: `${t.name}只有${latest.year}年（基期）的数据，尚无规划期内的观测值`,
+      explanationEn: `${t.name} has data for ${latest.year} (the base year) only, none yet within the plan period`,
+    });
   }
   if (!baseline || by == null || T <= by) {
-    return done({ ...common, status: 'no-data', explanation: `${said}，缺少${by ?? '基期'}年基期值，无法计算序时进度（目标${T}年${num(X)}${u}）` });
+    return done({
+      ...common,
+      status: 'no-data',
+      explanation: `${said}，缺少${by ?? '基期'}年基期值，无法计算序时进度（目标${T}年${num(X)}${u}）`,
+      explanationEn: `${saidEn}; without the base-year value${by != null ? ` of ${by}` : ''} the expected progress cannot be computed (target: ${num(X)}${u} in ${T})`,
+    });
   }
   const share = elapsed(latest.year, by, T);
   const E = round(B! + (X - B!) * share);
@@ -200,6 +241,7 @@ function level(t: TargetSpec, s: Series, input: AssessInput, th: Thresholds, don
   const sdgRatio = rateRatio(B!, A, X, by, latest.year, T);
   const status = latest.year >= T ? afterDeadline(ratio, th) : byRatio(ratio, th);
   const where = latest.year >= T ? `${T}年目标为${num(X)}${u}` : `按序时进度应达${num(E)}${u}`;
+  const whereEn = latest.year >= T ? `the ${T} target is ${num(X)}${u}` : `on the time-elapsed path it should have reached ${num(E)}${u}`;
   return done({
     ...common,
     status,
@@ -207,6 +249,7 @@ function level(t: TargetSpec, s: Series, input: AssessInput, th: Thresholds, don
     sdgRatio,
     expected: E,
     explanation: `${said}，${where}，${A >= E ? '高' : '低'}${diff(A - E, u, true)}（完成序时进度的${pct(ratio)}），${STATUS_LABELS[status].zh}`,
+    explanationEn: `${saidEn}; ${whereEn}; ${diffEn(A - E, u)} ${A >= E ? 'higher' : 'lower'} (${pct(ratio)} of the expected progress): ${STATUS_LABELS[status].en.toLowerCase()}`,
   });
 }
 
@@ -216,22 +259,42 @@ function increment(t: TargetSpec, s: Series, input: AssessInput, th: Thresholds,
   const u = t.unit ?? '';
   const by = t.baselineYear ?? input.baseYear;
   const latest = s[s.length - 1];
-  if (by == null || T <= by) return done({ status: 'no-data', latest, unit: u, explanation: `${t.name}的目标未给出起算年份，无法累计` });
+  if (by == null || T <= by) {
+    return done({ status: 'no-data', latest, unit: u, explanation: `${t.name}的目标未给出起算年份，无法累计`, explanationEn: `The target for ${t.name} gives no starting year, so the increase cannot be added up` });
+  }
   let delta: number;
   let note = '';
+  let noteEn = '';
   if (input.nature === 'flow') {
     const years = range(by + 1, latest.year);
     const missing = years.filter((y) => !s.some((p) => p.year === y));
     if (!years.length || missing.length) {
-      return done({ status: 'no-data', latest, unit: u, explanation: `缺少${(missing.length ? missing : [by + 1]).join('、')}年${t.name}数据，无法累计${by + 1}年以来的增量` });
+      const gap = missing.length ? missing : [by + 1];
+      return done({
+        status: 'no-data',
+        latest,
+        unit: u,
+        explanation: `缺少${gap.join('、')}年${t.name}数据，无法累计${by + 1}年以来的增量`,
+        explanationEn: `${t.name} is missing for ${gap.join(', ')}, so the increase since ${by + 1} cannot be added up`,
+      });
     }
     delta = round(years.reduce((sum, y) => sum + s.find((p) => p.year === y)!.value, 0));
     note = `${by + 1}—${latest.year}年累计`;
+    noteEn = `added up over ${by + 1}–${latest.year}`;
   } else {
     const B = t.baselineValue ?? s.find((p) => p.year === by)?.value;
-    if (B == null) return done({ status: 'no-data', latest, unit: u, explanation: `缺少${by}年${t.name}基期值，无法计算${by}年以来的增量` });
+    if (B == null) {
+      return done({
+        status: 'no-data',
+        latest,
+        unit: u,
+        explanation: `缺少${by}年${t.name}基期值，无法计算${by}年以来的增量`,
+        explanationEn: `The ${by} base-year value of ${t.name} is missing, so the increase since ${by} cannot be computed`,
+      });
+    }
     delta = round(latest.value - B);
     note = `${latest.year}年比${by}年`;
+    noteEn = `from ${by} to ${latest.year}`;
   }
   const progress = { year: latest.year, value: delta };
   const projection = latest.year < T ? projectIncrement(s, input.nature === 'flow', by, delta, latest.year, T) : null;
@@ -239,7 +302,13 @@ function increment(t: TargetSpec, s: Series, input: AssessInput, th: Thresholds,
   const up = X >= 0;
   if (up ? delta >= X : delta <= X) {
     const early = latest.year < T ? `，提前${T - latest.year}年实现` : '';
-    return done({ ...common, status: 'achieved', ratio: r3(delta / X), explanation: `${note}${t.name}${num(delta)}${u}，已达到新增${num(X)}${u}的目标${early}，已实现` });
+    return done({
+      ...common,
+      status: 'achieved',
+      ratio: r3(delta / X),
+      explanation: `${note}${t.name}${num(delta)}${u}，已达到新增${num(X)}${u}的目标${early}，已实现`,
+      explanationEn: `${t.name} ${noteEn}: ${num(delta)}${u}, reaching the target of ${num(X)}${u} more${earlyEn(T - latest.year)}: achieved`,
+    });
   }
   const share = elapsed(latest.year, by, T);
   const E = round(X * share);
@@ -251,6 +320,7 @@ function increment(t: TargetSpec, s: Series, input: AssessInput, th: Thresholds,
     ratio,
     expected: E,
     explanation: `${note}${t.name}${num(delta)}${u}，按序时进度应新增${num(E)}${u}（目标${T}年新增${num(X)}${u}），完成序时进度的${pct(ratio)}，${STATUS_LABELS[status].zh}`,
+    explanationEn: `${t.name} ${noteEn}: ${num(delta)}${u}; on the time-elapsed path ${num(E)}${u} should have been added (target: ${num(X)}${u} more by ${T}), ${pct(ratio)} of the expected progress: ${STATUS_LABELS[status].en.toLowerCase()}`,
   });
 }
 
@@ -260,7 +330,9 @@ function growth(t: TargetSpec, rates: Series, levels: Array<{ year: number; valu
   const by = t.baselineYear ?? input.baseYear;
   const down = t.direction === 'down';
   const q = down ? -Math.abs(g) : g; // the required yearly rate, negative for 年均下降
-  if (by == null || T <= by) return done({ status: 'no-data', unit: '%', explanation: `${t.name}的目标未给出基期年份，无法计算年均增速` });
+  if (by == null || T <= by) {
+    return done({ status: 'no-data', unit: '%', explanation: `${t.name}的目标未给出基期年份，无法计算年均增速`, explanationEn: `The target for ${t.name} gives no base year, so the average annual rate cannot be computed` });
+  }
   const notes: string[] = [];
   // Realized average rate: from the yearly rates where every year since the base year is there,
   // else from the level at the base year and the latest level (compound).
@@ -291,6 +363,9 @@ function growth(t: TargetSpec, rates: Series, levels: Array<{ year: number; valu
       status: 'no-data',
       unit: '%',
       explanation: have ? `${t.name}缺少${by + 1}年以来逐年增速或${by}年基期水平，无法计算实际年均增速` : `截至${input.asOf}年没有${t.name}的观测值`,
+      explanationEn: have
+        ? `${t.name} lacks the yearly rates since ${by + 1} or the ${by} base-year level, so the realized average annual rate cannot be computed`
+        : `No observation of ${t.name} up to ${input.asOf}`,
     });
   }
   rho = round(Math.round(rho * 100) / 100);
@@ -301,23 +376,35 @@ function growth(t: TargetSpec, rates: Series, levels: Array<{ year: number; valu
   const verb = down ? '下降' : '增长';
   const said = `${by + 1}—${last}年${t.name.replace(/(年均)?(增长|增速|下降)率?$/, '') || t.name}年均${rho < 0 && !down ? '下降' : verb}${num(Math.abs(rho))}%`;
   const goal = `年均${verb}${num(Math.abs(g))}%${t.comparator === 'ge' || t.comparator === 'gt' ? '以上' : t.comparator === 'le' || t.comparator === 'lt' ? '以内' : ''}`;
+  const saidEn = `${t.name.replace(/(年均)?(增长|增速|下降)率?$/, '') || t.name} ${rho < 0 || down ? 'fell' : 'grew'} by ${num(Math.abs(rho))}% a year on average in ${by + 1}–${last}`;
+  const goalEn = `${t.comparator === 'ge' || t.comparator === 'gt' ? 'at least ' : t.comparator === 'le' || t.comparator === 'lt' ? 'at most ' : ''}${num(Math.abs(g))}% average annual ${down ? 'decrease' : 'growth'}`;
   const bound = t.comparator === 'le' || t.comparator === 'lt';
   if (bound) {
     const holds = down ? rho >= q : rho <= g;
     if (holds) {
       const status: Status = last >= T ? 'achieved' : 'on-track';
-      return done({ ...common, status, explanation: `${said}，在${goal}的目标之内，${STATUS_LABELS[status].zh}` });
+      return done({ ...common, status, explanation: `${said}，在${goal}的目标之内，${STATUS_LABELS[status].zh}`, explanationEn: `${saidEn}, within the target of ${goalEn}: ${STATUS_LABELS[status].en.toLowerCase()}` });
     }
     const over = Math.abs(rho - q) / Math.abs(q || 1);
     const status: Status = over <= th.boundTolerance ? 'lagging' : 'severely-lagging';
-    return done({ ...common, status, explanation: `${said}，超出${goal}的目标${num(Math.abs(rho - q))}个百分点，${STATUS_LABELS[status].zh}` });
+    return done({
+      ...common,
+      status,
+      explanation: `${said}，超出${goal}的目标${num(Math.abs(rho - q))}个百分点，${STATUS_LABELS[status].zh}`,
+      explanationEn: `${saidEn}, ${num(Math.abs(rho - q))} percentage points beyond the target of ${goalEn}: ${STATUS_LABELS[status].en.toLowerCase()}`,
+    });
   }
   const r = sdgRatio;
   let status: Status;
   if (r != null && r >= 1 && last >= T) status = 'achieved';
   else status = last >= T ? afterDeadline(r, th) : byRatio(r, th);
   const cmp = rho * Math.sign(q || 1) >= Math.abs(q) ? '高于' : '低于';
-  return done({ ...common, status, explanation: `${said}，${cmp}${goal}的目标（实际增速为目标增速的${pct(r)}），${STATUS_LABELS[status].zh}` });
+  return done({
+    ...common,
+    status,
+    explanation: `${said}，${cmp}${goal}的目标（实际增速为目标增速的${pct(r)}），${STATUS_LABELS[status].zh}`,
+    explanationEn: `${saidEn}, ${cmp === '高于' ? 'above' : 'below'} the target of ${goalEn} (the realized rate is ${pct(r)} of the target rate): ${STATUS_LABELS[status].en.toLowerCase()}`,
+  });
 }
 
 // ---------------------------------------------------------------- arithmetic
@@ -410,4 +497,17 @@ function diff(d: number, u: string, abs = false): string {
   if (u === '%' || u === '％') return `${num(Math.abs(v))}个百分点`;
   if (u === '‰') return `${num(Math.abs(v))}个千分点`;
   return `${num(Math.abs(v))}${u}`;
+}
+
+/** diff in English: 1.2 percentage points, 3 per-mille points, 5.5亿元. */
+function diffEn(d: number, u: string): string {
+  const v = num(Math.abs(d));
+  if (u === '%' || u === '％') return `${v} percentage point${v === '1' ? '' : 's'}`;
+  if (u === '‰') return `${v} per-mille point${v === '1' ? '' : 's'}`;
+  return `${v}${u}`;
+}
+
+/** ", 2 years early" (nothing when not early). */
+function earlyEn(years: number): string {
+  return years > 0 ? `, ${years} year${years === 1 ? '' : 's'} early` : '';
 }

@@ -1,6 +1,6 @@
 // Task ledgers: deadlines as plans write them, reporting periods, the flags a ledger shows, the 牵头/参加 matrix.
 import { describe, expect, it } from 'vitest';
-import { dutyMatrix, parseDeadline, periodOf, taskFlags, type ProgressUpdate } from './tasks';
+import { dutyMatrix, parseDeadline, periodOf, periodStart, taskFlags, type ProgressUpdate } from './tasks';
 
 describe('deadlines', () => {
   it('reads the last day of what is written', () => {
@@ -44,6 +44,17 @@ describe('ledger flags', () => {
     expect(f).toMatchObject({ overdue: false, noUpdate: true });
     expect(f.current.label).toBe('2025年第二季度');
     expect(taskFlags(null, [u('2025Q2', 'in-progress', '2025-04-30')], '2025-05-10', 'quarter').noUpdate).toBe(false);
+  });
+
+  it('judges a past day on the updates for the periods up to it', () => {
+    const updates = [u('2025H1', 'in-progress', '2025-06-20'), u('2025H2', 'completed', '2026-01-10')];
+    const mid = taskFlags(deadline, updates, '2025-06-30', 'half');
+    expect(mid).toMatchObject({ overdue: false, noUpdate: false, latest: { period: '2025H1', status: 'in-progress' } });
+    expect(taskFlags(deadline, updates, '2025-12-31', 'half')).toMatchObject({ overdue: false, noUpdate: false, latest: { period: '2025H2', status: 'completed' } });
+    expect(taskFlags(deadline, updates, '2024-12-31', 'half')).toMatchObject({ overdue: false, noUpdate: true, latest: null });
+    // made by that day, an update for a later period counts (reported ahead): nothing is left out for today
+    expect(taskFlags(deadline, [u('2025H2', 'completed', '2025-06-20')], '2025-06-30', 'half')).toMatchObject({ overdue: false, latest: { period: '2025H2' } });
+    expect([periodStart('2025'), periodStart('2025H2'), periodStart('2025Q3'), periodStart('2025-06'), periodStart('x')]).toEqual(['2025-01-01', '2025-07-01', '2025-07-01', '2025-06-01', null]);
   });
 });
 

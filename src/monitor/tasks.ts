@@ -92,8 +92,24 @@ export interface TaskFlags {
   current: ReportingPeriod;
 }
 
-export function taskFlags(deadline: Deadline | null, updates: readonly ProgressUpdate[], today: string, kind: PeriodKind): TaskFlags {
+/** The first day of a reporting period key (2025, 2025H2, 2025Q3, 2025-06), or null for another key. */
+export function periodStart(key: string): string | null {
+  let m = /^(\d{4})$/.exec(key);
+  if (m) return iso(+m[1], 1, 1);
+  if ((m = /^(\d{4})H([12])$/.exec(key))) return iso(+m[1], m[2] === '1' ? 1 : 7, 1);
+  if ((m = /^(\d{4})Q([1-4])$/.exec(key))) return iso(+m[1], +m[2] * 3 - 2, 1);
+  if ((m = /^(\d{4})-(\d{2})$/.exec(key))) return iso(+m[1], +m[2], 1);
+  return null;
+}
+
+/**
+ * The flags of a task as of `today` (YYYY-MM-DD). A past day is judged on the updates for the
+ * periods that had begun by then (a late report for such a period counts) and on those made by then;
+ * an update for a later period made afterwards is left out. For today nothing is left out.
+ */
+export function taskFlags(deadline: Deadline | null, all: readonly ProgressUpdate[], today: string, kind: PeriodKind): TaskFlags {
   const current = periodOf(today, kind);
+  const updates = all.filter((u) => (periodStart(u.period) ?? '') <= today || u.at.slice(0, 10) <= today);
   const sorted = [...updates].sort((a, b) => a.at.localeCompare(b.at));
   const latest = sorted.length ? sorted[sorted.length - 1] : null;
   const completed = latest?.status === 'completed';

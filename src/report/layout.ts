@@ -66,7 +66,7 @@ export function layout(m: ReportModel, opts: { charts?: boolean } = {}): Block[]
 
   heading('重点任务推进情况');
   if (!m.tasks.length) out.push({ kind: 'para', text: NONE });
-  else out.push({ kind: 'table', caption: '表3　重点任务推进情况', headers: ['序号', '任务', '牵头单位', '配合单位', '完成时限', '最新进展', '提示'], rows: m.tasks.map((t, i) => taskCells(t, i)), widths: [4, 24, 10, 10, 7, 24, 7] });
+  else out.push({ kind: 'table', caption: `表3　重点任务推进情况${m.tasksAsOf ? `（截至${m.tasksAsOf}）` : ''}`, headers: ['序号', '任务', '牵头单位', '配合单位', '完成时限', '最新进展', '提示'], rows: m.tasks.map((t, i) => taskCells(t, i)), widths: [4, 24, 10, 10, 7, 24, 7] });
 
   heading('重大项目进展');
   if (!m.projects.length) out.push({ kind: 'para', text: NONE });

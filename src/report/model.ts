@@ -53,6 +53,8 @@ export interface ReportInput {
   plan: ReportPlan;
   asOf: number;
   generatedAt: Date;
+  /** The day the tasks' flags (逾期, 未报送进展) were judged on, YYYY-MM-DD. */
+  tasksAsOf?: string;
   targets: readonly TargetStatus[];
   /** By target key. */
   passages: Readonly<Record<string, Passage>>;
@@ -118,6 +120,8 @@ export interface ReportModel {
   charts: ChartSpec[];
   gaps: DataGap[];
   tasks: TaskRow[];
+  /** The day the tasks were judged on, as 2015年12月31日 (null when not given). */
+  tasksAsOf: string | null;
   projects: ProjectRow[];
   sources: Source[];
 }
@@ -148,6 +152,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       .filter((r) => r.assessment.status === 'no-data' || r.assessment.status === 'not-comparable')
       .map((r) => ({ indicator: r.target.data.indicator, scope: r.place.name, statusLabel: STATUS_LABELS[r.assessment.status].zh, reason: r.assessment.explanation })),
     tasks: [...(input.tasks ?? [])],
+    tasksAsOf: input.tasksAsOf ? chineseDate(new Date(`${input.tasksAsOf}T00:00:00`)) : null,
     projects: [...(input.projects ?? [])],
     sources: sources.list,
   };
@@ -241,7 +246,8 @@ function planSource(indicator: string, p: Passage | undefined): string {
 }
 
 function figureSource(f: UsedFigure): string {
-  const how = [ORIGIN[f.origin], f.method, f.caliber ? `口径：${f.caliber}` : null].filter(Boolean).join('，');
+  const where = f.passage ? `${f.passage.version != null ? `第${f.passage.version}版，` : ''}第${f.passage.start}—${f.passage.end}字` : null;
+  const how = [ORIGIN[f.origin], where, f.method, f.caliber ? `口径：${f.caliber}` : null].filter(Boolean).join('，');
   return `${f.source || '来源未记录'}（${how}）`;
 }
 

@@ -1,16 +1,16 @@
 // Read views of monitoring: a plan's targets judged on the observations in force and on the
 // figures its own text states (its `fact` findings), its task ledger with each task's flags, and a
 // department's tasks across plans.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { EffectiveFinding } from '../core/curation';
 import type { DutyData, FactData, IndicatorEntry, TargetData } from '../core/findings';
 import type { Gazetteer } from '../core/types';
 import { loadAggregationRules } from '../monitor/aggregate';
-import { observationsFromFacts } from '../monitor/from-documents';
+import { documentYear, observationsFromFacts, observationsFromOtherDocuments, type FactRef, type OtherDocument } from '../monitor/from-documents';
 import { countStatuses, monitorPlan, regionPlace, seriesOf, summarize, type PlanScope, type StatusCounts, type StoredObservation, type TargetStatus, type UsedFigure } from '../monitor/plan-monitor';
 import { DEFAULT_SETTINGS } from '../monitor/progress';
 import { parseDeadline, taskFlags, type Deadline, type PeriodKind, type ProgressStatus, type ProgressUpdate, type TaskFlags } from '../monitor/tasks';
-import type { Db, Store, Tx } from './db';
+import { queryRows, type Db, type Store, type Tx } from './db';
 import { getEffectiveFindings } from './findings';
 import { activeObservations } from './observations';
 import { planPlaces, planVersions, taskUpdates } from './schema';
@@ -20,8 +20,11 @@ import { NotFoundError } from '../core/errors';
 
 const live = (f: EffectiveFinding) => f.status !== 'rejected';
 
-export async function planScope(db: Db | Tx, plan: PlanRef): Promise<PlanScope & { versionId: number }> {
-  const [v] = await db.select({ periodStart: planVersions.periodStart, periodEnd: planVersions.periodEnd }).from(planVersions).where(eq(planVersions.id, plan.currentVersionId));
+export async function planScope(db: Db | Tx, plan: PlanRef): Promise<PlanScope & { versionId: number; version: number | null; year: number | null }> {
+  const [v] = await db
+    .select({ periodStart: planVersions.periodStart, periodEnd: planVersions.periodEnd, version: planVersions.version, issued: planVersions.issued })
+    .from(planVersions)
+    .where(eq(planVersions.id, plan.currentVersionId));
   const units = await db
     .select({ code: planPlaces.placeCode })
     .from(planPlaces)
@@ -33,13 +36,83 @@ export async function planScope(db: Db | Tx, plan: PlanRef): Promise<PlanScope &
     period: v?.periodStart != null && v.periodEnd != null ? [v.periodStart, v.periodEnd] : null,
     units: units.map((u) => u.code),
     versionId: plan.currentVersionId,
+    version: v?.version ?? null,
+    year: documentYear(v?.issued ?? null, v?.periodStart ?? null),
   };
+}
+
+const textArray = (xs: readonly string[]) => sql`${`{${xs.map((x) => `"${x.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
+
+/**
+ * The facts other stored documents (their current versions) state for some indicators that may
+ * bear on a plan's units or region: facts whose own scope is one of the units, and the facts of
+ * documents that cover one of the units (a city's report, a plan of the same region). Bounded:
+ * read through effective_places and plan_places by the units, then by indicator.
+ */
+export async function otherDocumentFacts(db: Db | Tx, plan: PlanRef, units: readonly string[], indicators: readonly string[]): Promise<OtherDocument[]> {
+  if (!units.length || !indicators.length) return [];
+  const U = textArray(units);
+  const rows = await queryRows<{ plan_id: number; slug: string; title: string; version_id: number; version: number; issued: string | null; period_start: number | null; period_end: number | null; identity: string; data: unknown; flags: unknown; start: number | null; end: number | null; quote: string }>(
+    db,
+    sql`with cand as (
+          select ep.version_id, ep.seq from effective_places ep where ep.code = any(${U}) and ep.kind = 'fact' and ep.scoped
+          union
+          select ef.version_id, ef.seq from plan_places pp join effective_findings ef on ef.version_id = pp.version_id and ef.kind = 'fact'
+            where pp.place_code = any(${U}) and pp.role = 'scope'
+        )
+        select p.id as plan_id, p.slug, p.title, v.id as version_id, v.version, v.issued, v.period_start, v.period_end,
+               ef.identity, ef.data, ef.flags, ef.start, ef."end", ef.quote
+        from cand
+        join effective_findings ef on ef.version_id = cand.version_id and ef.seq = cand.seq
+        join plans p on p.current_version_id = ef.version_id
+        join plan_versions v on v.id = ef.version_id
+        where p.id <> ${plan.id} and ef.kind = 'fact' and ef.status not in ('rejected', 'orphan')
+          and ef.data->>'canonical' = any(${textArray(indicators)})
+        order by p.id, ef.seq`,
+  );
+  if (!rows.length) return [];
+  const versionIds = [...new Set(rows.map((r) => Number(r.version_id)))];
+  const scopeRows = await db
+    .select({ versionId: planPlaces.versionId, code: planPlaces.placeCode })
+    .from(planPlaces)
+    .where(and(inArray(planPlaces.versionId, versionIds), eq(planPlaces.role, 'scope')))
+    .orderBy(asc(planPlaces.placeCode));
+  const json = <T>(x: unknown): T => (typeof x === 'string' ? JSON.parse(x) : x) as T;
+  const docs = new Map<number, OtherDocument>();
+  for (const r of rows) {
+    const vid = Number(r.version_id);
+    let d = docs.get(vid);
+    if (!d) {
+      const period: [number, number] | null = r.period_start != null && r.period_end != null ? [Number(r.period_start), Number(r.period_end)] : null;
+      d = {
+        scope: { slug: r.slug, title: r.title, period, units: scopeRows.filter((u) => u.versionId === vid).map((u) => u.code) },
+        version: Number(r.version),
+        year: documentYear(r.issued, r.period_start == null ? null : Number(r.period_start)),
+        facts: [],
+      };
+      docs.set(vid, d);
+    }
+    const fact: FactRef = { key: r.identity, data: json<FactData>(r.data), flags: json<string[]>(r.flags), start: Number(r.start ?? 0), end: Number(r.end ?? 0), quote: r.quote };
+    d.facts.push(fact);
+  }
+  return [...docs.values()];
 }
 
 /** The year judged when none is asked: the plan's last year, or last year for a plan still running. */
 export function defaultAsOf(scope: PlanScope, today = new Date()): number {
   const last = today.getUTCFullYear() - 1;
   return scope.period ? Math.min(scope.period[1], last) : last;
+}
+
+/**
+ * The day tasks are judged on (逾期, 本期未报送) when a year is judged: the last day of that year, or
+ * today if that is earlier; today when no year is asked (the "now" views). YYYY-MM-DD.
+ */
+export function taskDay(asOf: number | null | undefined, today: Date = new Date()): string {
+  const now = today.toISOString().slice(0, 10);
+  if (asOf == null) return now;
+  const end = `${String(asOf).padStart(4, '0')}-12-31`;
+  return end < now ? end : now;
 }
 
 export interface PlanMonitorView {
@@ -50,11 +123,14 @@ export interface PlanMonitorView {
   summary: string;
   /** Figures the plan's own text states that monitoring read (document observations). */
   documentFigures: number;
+  /** Figures other stored documents state for the plan's units or region that monitoring read. */
+  otherDocumentFigures: number;
 }
 
-export async function getPlanMonitor(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], plan: PlanRef, asOf?: number): Promise<PlanMonitorView> {
+/** `today`: the day the default year is taken from (the plan's last year, or the year before today). */
+export async function getPlanMonitor(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], plan: PlanRef, asOf?: number, today: Date = new Date()): Promise<PlanMonitorView> {
   const scope = await planScope(store.db, plan);
-  const year = asOf ?? defaultAsOf(scope);
+  const year = asOf ?? defaultAsOf(scope, today);
   const [targets, facts, text] = await Promise.all([
     getEffectiveFindings(store, scope.versionId, 'target'),
     getEffectiveFindings(store, scope.versionId, 'fact'),
@@ -67,18 +143,25 @@ export async function getPlanMonitor(store: Store, gaz: Gazetteer, indicators: r
     const c = (f.data as unknown as TargetData).canonical;
     if (c) for (const id of [c, ...(rules.get(c)?.parts ?? [])]) for (const x of [id, ...(rules.get(id)?.parts ?? [])]) needed.add(x);
   }
-  const stored = await activeObservations(store.db, { indicators: [...needed], places: [...scope.units, regionPlace(scope.slug)] });
+  const [stored, others] = await Promise.all([
+    activeObservations(store.db, { indicators: [...needed], places: [...scope.units, regionPlace(scope.slug)] }),
+    otherDocumentFacts(store.db, plan, scope.units, [...needed]),
+  ]);
   const placeName = (c: string) => gaz.byCode(c)?.name;
-  const fromText = observationsFromFacts(
+  const own = observationsFromFacts(
     scope,
     facts.findings.filter(live).map((f) => ({ key: f.identity, data: f.data as unknown as FactData, flags: f.flags, start: f.start ?? 0, end: f.end ?? 0, quote: text.slice(f.start ?? 0, f.end ?? 0) })),
     indicators,
     placeName,
-  ).observations.map((o): StoredObservation => ({ ...o, id: null, origin: 'document', source: `${o.source}：“${o.passage.quote}”` }));
+    scope.version,
+  ).observations;
+  const fromDocuments = observationsFromOtherDocuments(scope, { year: scope.year, observations: own }, others, indicators, placeName).map(
+    (o): StoredObservation => ({ ...o, id: null, origin: 'document', source: `${o.source}：“${o.passage.quote}”` }),
+  );
   const rows = monitorPlan(
     scope,
     targets.findings.filter(live).map((f) => ({ key: f.identity, data: f.data as unknown as TargetData, flags: f.flags, start: f.start, end: f.end })),
-    [...stored, ...fromText],
+    [...stored, ...fromDocuments],
     year,
     { indicators, rules, placeName, settings: DEFAULT_SETTINGS },
   );
@@ -88,7 +171,8 @@ export async function getPlanMonitor(store: Store, gaz: Gazetteer, indicators: r
     rows,
     counts: countStatuses(rows),
     summary: summarize(rows, year),
-    documentFigures: fromText.length,
+    documentFigures: own.length,
+    otherDocumentFigures: fromDocuments.length - own.length,
   };
 }
 
@@ -134,8 +218,8 @@ export interface DepartmentView {
   lagging: Array<{ plan: { slug: string; title: string }; task: string; target: TargetStatus }>;
 }
 
-/** Everything assigned to one unit across the stored plans. */
-export async function getDepartment(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], unit: string, today: string): Promise<DepartmentView> {
+/** Everything assigned to one unit across the stored plans: tasks flagged as of `today` (YYYY-MM-DD), lagging targets judged at `asOf` (default: each plan's default year as of `today`). */
+export async function getDepartment(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], unit: string, today: string, asOf?: number): Promise<DepartmentView> {
   const out: DepartmentView = { unit, tasks: [], overdue: 0, noUpdate: 0, lagging: [] };
   for (const p of await listPlans(store)) {
     if (p.currentVersionId == null) continue;
@@ -150,7 +234,7 @@ export async function getDepartment(store: Store, gaz: Gazetteer, indicators: re
     }
     const led = mine.filter((t) => t.lead.includes(unit));
     if (!led.length) continue;
-    const m = await getPlanMonitor(store, gaz, indicators, plan);
+    const m = await getPlanMonitor(store, gaz, indicators, plan, asOf, new Date(`${today}T00:00:00Z`));
     for (const r of m.rows) {
       if (r.assessment.status !== 'lagging' && r.assessment.status !== 'severely-lagging') continue;
       const names = [r.target.data.indicator, ...(r.indicator ? [r.indicator.name, ...r.indicator.aliases] : [])].filter((n) => n.length >= 2);
@@ -196,9 +280,18 @@ export async function getIndicatorView(store: Store, gaz: Gazetteer, indicators:
     const name = placeKey.startsWith('plan:') ? ((await listPlans(store)).find((p) => regionPlace(p.slug) === placeKey)?.title ?? placeKey) : (gaz.byCode(placeKey)?.name ?? placeKey);
     out.place = { key: placeKey, name };
     const stored = await activeObservations(store.db, { places: [placeKey, ...(regionUnits ?? [])] });
+    // figures the stored documents state for the place (or the region's units), after a person's and a file's
+    const rules = loadAggregationRules();
+    const units = regionUnits ?? (placeKey.startsWith('plan:') ? [] : [placeKey]);
+    const regionPlan = placeKey.startsWith('plan:') ? (await listPlans(store)).find((p) => regionPlace(p.slug) === placeKey) : undefined;
+    const others = await otherDocumentFacts(store.db, { id: -1, slug: '', title: '', currentVersionId: -1 }, units, [id, ...(rules.get(id)?.parts ?? [])]);
+    const scope: PlanScope = { slug: regionPlan?.slug ?? '', title: regionPlan?.title ?? '', period: null, units };
+    const fromDocuments = observationsFromOtherDocuments(scope, { year: null, observations: [] }, others, indicators, (c) => gaz.byCode(c)?.name).map(
+      (o): StoredObservation => ({ ...o, id: null, origin: 'document', source: `${o.source}：“${o.passage.quote}”` }),
+    );
     const byKey = new Map<string, StoredObservation[]>();
-    for (const o of stored) byKey.set(`${o.indicator}\u0000${o.place}`, [...(byKey.get(`${o.indicator}\u0000${o.place}`) ?? []), o]);
-    out.series = seriesOf(id, indicator.unit ?? '', placeKey, regionUnits, byKey, loadAggregationRules(), 9999, (x) => indicators.find((i) => i.id === x)?.name ?? x);
+    for (const o of [...stored, ...fromDocuments]) byKey.set(`${o.indicator}\u0000${o.place}`, [...(byKey.get(`${o.indicator}\u0000${o.place}`) ?? []), o]);
+    out.series = seriesOf(id, indicator.unit ?? '', placeKey, regionUnits, byKey, rules, 9999, (x) => indicators.find((i) => i.id === x)?.name ?? x);
   }
   return out;
 }

@@ -11,17 +11,23 @@ import type { ReportInput, TaskRow, ProjectRow } from '../report/model';
 import { sectionPath } from '../report/sections';
 import type { Store } from './db';
 import { getEffectiveFindings } from './findings';
-import { getPlanMonitor, getTaskLedger } from './monitor-views';
+import { getPlanMonitor, getTaskLedger, taskDay } from './monitor-views';
 import { getOutline } from './queries';
 import { versionText, type PlanRef } from './review';
 import { planVersions } from './schema';
 
+/**
+ * `today`: when the report is made. Targets are judged at `asOf` (default: the plan's last year, or
+ * last year); tasks at the end of the year asked, or `today` if that is earlier (taskDay), or
+ * `today` when no year is asked.
+ */
 export async function getReportInput(store: Store, gaz: Gazetteer, lex: Lexicons, plan: PlanRef, asOf: number | undefined, today = new Date()): Promise<ReportInput> {
-  const monitor = await getPlanMonitor(store, gaz, lex.indicators, plan, asOf);
+  const monitor = await getPlanMonitor(store, gaz, lex.indicators, plan, asOf, today);
+  const tasksAsOf = taskDay(asOf, today);
   const [text, outline, ledger, projects, [v]] = await Promise.all([
     versionText(store, plan.currentVersionId),
     getOutline(store, plan.currentVersionId),
-    getTaskLedger(store, plan, today.toISOString().slice(0, 10)),
+    getTaskLedger(store, plan, tasksAsOf),
     getEffectiveFindings(store, plan.currentVersionId, 'project'),
     store.db.select({ issuer: planVersions.issuer, docNumber: planVersions.docNumber }).from(planVersions).where(eq(planVersions.id, plan.currentVersionId)),
   ]);
@@ -49,6 +55,7 @@ export async function getReportInput(store: Store, gaz: Gazetteer, lex: Lexicons
     plan: { title: plan.title, slug: plan.slug, period: monitor.plan.period, issuer: v?.issuer ?? [], docNumber: v?.docNumber ?? null },
     asOf: monitor.asOf,
     generatedAt: today,
+    tasksAsOf,
     targets: monitor.rows,
     passages,
     tasks,

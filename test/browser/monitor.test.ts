@@ -18,6 +18,7 @@ interface MonitorRow {
   status: string;
   binding: string | null;
   explanation: string;
+  explanationEn: string;
   figures: Array<{ year: number; value: number; origin: string; source: string }>;
 }
 interface Monitor {
@@ -93,7 +94,9 @@ describe.skipIf(!hasChromium)('监测 in the browser', () => {
     const origins = await gdpRow(page).getByTestId('monitor-source').evaluateAll((els) => els.map((e) => e.getAttribute('data-origin')));
     expect(origins).toEqual(expect.arrayContaining(['computed', 'document']));
     expect(await gdpRow(page).getByTestId('monitor-sources').innerText()).toContain('由下级单元计算');
-    expect(await gdpRow(page).getByTestId('monitor-sources').innerText()).toContain('规划原文');
+    expect(await gdpRow(page).getByTestId('monitor-sources').innerText()).toContain('文件摘录');
+    // the plan's own 2010 figure links to its passage in the reader
+    expect(await gdpRow(page).locator('[data-testid="figure-passage"]').first().getAttribute('href')).toMatch(new RegExp(`^/plans/${yuexi}\\?f=`));
 
     // report downloads for the chosen year
     for (const f of ['docx', 'pdf', 'html', 'xlsx']) expect(await page.getAttribute(`[data-testid="report-${f}"]`, 'href')).toBe(`/api/plans/${yuexi}/report.${f}?asOf=2015`);
@@ -117,6 +120,9 @@ describe.skipIf(!hasChromium)('监测 in the browser', () => {
     await expect.poll(() => page.locator('[data-testid="status-tile"][data-status="lagging"]').innerText()).toContain('Lagging');
     expect(await page.textContent('[data-testid="monitor-summary"]')).toMatch(/^As of 2015, of \d+ targets: .*lagging/);
     expect(await gdpRow(page).getByTestId('monitor-status').innerText()).toBe('Lagging');
+    // the explanation in English, as the API gives it
+    expect(gdp.explanationEn).toMatch(/^地区生产总值 was [\d.]+亿元 in 2015; .*: lagging$/);
+    expect(await gdpRow(page).getByTestId('monitor-explanation').innerText()).toBe(gdp.explanationEn);
     expect(await page.textContent('[data-testid="monitor-table"] thead')).toContain('Explanation');
     expect(await page.textContent('[data-testid="report-docx"]')).toBe('Word');
     await page.close();

@@ -8,7 +8,10 @@ import { samplePlanFiles } from '../../src/commands/samples';
 import { reportTaskProgress } from '../../src/commands/tasks';
 import { loadLexicons } from '../../src/extract/lexicons';
 import { loadGazetteer } from '../../src/places/index';
-import { getPlanMonitor, getTaskLedger } from '../../src/store/monitor-views';
+import { getPlanMonitor, getTaskLedger, taskDay } from '../../src/store/monitor-views';
+import { getReportInput } from '../../src/store/report-input';
+import { buildReportModel } from '../../src/report/model';
+import { layout as layoutReport } from '../../src/report/layout';
 import { findPlan } from '../../src/store/queries';
 import { backends, type TestStore } from '../helpers/stores';
 
@@ -81,5 +84,33 @@ for (const backend of backends) {
       expect(after.updates.map((u) => [u.unit, u.percent, u.attachmentFileId != null])).toEqual([['省交通运输厅', 40, true]]);
       expect((await getTaskLedger(t.store, plan, '2026-02-01')).find((x) => x.key === traffic.key)!.flags.noUpdate).toBe(true); // a new period
     });
+
+    it('judges a report’s tasks at the end of the year asked (or the day it is made, if earlier), not on the server’s date', async () => {
+      const plan = await ref('湛茂');
+      const key = (await getTaskLedger(t.store, plan, '2025-08-01')).find((x) => x.task.startsWith('构建互联互通综合交通运输体系'))!.key;
+      const made = new Date('2026-03-01T00:00:00Z');
+      const at2025 = await getReportInput(t.store, gazetteer, lexicons, plan, 2025, made);
+      expect(at2025.tasksAsOf).toBe('2025-12-31');
+      const traffic = (i: typeof at2025) => i.tasks!.find((x) => x.task.startsWith('构建互联互通综合交通运输体系'))!;
+      expect(traffic(at2025).noUpdate).toBe(false); // the 2025H2 report counts at 2025-12-31
+      expect(traffic(await getReportInput(t.store, gazetteer, lexicons, plan, 2024, made))).toMatchObject({ noUpdate: true, status: null }); // not yet reported in 2024
+      expect((await getReportInput(t.store, gazetteer, lexicons, plan, 2030, made)).tasksAsOf).toBe('2026-03-01'); // a later year: the day the report is made
+      const now = await getReportInput(t.store, gazetteer, lexicons, plan, undefined, made);
+      expect(now.tasksAsOf).toBe('2026-03-01');
+      expect(traffic(now).noUpdate).toBe(true); // 2026H1: a new period with no report
+      expect((await getTaskLedger(t.store, plan, '2026-03-01')).find((x) => x.key === key)!.flags.noUpdate).toBe(true);
+      const blocks = layoutReport(buildReportModel(at2025));
+      expect(JSON.stringify(blocks)).toContain('重点任务推进情况（截至2025年12月31日）');
+    });
   });
 }
+
+describe('the day tasks are judged on', () => {
+  const today = new Date('2026-12-07T10:00:00Z');
+  it('is the end of the year asked, or today if that is earlier, or today', () => {
+    expect(taskDay(2015, today)).toBe('2015-12-31');
+    expect(taskDay(2026, today)).toBe('2026-12-07');
+    expect(taskDay(2030, today)).toBe('2026-12-07');
+    expect(taskDay(undefined, today)).toBe('2026-12-07');
+  });
+});

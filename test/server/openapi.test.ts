@@ -363,6 +363,12 @@ for (const backend of backends) {
       await call('GET', '/api/plans/{slug}/matrix.xlsx', { params: { slug: 'no-such-plan' }, status: 404 });
       const dept = (await call('GET', '/api/departments/{unit}', { params: { unit: '省发展改革委' }, query: { today: '2014-05-01' }, status: 200 })).json();
       expect(dept.tasks.some((t: { task: { updates: unknown[] } }) => t.task.updates.length === 2)).toBe(true);
+      // a past year: tasks flagged as of its last day, the 2014H1 reports not yet made in 2013
+      const at2013 = (await call('GET', '/api/plans/{slug}/tasks', { params: { slug: yuexi }, query: { asOf: 2013 }, status: 200 })).json();
+      expect(at2013.asOf).toBe('2013-12-31');
+      expect(at2013.tasks.find((t: { key: string }) => t.key === t1.key).flags.noUpdate).toBe(true);
+      expect((await call('GET', '/api/plans/{slug}/monitor', { params: { slug: yuexi }, query: { asOf: 2014 }, status: 200 })).json().tasks).toMatchObject({ asOf: '2014-12-31' });
+      expect((await call('GET', '/api/departments/{unit}', { params: { unit: '省发展改革委' }, query: { asOf: 2014 }, status: 200 })).json().tasks.length).toBeGreaterThan(0);
       await call('GET', '/api/departments/{unit}', { params: { unit: '火星厅' }, status: 404 });
       for (const format of ['html', 'xlsx', 'docx', 'pdf']) {
         const r = await call('GET', `/api/plans/{slug}/report.${format}`, { params: { slug: yuexi }, query: { asOf: 2015 }, status: 200 });

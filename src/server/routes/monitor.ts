@@ -6,10 +6,11 @@ import { importObservations, previewObservationImport, recordObservation, undoIm
 import { reportTaskProgress } from '../../commands/tasks';
 import { dutyMatrix } from '../../monitor/tasks';
 import { STATUS_LABELS, STATUSES } from '../../monitor/progress';
-import type { TargetStatus } from '../../monitor/plan-monitor';
-import { getDepartment, getIndicatorView, getPlanMonitor, getTaskLedger, type LedgerTask } from '../../store/monitor-views';
+import type { TargetStatus, UsedFigure } from '../../monitor/plan-monitor';
+import { getDepartment, getIndicatorView, getPlanMonitor, getTaskLedger, taskDay, type LedgerTask } from '../../store/monitor-views';
 import { activeObservations, getTaskAttachment, listImports } from '../../store/observations';
 import type { AppContext } from '../context';
+import type { DepartmentDto, FigureDto, IndicatorViewDto, LedgerTaskDto, PlanMonitorDto, TargetStatusDto, TaskLedgerDto } from '../../core/api-types';
 import { HttpError } from '../errors';
 import { attachment, toXlsx } from '../export';
 import { planRefOr404 } from './findings';
@@ -32,11 +33,15 @@ const figure = obj(
     year: int,
     value: num,
     unit: str,
-    origin: { type: 'string', enum: ORIGINS, description: 'manual: typed in; import: a file; document: a plan passage; computed: from the units of a region' },
+    origin: { type: 'string', enum: ORIGINS, description: 'manual: typed in; import: a file; document: a passage of the plan or of another stored document; computed: from the units of a region' },
     source: str,
     caliber: strOrNull,
     method: { ...strOrNull, description: 'computed: how (由各单元…之和…)' },
     observationId: intOrNull,
+    passage: obj(
+      { plan: { ...str, description: 'slug of the document' }, title: str, version: intOrNull, key: { ...str, description: 'the fact finding’s stable key' }, start: int, end: int, quote: str },
+      { nullable: true, description: 'document: the document (the plan itself or another stored document) and the passage the figure was read from' },
+    ),
   },
   { description: 'A figure the judgement read' },
 );
@@ -61,13 +66,26 @@ const targetStatus = obj({
   projection: obj({ year: int, value: num, method: str }, { nullable: true }),
   unit: strOrNull,
   explanation: { ...str, description: 'one sentence in Chinese with the numbers' },
+  explanationEn: { ...str, description: 'the same sentence in English (indicator names and units as the plan writes them)' },
   notes: strList,
   figures: { type: 'array', items: figure },
   start: intOrNull,
   end: intOrNull,
 });
 
-function statusDto(r: TargetStatus) {
+const figureDto = (f: UsedFigure): FigureDto => ({
+  year: f.year,
+  value: f.value,
+  unit: f.unit,
+  origin: f.origin,
+  source: f.source,
+  caliber: f.caliber,
+  method: f.method ?? null,
+  observationId: f.observationId ?? null,
+  passage: f.passage ?? null,
+});
+
+function statusDto(r: TargetStatus): TargetStatusDto {
   const a = r.assessment;
   const d = r.target.data;
   return {
@@ -90,8 +108,9 @@ function statusDto(r: TargetStatus) {
     projection: a.projection,
     unit: a.unit,
     explanation: a.explanation,
+    explanationEn: a.explanationEn,
     notes: a.notes,
-    figures: r.figures.map((f) => ({ year: f.year, value: f.value, unit: f.unit, origin: f.origin, source: f.source, caliber: f.caliber, method: f.method ?? null, observationId: f.observationId ?? null })),
+    figures: r.figures.map(figureDto),
     start: r.target.start,
     end: r.target.end,
   };
@@ -123,10 +142,13 @@ const taskDto = obj({
     current: obj({ kind: str, key: str, label: str, start: str, end: str }),
   }),
 });
-const taskOf = (t: LedgerTask) => ({ ...t, flags: { overdue: t.flags.overdue, noUpdate: t.flags.noUpdate, current: t.flags.current } });
+const taskOf = (t: LedgerTask): LedgerTaskDto => ({ ...t, flags: { overdue: t.flags.overdue, noUpdate: t.flags.noUpdate, current: t.flags.current } });
 
 const today = () => new Date().toISOString().slice(0, 10);
-const todayQuery = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'the day the flags are computed for (default: today)' };
+const todayQuery = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'the day the flags are computed for (default: the end of asOf, or today)' };
+const asOfQuery = { type: 'integer', minimum: 1949, maximum: 2100, description: 'the year judged: tasks are flagged as of its last day, or today if that is earlier (default: today)' };
+/** The day tasks are flagged on: the day asked, else the end of the year asked (or today if earlier), else today. */
+const flagDay = (q: { today?: string; asOf?: number }) => q.today ?? taskDay(q.asOf);
 
 /** Reads a multipart upload's one file (field "file"), or refuses with a clear error. */
 async function uploaded(req: FastifyRequest, ctx: AppContext, field = 'file'): Promise<{ fileName: string; bytes: Uint8Array }> {
@@ -170,6 +192,11 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
                 statuses: { type: 'array', items: obj({ status: str, zh: str, en: str }), description: 'the statuses in their order, with labels' },
                 rows: { type: 'array', items: targetStatus },
                 documentFigures: { ...int, description: 'figures the plan’s own text states that were read as observations' },
+                tasks: obj(
+                  { asOf: { ...str, description: 'the day the tasks were flagged on (YYYY-MM-DD): the end of the year asked, or today if that is earlier; today when no year is asked' }, total: int, overdue: int, noUpdate: int },
+                  { description: 'the plan’s task ledger counted' },
+                ),
+                otherDocumentFigures: { ...int, description: 'figures other stored documents state for the plan’s units or region that were read as observations (a person’s or imported figure still wins)' },
               },
               { description: 'Every target of the plan with its status' },
             ),
@@ -180,7 +207,10 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
       async (req) => {
         const plan = await planRefOr404(ctx, req.params.slug);
         const m = await getPlanMonitor(ctx.store, ctx.gazetteer, ctx.lexicons.indicators, plan, req.query.asOf);
-        return { ...m, statuses: STATUSES.map((s) => ({ status: s, ...STATUS_LABELS[s] })), rows: m.rows.map(statusDto) };
+        const day = taskDay(req.query.asOf);
+        const ledger = await getTaskLedger(ctx.store, plan, day);
+        const tasks = { asOf: day, total: ledger.length, overdue: ledger.filter((t) => t.flags.overdue).length, noUpdate: ledger.filter((t) => t.flags.noUpdate).length };
+        return { ...m, tasks, statuses: STATUSES.map((s) => ({ status: s, ...STATUS_LABELS[s] })), rows: m.rows.map(statusDto) } satisfies PlanMonitorDto;
       },
     );
 
@@ -317,20 +347,21 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
       async (req) => undoImport(ctx.store, { importId: req.params.id, actor: ctx.actor }),
     );
 
-    app.get<{ Params: { slug: string }; Querystring: { today?: string } }>(
+    app.get<{ Params: { slug: string }; Querystring: { today?: string; asOf?: number } }>(
       '/plans/:slug/tasks',
       {
         schema: {
           tags: ['monitor'],
           summary: 'The plan’s task ledger (台账): its duties as tasks with progress updates and flags (逾期, 本期未报送)',
           params: slugParams,
-          querystring: { type: 'object', additionalProperties: false, properties: { today: todayQuery } },
-          response: { 200: obj({ plan: obj({ slug: str, title: str }), tasks: { type: 'array', items: taskDto } }, { description: 'The tasks in the plan’s order' }), ...errors(400, [404, 'No plan matches the slug']) },
+          querystring: { type: 'object', additionalProperties: false, properties: { today: todayQuery, asOf: asOfQuery } },
+          response: { 200: obj({ plan: obj({ slug: str, title: str }), asOf: { ...str, description: 'the day the flags were computed for (YYYY-MM-DD)' }, tasks: { type: 'array', items: taskDto } }, { description: 'The tasks in the plan’s order' }), ...errors(400, [404, 'No plan matches the slug']) },
         },
       },
       async (req) => {
         const plan = await planRefOr404(ctx, req.params.slug);
-        return { plan: { slug: plan.slug, title: plan.title }, tasks: (await getTaskLedger(ctx.store, plan, req.query.today ?? today())).map(taskOf) };
+        const day = flagDay(req.query);
+        return { plan: { slug: plan.slug, title: plan.title }, asOf: day, tasks: (await getTaskLedger(ctx.store, plan, day)).map(taskOf) } satisfies TaskLedgerDto;
       },
     );
 
@@ -510,19 +541,19 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
           indicator: { id: i.id, name: i.name, unit: i.unit, aliases: i.aliases },
           place: v.place,
           targets: v.targets.map((t) => ({ plan: t.plan, target: statusDto(t.status) })),
-          series: v.series.map((f) => ({ year: f.year, value: f.value, unit: f.unit, origin: f.origin, source: f.source, caliber: f.caliber, method: f.method ?? null, observationId: f.observationId ?? null })),
-        };
+          series: v.series.map(figureDto),
+        } satisfies IndicatorViewDto;
       },
     );
 
-    app.get<{ Params: { unit: string }; Querystring: { today?: string } }>(
+    app.get<{ Params: { unit: string }; Querystring: { today?: string; asOf?: number } }>(
       '/departments/:unit',
       {
         schema: {
           tags: ['monitor'],
           summary: 'A department’s page: the tasks it leads or supports in every plan, their flags, and the lagging targets of the tasks it leads',
           params: { type: 'object', required: ['unit'], properties: { unit: { type: 'string', minLength: 1 } } },
-          querystring: { type: 'object', additionalProperties: false, properties: { today: todayQuery } },
+          querystring: { type: 'object', additionalProperties: false, properties: { today: todayQuery, asOf: { ...asOfQuery, description: 'the year judged: lagging targets at that year, tasks flagged as of its last day or today if earlier (default: today, each plan’s default year)' } } },
           response: {
             200: obj(
               {
@@ -539,8 +570,8 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
         },
       },
       async (req) => {
-        const d = await getDepartment(ctx.store, ctx.gazetteer, ctx.lexicons.indicators, req.params.unit, req.query.today ?? today());
-        return { ...d, tasks: d.tasks.map((t) => ({ ...t, task: taskOf(t.task) })), lagging: d.lagging.map((l) => ({ ...l, target: statusDto(l.target) })) };
+        const d = await getDepartment(ctx.store, ctx.gazetteer, ctx.lexicons.indicators, req.params.unit, flagDay(req.query), req.query.asOf);
+        return { ...d, tasks: d.tasks.map((t) => ({ ...t, task: taskOf(t.task) })), lagging: d.lagging.map((l) => ({ ...l, target: statusDto(l.target) })) } satisfies DepartmentDto;
       },
     );
   };

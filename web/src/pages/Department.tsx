@@ -1,12 +1,13 @@
 // 部门 (/departments/:unit): every task a unit leads or supports, by plan, with flags, and the
 // lagging targets of the tasks it leads.
 import { Fragment } from 'react';
+import type { DepartmentDto, PlanRefDto } from '../../../src/core/api-types';
 import { useApi } from '../api';
+import { DataTable } from '../components/DataTable';
 import { ErrorBox, Loading } from '../components/Status';
 import { useLang, useT } from '../i18n';
 import { Link } from '../router';
-import { formatTargetValue } from './TargetsFormat';
-import { STATUS_TONE, withUnit, type LedgerTask, type TargetStatusRow } from './MonitorFormat';
+import { explanationIn, StatusBadge, TargetCell, YearValueCell, type LedgerTask } from './MonitorFormat';
 import { LatestUpdate, TaskFlags, UnitLinks } from './Tasks';
 import './Monitor.css';
 import './Tasks.css';
@@ -61,18 +62,8 @@ const strings = {
   },
 };
 
-interface PlanRef {
-  slug: string;
-  title: string;
-}
-
-interface DepartmentResponse {
-  unit: string;
-  tasks: Array<{ plan: PlanRef; role: 'lead' | 'support'; task: LedgerTask }>;
-  overdue: number;
-  noUpdate: number;
-  lagging: Array<{ plan: PlanRef; task: string; target: TargetStatusRow }>;
-}
+type PlanRef = PlanRefDto;
+type DepartmentResponse = DepartmentDto;
 
 export function DepartmentPage({ unit }: { unit: string }) {
   const t = useT(strings);
@@ -118,83 +109,59 @@ export function DepartmentPage({ unit }: { unit: string }) {
       </ul>
 
       <h2>{t.tasks}</h2>
-      <div className="table-wrap">
-        <table className="data department-tasks" data-testid="department-tasks">
-          <thead>
-            <tr>
-              <th scope="col">{t.role}</th>
-              <th scope="col">{t.task}</th>
-              <th scope="col">{t.partners}</th>
-              <th scope="col">{t.latest}</th>
-              <th scope="col">{t.flags}</th>
+      <DataTable className="department-tasks" testId="department-tasks" columns={[{ label: t.role }, { label: t.task }, { label: t.partners }, { label: t.latest }, { label: t.flags }]}>
+        {[...byPlan.values()].map(({ plan, items }) => (
+          <Fragment key={plan.slug}>
+            <tr className="department-plan">
+              <th scope="colgroup" colSpan={5}>
+                <Link href={`/plans/${encodeURIComponent(plan.slug)}/tasks`}>{plan.title}</Link> <span className="muted">· {t.ledger}</span>
+              </th>
             </tr>
-          </thead>
-          <tbody>
-            {[...byPlan.values()].map(({ plan, items }) => (
-              <Fragment key={plan.slug}>
-                <tr className="department-plan">
-                  <th scope="colgroup" colSpan={5}>
-                    <Link href={`/plans/${encodeURIComponent(plan.slug)}/tasks`}>{plan.title}</Link> <span className="muted">· {t.ledger}</span>
-                  </th>
-                </tr>
-                {items.map(({ role, task }) => (
-                  <tr key={task.key} data-testid="department-task" data-key={task.key} data-plan={plan.slug} data-role={role}>
-                    <td>
-                      <span className={`badge ${role === 'lead' ? 'role-lead' : 'role-support'}`}>{role === 'lead' ? t.lead : t.support}</span>
-                    </td>
-                    <td className="tasks-task">{task.task}</td>
-                    <td className="tasks-units">
-                      <UnitLinks units={[...task.lead, ...task.support].filter((u) => u !== d.unit)} />
-                    </td>
-                    <td className="tasks-latest">
-                      <LatestUpdate u={latestOf(task)} slug={plan.slug} />
-                    </td>
-                    <td>
-                      <TaskFlags task={task} />
-                    </td>
-                  </tr>
-                ))}
-              </Fragment>
+            {items.map(({ role, task }) => (
+              <tr key={task.key} data-testid="department-task" data-key={task.key} data-plan={plan.slug} data-role={role}>
+                <td>
+                  <span className={`badge ${role === 'lead' ? 'role-lead' : 'role-support'}`}>{role === 'lead' ? t.lead : t.support}</span>
+                </td>
+                <td className="tasks-task">{task.task}</td>
+                <td className="tasks-units">
+                  <UnitLinks units={[...task.lead, ...task.support].filter((u) => u !== d.unit)} />
+                </td>
+                <td className="tasks-latest">
+                  <LatestUpdate u={latestOf(task)} slug={plan.slug} />
+                </td>
+                <td>
+                  <TaskFlags task={task} />
+                </td>
+              </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </Fragment>
+        ))}
+      </DataTable>
 
       <h2>{t.lagging}</h2>
       {d.lagging.length === 0 ? (
         <p className="status" data-testid="department-no-lagging">{t.noLagging}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data" data-testid="department-lagging">
-            <thead>
-              <tr>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.indicator}</th>
-                <th scope="col" className="num">{t.target}</th>
-                <th scope="col" className="num">{t.latestValue}</th>
-                <th scope="col">{t.explanation}</th>
-                <th scope="col">{t.fromTask}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.lagging.map((l) => (
-                <tr key={`${l.plan.slug}-${l.target.key}`} data-testid="department-lagging-row">
-                  <td>
-                    <span className={`badge tone-${STATUS_TONE[l.target.status]}`}>{l.target.statusLabel[lang]}</span>
-                  </td>
-                  <td>
-                    <Link href={`/plans/${encodeURIComponent(l.plan.slug)}/monitor`}>{l.target.indicator}</Link>
-                    <div className="muted monitor-scope">{l.plan.title}</div>
-                  </td>
-                  <td className="num">{formatTargetValue({ value: l.target.target.value, unit: l.target.target.unit, comparator: l.target.comparator })}</td>
-                  <td className="num">{l.target.latest ? withUnit(l.target.latest.value, l.target.unit) : '—'}</td>
-                  <td className="monitor-explain">{l.target.explanation}</td>
-                  <td className="tasks-task">{l.task}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="department-lagging"
+          columns={[{ label: t.status }, { label: t.indicator }, { label: t.target, num: true }, { label: t.latestValue, num: true }, { label: t.explanation }, { label: t.fromTask }]}
+        >
+          {d.lagging.map((l) => (
+            <tr key={`${l.plan.slug}-${l.target.key}`} data-testid="department-lagging-row">
+              <td>
+                <StatusBadge row={l.target} lang={lang} />
+              </td>
+              <td>
+                <Link href={`/plans/${encodeURIComponent(l.plan.slug)}/monitor`}>{l.target.indicator}</Link>
+                <div className="muted monitor-scope">{l.plan.title}</div>
+              </td>
+              <TargetCell row={l.target} lang={lang} />
+              <YearValueCell value={l.target.latest} unit={l.target.unit} lang={lang} />
+              <td className="monitor-explain">{explanationIn(l.target, lang)}</td>
+              <td className="tasks-task">{l.task}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -2,13 +2,15 @@
 // plans — every plan's targets for it with their status, and the actual series of a chosen place
 // charted with each target as a dashed path.
 import { useMemo, useState } from 'react';
+import type { IndicatorViewDto } from '../../../src/core/api-types';
 import { qs, useApi } from '../api';
+import { DataTable } from '../components/DataTable';
 import { ErrorBox, Loading } from '../components/Status';
 import { useLang, useT } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
-import { formatTargetValue, plainNumber } from './TargetsFormat';
+import { plainNumber } from './TargetsFormat';
 import { IndicatorChart, type ChartTarget } from './IndicatorChart';
-import { ORIGIN_NAMES, STATUS_TONE, withUnit, type Figure, type TargetStatusRow } from './MonitorFormat';
+import { explanationIn, ORIGIN_NAMES, SourceText, StatusBadge, TargetCell, YearValueCell } from './MonitorFormat';
 import type { IndicatorInfo } from './ObservationsForms';
 import './Monitor.css';
 import './Indicator.css';
@@ -122,12 +124,7 @@ export function IndicatorIndexPage() {
   );
 }
 
-interface IndicatorResponse {
-  indicator: IndicatorInfo;
-  place: { key: string; name: string } | null;
-  targets: Array<{ plan: { slug: string; title: string }; target: TargetStatusRow }>;
-  series: Figure[];
-}
+type IndicatorResponse = IndicatorViewDto;
 
 export function IndicatorPage({ id }: { id: string }) {
   const t = useT(strings);
@@ -221,43 +218,26 @@ export function IndicatorPage({ id }: { id: string }) {
       {d.targets.length === 0 ? (
         <p className="status">{t.noTargets}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data" data-testid="indicator-targets">
-            <thead>
-              <tr>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.plan}</th>
-                <th scope="col">{t.scope}</th>
-                <th scope="col" className="num">{t.target}</th>
-                <th scope="col" className="num">{t.latest}</th>
-                <th scope="col">{t.explanation}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.targets.map(({ plan, target: r }) => (
-                <tr key={`${plan.slug}-${r.key}`} data-testid="indicator-target" data-plan={plan.slug} data-status={r.status}>
-                  <td>
-                    <span className={`badge monitor-badge tone-${STATUS_TONE[r.status]}`}>{r.statusLabel[lang]}</span>
-                  </td>
-                  <td className="indicator-plan">
-                    <Link href={`/plans/${encodeURIComponent(plan.slug)}/monitor`}>{plan.title}</Link>
-                    <div className="muted monitor-scope">{r.indicator}</div>
-                  </td>
-                  <td>{r.place.name}</td>
-                  <td className="num monitor-strong">
-                    {formatTargetValue({ value: r.target.value, unit: r.target.unit, comparator: r.comparator })}
-                    {r.target.year != null && <div className="muted">{r.target.year}{lang === 'zh' ? '年' : ''}</div>}
-                  </td>
-                  <td className="num">
-                    {r.latest ? withUnit(r.latest.value, r.unit) : '—'}
-                    {r.latest && <div className="muted">{r.latest.year}{lang === 'zh' ? '年' : ''}</div>}
-                  </td>
-                  <td className="monitor-explain">{r.explanation}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="indicator-targets"
+          columns={[{ label: t.status }, { label: t.plan }, { label: t.scope }, { label: t.target, num: true }, { label: t.latest, num: true }, { label: t.explanation }]}
+        >
+          {d.targets.map(({ plan, target: r }) => (
+            <tr key={`${plan.slug}-${r.key}`} data-testid="indicator-target" data-plan={plan.slug} data-status={r.status}>
+              <td>
+                <StatusBadge row={r} lang={lang} />
+              </td>
+              <td className="indicator-plan">
+                <Link href={`/plans/${encodeURIComponent(plan.slug)}/monitor`}>{plan.title}</Link>
+                <div className="muted monitor-scope">{r.indicator}</div>
+              </td>
+              <td>{r.place.name}</td>
+              <TargetCell row={r} lang={lang} />
+              <YearValueCell value={r.latest} unit={r.unit} lang={lang} />
+              <td className="monitor-explain">{explanationIn(r, lang)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
       {d.place && d.series.length > 0 && (
@@ -265,37 +245,25 @@ export function IndicatorPage({ id }: { id: string }) {
           <h2>
             {t.series} · {d.place.name}
           </h2>
-          <div className="table-wrap">
-            <table className="data" data-testid="indicator-series">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">{t.year}</th>
-                  <th scope="col" className="num">{t.value}</th>
-                  <th scope="col">{t.origin}</th>
-                  <th scope="col">{t.source}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...d.series].sort((a, b) => b.year - a.year).map((f) => (
-                  <tr key={`${f.year}-${f.origin}-${f.observationId ?? ''}`} data-testid="indicator-figure" data-year={f.year}>
-                    <td className="num">{f.year}</td>
-                    <td className="num">
-                      {plainNumber(f.value)}
-                      {f.unit}
-                    </td>
-                    <td>
-                      <span className={`badge origin-${f.origin}`}>{ORIGIN_NAMES[f.origin][lang]}</span>
-                    </td>
-                    <td className="indicator-source">
-                      {f.source}
-                      {f.method && <span className="muted">（{f.method}）</span>}
-                      {f.caliber && <div className="muted">{f.caliber}</div>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="indicator-series" columns={[{ label: t.year, num: true }, { label: t.value, num: true }, { label: t.origin }, { label: t.source }]}>
+            {[...d.series].sort((a, b) => b.year - a.year).map((f) => (
+              <tr key={`${f.year}-${f.origin}-${f.observationId ?? ''}`} data-testid="indicator-figure" data-year={f.year}>
+                <td className="num">{f.year}</td>
+                <td className="num">
+                  {plainNumber(f.value)}
+                  {f.unit}
+                </td>
+                <td>
+                  <span className={`badge origin-${f.origin}`}>{ORIGIN_NAMES[f.origin][lang]}</span>
+                </td>
+                <td className="indicator-source">
+                  <SourceText source={f.source} passage={f.passage} />
+                  {f.method && <span className="muted">（{f.method}）</span>}
+                  {f.caliber && <div className="muted">{f.caliber}</div>}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </section>

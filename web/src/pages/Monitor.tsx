@@ -2,23 +2,28 @@
 // counts as 红黄绿 tiles, the targets with lagging and 约束性 ones first (each with a sparkline,
 // its explanation and the sources of its figures), and the evaluation report downloads.
 import { useMemo } from 'react';
+import type { PlanMonitorDto } from '../../../src/core/api-types';
 import { qs, useApi } from '../api';
+import { DataTable } from '../components/DataTable';
 import { ErrorBox, Loading } from '../components/Status';
 import { useLang, useT } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
-import { formatTargetValue } from './TargetsFormat';
 import {
   baselineUnit,
   BINDING_LABELS,
+  explanationIn,
   figureSources,
   ORIGIN_NAMES,
   pct,
   sortBySeverity,
+  SourceText,
+  StatusBadge,
+  TargetCell,
+  YearValueCell,
   Sparkline,
   STATUS_TONE,
   withUnit,
   yearSpan,
-  type MonitorStatus,
   type TargetStatusRow,
 } from './MonitorFormat';
 import './Monitor.css';
@@ -90,14 +95,7 @@ const strings = {
   },
 };
 
-interface MonitorResponse {
-  plan: { slug: string; title: string; period: [number, number] | null; units: string[] };
-  asOf: number;
-  summary: string;
-  counts: Record<string, number>;
-  statuses: Array<{ status: MonitorStatus; zh: string; en: string }>;
-  rows: TargetStatusRow[];
-}
+type MonitorResponse = PlanMonitorDto;
 
 /** The years a person may judge: the plan's period, a few years around it, up to this year. */
 function yearOptions(period: [number, number] | null, asOf: number): number[] {
@@ -193,27 +191,24 @@ export function MonitorPage({ slug }: { slug: string }) {
         )}
         <span className="monitor-legend"> · {t.legend}</span>
       </p>
-      <div className="table-wrap">
-        <table className="data monitor-table" data-testid="monitor-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.status}</th>
-              <th scope="col">{t.indicator}</th>
-              <th scope="col" className="num">{t.target}</th>
-              <th scope="col" className="num">{t.baseline}</th>
-              <th scope="col" className="num">{t.latest}</th>
-              <th scope="col" className="num">{t.progress}</th>
-              <th scope="col">{t.trend}</th>
-              <th scope="col">{t.explanation}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <MonitorRow key={r.key} row={r} slug={d.plan.slug} t={t} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="monitor-table"
+        testId="monitor-table"
+        columns={[
+          { label: t.status },
+          { label: t.indicator },
+          { label: t.target, num: true },
+          { label: t.baseline, num: true },
+          { label: t.latest, num: true },
+          { label: t.progress, num: true },
+          { label: t.trend },
+          { label: t.explanation },
+        ]}
+      >
+        {rows.map((r) => (
+          <MonitorRow key={r.key} row={r} slug={d.plan.slug} t={t} />
+        ))}
+      </DataTable>
       {rows.length === 0 && <p className="status">{t.none}</p>}
     </section>
   );
@@ -233,9 +228,7 @@ function MonitorRow({ row: r, slug, t }: { row: TargetStatusRow; slug: string; t
   return (
     <tr data-testid="monitor-row" data-key={r.key} data-status={r.status} data-binding={r.binding ?? ''} data-canonical={r.canonical ?? ''} className={`monitor-row monitor-row-${tone}`}>
       <td>
-        <span className={`badge monitor-badge tone-${tone}`} data-testid="monitor-status">
-          {r.statusLabel[lang]}
-        </span>
+        <StatusBadge row={r} lang={lang} testId="monitor-status" />
       </td>
       <td className="monitor-indicator">
         {indicatorHref ? <Link href={indicatorHref}>{r.indicator}</Link> : r.indicator}
@@ -249,18 +242,9 @@ function MonitorRow({ row: r, slug, t }: { row: TargetStatusRow; slug: string; t
           {r.place.region ? ` (${t.region})` : ''}
         </div>
       </td>
-      <td className="num monitor-strong">
-        {formatTargetValue({ value: r.target.value, unit: r.target.unit, comparator: r.comparator })}
-        {r.target.year != null && <div className="muted">{r.target.year}{t.yearSuffix}</div>}
-      </td>
-      <td className="num">
-        {r.baseline ? withUnit(r.baseline.value, baselineUnit(r)) : '—'}
-        {r.baseline && <div className="muted">{r.baseline.year}{t.yearSuffix}</div>}
-      </td>
-      <td className="num" data-testid="monitor-latest">
-        {r.latest ? withUnit(r.latest.value, r.unit) : '—'}
-        {r.latest && <div className="muted">{r.latest.year}{t.yearSuffix}</div>}
-      </td>
+      <TargetCell row={r} lang={lang} />
+      <YearValueCell value={r.baseline} unit={baselineUnit(r)} lang={lang} />
+      <YearValueCell value={r.latest} unit={r.unit} lang={lang} testId="monitor-latest" />
       <td className="num" title={t.expected + (r.expected != null ? ' ' + withUnit(r.expected, r.unit) : '')}>
         {pct(r.ratio)}
       </td>
@@ -268,7 +252,7 @@ function MonitorRow({ row: r, slug, t }: { row: TargetStatusRow; slug: string; t
         <Sparkline row={r} />
       </td>
       <td className="monitor-explain">
-        <div data-testid="monitor-explanation">{r.explanation}</div>
+        <div data-testid="monitor-explanation">{explanationIn(r, lang)}</div>
         {r.notes.map((n) => (
           <div key={n} className="muted monitor-note">
             {n}
@@ -285,7 +269,7 @@ function MonitorRow({ row: r, slug, t }: { row: TargetStatusRow; slug: string; t
             <ul>
               {sources.map((s, i) => (
                 <li key={i} data-testid="monitor-source" data-origin={s.origin}>
-                  <span className={`badge origin-${s.origin}`}>{ORIGIN_NAMES[s.origin][lang]}</span> {yearSpan(s.years, lang)} {s.source}
+                  <span className={`badge origin-${s.origin}`}>{ORIGIN_NAMES[s.origin][lang]}</span> {yearSpan(s.years, lang)} <SourceText source={s.source} passage={s.passage} />
                   {s.method && <span className="muted">（{s.method}）</span>}
                   {s.caliber && (
                     <div className="muted">

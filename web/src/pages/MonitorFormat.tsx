@@ -1,75 +1,19 @@
 // 监测 shared pieces: the API's monitor shapes, status colours (红黄绿), figure origins, the
 // severity order used to sort targets, and a small inline SVG sparkline (baseline → target path
 // dashed, actual figures solid).
+import type { FigureDto, FigurePassageDto, LedgerTaskDto, MonitorStatus, ObservationOriginDto, TargetStatusDto, TaskUpdateDto, YearValue } from '../../../src/core/api-types';
 import type { Lang } from '../i18n';
-import { plainNumber } from './TargetsFormat';
+import { Link } from '../router';
+import { formatTargetValue, plainNumber } from './TargetsFormat';
 
-export type MonitorStatus = 'achieved' | 'ahead' | 'on-track' | 'lagging' | 'severely-lagging' | 'no-data' | 'not-comparable';
-export type Origin = 'manual' | 'import' | 'document' | 'computed';
-
-export interface Figure {
-  year: number;
-  value: number;
-  unit: string;
-  origin: Origin;
-  source: string;
-  caliber: string | null;
-  method: string | null;
-  observationId: number | null;
-}
-
-export interface YearValue {
-  year: number;
-  value: number;
-}
-
-export interface TargetStatusRow {
-  key: string;
-  indicator: string;
-  canonical: string | null;
-  place: { code: string | null; name: string; region: boolean };
-  binding: 'constraint' | 'expected' | null; // 约束性 / 预期性
-  measure: string;
-  comparator: string;
-  target: { value: number | string | null; unit: string | null; year: number | null };
-  status: MonitorStatus;
-  statusLabel: { zh: string; en: string };
-  ratio: number | null;
-  sdgRatio: number | null;
-  realizedRate: number | null;
-  baseline: YearValue | null;
-  latest: YearValue | null;
-  expected: number | null;
-  projection: { year: number; value: number; method: string } | null;
-  unit: string | null;
-  explanation: string;
-  notes: string[];
-  figures: Figure[];
-  start: number | null;
-  end: number | null;
-}
-
-export interface TaskUpdate {
-  id: number;
-  period: string;
-  unit: string;
-  status: string;
-  percent: number | null;
-  text: string;
-  at: string;
-  actor: string;
-  attachmentFileId: number | null;
-}
-
-export interface LedgerTask {
-  key: string;
-  task: string;
-  lead: string[];
-  support: string[];
-  deadline: { date: string | null; text: string; ongoing: boolean } | null;
-  updates: TaskUpdate[];
-  flags: { overdue: boolean; noUpdate: boolean; current: { kind: string; key: string; label: string; start: string; end: string } };
-}
+// The monitor API's shapes live in src/core/api-types (shared with the server); these names are the web app's.
+export type { MonitorStatus, YearValue };
+export type Origin = ObservationOriginDto;
+export type Figure = FigureDto;
+export type FigurePassage = FigurePassageDto;
+export type TargetStatusRow = TargetStatusDto;
+export type TaskUpdate = TaskUpdateDto;
+export type LedgerTask = LedgerTaskDto;
 
 /** Traffic-light class per status: green, light green, amber, red, grey. */
 export const STATUS_TONE: Record<MonitorStatus, 'green' | 'lightgreen' | 'amber' | 'red' | 'grey'> = {
@@ -103,7 +47,7 @@ export function sortBySeverity<T extends { status: MonitorStatus; binding: strin
 export const ORIGIN_NAMES: Record<Origin, { zh: string; en: string }> = {
   manual: { zh: '人工录入', en: 'Typed in' },
   import: { zh: '导入', en: 'Imported' },
-  document: { zh: '规划原文', en: 'Plan text' },
+  document: { zh: '文件摘录', en: 'From a document' },
   computed: { zh: '由下级单元计算', en: 'Computed from units' },
 };
 
@@ -128,11 +72,13 @@ export function withUnit(v: number | null | undefined, unit: string | null | und
 export const pct = (r: number | null | undefined) => (r == null ? '—' : `${plainNumber(Math.round(r * 1000) / 10)}%`);
 
 /** The distinct sources of a row's figures (origin, source, caliber) with the years each covers. */
-export function figureSources(figures: Figure[]): Array<{ origin: Origin; source: string; caliber: string | null; method: string | null; years: number[] }> {
-  const out = new Map<string, { origin: Origin; source: string; caliber: string | null; method: string | null; years: number[] }>();
+export type FigureSource = { origin: Origin; source: string; caliber: string | null; method: string | null; passage: FigurePassage | null; years: number[] };
+
+export function figureSources(figures: Figure[]): FigureSource[] {
+  const out = new Map<string, FigureSource>();
   for (const f of figures) {
-    const k = [f.origin, f.source, f.caliber ?? '', f.method ?? ''].join('\u0001');
-    const e = out.get(k) ?? { origin: f.origin, source: f.source, caliber: f.caliber, method: f.method, years: [] };
+    const k = [f.origin, f.source, f.caliber ?? '', f.method ?? '', f.passage ? `${f.passage.plan}#${f.passage.key}` : ''].join('\u0001');
+    const e = out.get(k) ?? { origin: f.origin, source: f.source, caliber: f.caliber, method: f.method, passage: f.passage ?? null, years: [] };
     e.years.push(f.year);
     out.set(k, e);
   }
@@ -195,3 +141,51 @@ export function Sparkline({ row, width = 120, height = 36 }: { row: TargetStatus
     </svg>
   );
 }
+
+/** A document figure's source as a link to its passage in the reader (the document's title and its words); other figures' source as text. */
+export function SourceText({ source, passage }: { source: string; passage?: FigurePassage | null }) {
+  if (!passage) return <>{source}</>;
+  return (
+    <Link href={`/plans/${encodeURIComponent(passage.plan)}?f=${encodeURIComponent(passage.key)}`} data-testid="figure-passage" data-plan={passage.plan}>
+      {source}
+    </Link>
+  );
+}
+
+/** A status's sentence in the UI's language (Chinese, or the English one when the UI is English and the API gave it). */
+export function explanationIn(row: Pick<TargetStatusRow, 'explanation' | 'explanationEn'>, lang: Lang): string {
+  return lang === 'en' && row.explanationEn ? row.explanationEn : row.explanation;
+}
+
+// ---------------------------------------------------------------- cells every target-status table shares
+
+/** The status of a target as a 红黄绿 badge. */
+export function StatusBadge({ row, lang, testId }: { row: Pick<TargetStatusRow, 'status' | 'statusLabel'>; lang: Lang; testId?: string }) {
+  return (
+    <span className={`badge monitor-badge tone-${STATUS_TONE[row.status]}`} data-testid={testId}>
+      {row.statusLabel[lang]}
+    </span>
+  );
+}
+
+/** The target's value as written (≥, ≤, 左右) with its year below. */
+export function TargetCell({ row, lang }: { row: TargetStatusRow; lang: Lang }) {
+  return (
+    <td className="num monitor-strong">
+      {formatTargetValue({ value: row.target.value, unit: row.target.unit, comparator: row.comparator })}
+      {row.target.year != null && <div className="muted">{yearLabel(row.target.year, lang)}</div>}
+    </td>
+  );
+}
+
+/** A value with its unit and its year below ('—' when there is none). */
+export function YearValueCell({ value, unit, lang, testId }: { value: YearValue | null; unit: string | null; lang: Lang; testId?: string }) {
+  return (
+    <td className="num" data-testid={testId}>
+      {value ? withUnit(value.value, unit) : '—'}
+      {value && <div className="muted">{yearLabel(value.year, lang)}</div>}
+    </td>
+  );
+}
+
+const yearLabel = (y: number, lang: Lang) => `${y}${lang === 'zh' ? '年' : ''}`;

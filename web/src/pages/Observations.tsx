@@ -1,11 +1,13 @@
 // 实际值 (/observations): enter one figure, import a file with a checked preview, undo an import,
 // and browse the figures in force filtered by indicator and place (filters and page in the URL).
 import { useState } from 'react';
+import type { ObservationDto, ObservationImportDto } from '../../../src/core/api-types';
 import { ApiError, qs, sendJSON, useApi } from '../api';
+import { DataTable } from '../components/DataTable';
 import { ErrorBox, Loading } from '../components/Status';
 import { useLang, useT } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
-import { ORIGIN_NAMES, type Origin } from './MonitorFormat';
+import { ORIGIN_NAMES } from './MonitorFormat';
 import { ObservationEntry, ObservationImport, type IndicatorInfo } from './ObservationsForms';
 import { plainNumber } from './TargetsFormat';
 import './Observations.css';
@@ -79,28 +81,8 @@ const strings = {
 
 const PAGE = 50;
 
-interface ImportItem {
-  id: number;
-  fileName: string;
-  format: string;
-  rows: number;
-  skipped: number[];
-  actor: string;
-  createdAt: string;
-  undoneAt: string | null;
-}
-
-interface Observation {
-  id: number | null;
-  indicator: string;
-  place: string;
-  year: number;
-  value: number;
-  unit: string;
-  caliber: string | null;
-  source: string;
-  origin: Origin;
-}
+type ImportItem = ObservationImportDto;
+type Observation = ObservationDto;
 
 export function ObservationsPage() {
   const t = useT(strings);
@@ -226,41 +208,30 @@ export function ObservationsPage() {
       {!list.data && !list.error && <Loading />}
       {list.data && (
         <>
-          <div className="table-wrap">
-            <table className="data obs-list" data-testid="obs-list">
-              <thead>
-                <tr>
-                  <th scope="col">{t.indicator}</th>
-                  <th scope="col">{t.place}</th>
-                  <th scope="col" className="num">{t.year}</th>
-                  <th scope="col" className="num">{t.value}</th>
-                  <th scope="col">{t.caliber}</th>
-                  <th scope="col">{t.source}</th>
-                  <th scope="col">{t.origin}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.observations.map((o) => (
-                  <tr key={`${o.id}-${o.indicator}-${o.place}-${o.year}`} data-testid="obs-row" data-indicator={o.indicator} data-place={o.place} data-year={o.year}>
-                    <td>
-                      <Link href={`/indicators/${encodeURIComponent(o.indicator)}${qs({ place: o.place })}`}>{nameOf(o.indicator)}</Link>
-                    </td>
-                    <td>{/^\d{6}$/.test(o.place) ? <Link href={`/places/${o.place}`}>{o.place}</Link> : o.place}</td>
-                    <td className="num">{o.year}</td>
-                    <td className="num" data-testid="obs-value">
-                      {plainNumber(o.value)}
-                      {o.unit}
-                    </td>
-                    <td className="obs-small">{o.caliber ?? ''}</td>
-                    <td className="obs-small">{o.source}</td>
-                    <td>
-                      <span className={`badge origin-${o.origin}`}>{ORIGIN_NAMES[o.origin]?.[lang] ?? o.origin}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="obs-list"
+            testId="obs-list"
+            columns={[{ label: t.indicator }, { label: t.place }, { label: t.year, num: true }, { label: t.value, num: true }, { label: t.caliber }, { label: t.source }, { label: t.origin }]}
+          >
+            {list.data.observations.map((o) => (
+              <tr key={`${o.id}-${o.indicator}-${o.place}-${o.year}`} data-testid="obs-row" data-indicator={o.indicator} data-place={o.place} data-year={o.year}>
+                <td>
+                  <Link href={`/indicators/${encodeURIComponent(o.indicator)}${qs({ place: o.place })}`}>{nameOf(o.indicator)}</Link>
+                </td>
+                <td>{/^\d{6}$/.test(o.place) ? <Link href={`/places/${o.place}`}>{o.place}</Link> : o.place}</td>
+                <td className="num">{o.year}</td>
+                <td className="num" data-testid="obs-value">
+                  {plainNumber(o.value)}
+                  {o.unit}
+                </td>
+                <td className="obs-small">{o.caliber ?? ''}</td>
+                <td className="obs-small">{o.source}</td>
+                <td>
+                  <span className={`badge origin-${o.origin}`}>{ORIGIN_NAMES[o.origin]?.[lang] ?? o.origin}</span>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           {list.data.observations.length === 0 && <p className="status">{t.none}</p>}
           {pages > 1 && (
             <nav className="toolbar obs-pager" aria-label={t.page.replace('{p}', String(page)).replace('{n}', String(pages))}>

@@ -2,6 +2,7 @@
 // the import form (choose a CSV/XLSX file → checked preview with every bad row → skip rows, replace
 // toggle → import). Both call onSaved so the lists on the page reload.
 import { useState, type FormEvent } from 'react';
+import type { IndicatorInfoDto, ObservationPreviewDto } from '../../../src/core/api-types';
 import { ApiError, sendJSON, useApi } from '../api';
 import { useT } from '../i18n';
 import { plainNumber } from './TargetsFormat';
@@ -77,12 +78,7 @@ const strings = {
   },
 };
 
-export interface IndicatorInfo {
-  id: string;
-  name: string;
-  unit: string | null;
-  aliases: string[];
-}
+export type IndicatorInfo = IndicatorInfoDto;
 
 type Field = 'indicator' | 'place' | 'year' | 'value' | 'unit' | 'caliber' | 'source';
 
@@ -194,12 +190,7 @@ export function ObservationEntry({ initial, onSaved }: { initial: { indicator?: 
   );
 }
 
-interface Preview {
-  fileName: string;
-  format: string;
-  rows: Array<{ line: number; observation: { indicator: string; place: string; year: number; value: number; unit: string; caliber: string | null; source: string }; replaces: { value: number; unit: string } | null }>;
-  errors: Array<{ line: number; column: string; message: string }>;
-}
+type Preview = ObservationPreviewDto;
 
 /** POSTs the file as multipart; keeps the server's error body (invalid-rows lists the rows). */
 async function postFile<T>(url: string, file: File): Promise<T> {

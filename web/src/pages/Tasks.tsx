@@ -2,7 +2,9 @@
 // latest progress and flags (逾期 red, 本期未报送 amber); a form per task to report progress; the
 // 牵头/参加 matrix below with its Excel download. Unit names link to the department page.
 import { Fragment, useState } from 'react';
+import type { DutyMatrixDto, TaskLedgerDto } from '../../../src/core/api-types';
 import { useApi } from '../api';
+import { DataTable } from '../components/DataTable';
 import { ErrorBox, Loading } from '../components/Status';
 import { useLang, useT } from '../i18n';
 import { Link } from '../router';
@@ -69,16 +71,8 @@ const strings = {
   },
 };
 
-interface Ledger {
-  plan: { slug: string; title: string };
-  tasks: LedgerTask[];
-}
-
-interface Matrix {
-  units: string[];
-  rows: Array<{ key: string; task: string; roles: Array<'牵头' | '参加' | ''> }>;
-  counts: Record<string, { lead: number; support: number }>;
-}
+type Ledger = TaskLedgerDto;
+type Matrix = DutyMatrixDto;
 
 export const unitHref = (unit: string) => `/departments/${encodeURIComponent(unit)}`;
 
@@ -173,91 +167,80 @@ export function TasksPage({ slug }: { slug: string }) {
       {d.tasks.length === 0 ? (
         <p className="status">{t.none}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data tasks-table" data-testid="tasks-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.task}</th>
-                <th scope="col">{t.lead}</th>
-                <th scope="col">{t.support}</th>
-                <th scope="col">{t.deadline}</th>
-                <th scope="col">{t.latest}</th>
-                <th scope="col">{t.flags}</th>
-                <th scope="col" />
-              </tr>
-            </thead>
-            <tbody>
-              {d.tasks.map((task) => (
-                <Fragment key={task.key}>
-                  <tr data-testid="task-row" data-key={task.key} className={task.flags.overdue ? 'tasks-overdue' : undefined}>
-                    <td className="tasks-task">
-                      <Link href={`${planHref}?f=${encodeURIComponent(task.key)}`}>{task.task}</Link>
-                      {task.updates.length > 1 && (
-                        <details className="tasks-history">
-                          <summary>{t.history.replace('{n}', String(task.updates.length))}</summary>
-                          <ul>
-                            {[...task.updates].sort((a, b) => b.at.localeCompare(a.at)).map((u) => (
-                              <li key={u.id}>
-                                <LatestUpdate u={u} slug={slug} />
-                              </li>
-                            ))}
-                          </ul>
-                        </details>
-                      )}
-                    </td>
-                    <td className="tasks-units">
-                      <UnitLinks units={task.lead} />
-                    </td>
-                    <td className="tasks-units">
-                      <UnitLinks units={task.support} />
-                    </td>
-                    <td className="tasks-deadline">{task.deadline ? (task.deadline.ongoing ? t.ongoing : task.deadline.date ?? task.deadline.text) : '—'}</td>
-                    <td className="tasks-latest">
-                      <LatestUpdate u={latestOf(task)} slug={slug} />
-                    </td>
-                    <td>
-                      <TaskFlags task={task} />
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        aria-expanded={open === task.key}
-                        onClick={() => {
-                          setSaved(null);
-                          setOpen(open === task.key ? null : task.key);
-                        }}
-                        data-testid="task-report"
-                      >
-                        {t.report}
-                      </button>
-                      {saved === task.key && (
-                        <div className="obs-done" role="status" data-testid="task-saved">
-                          {t.saved}
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                  {open === task.key && (
-                    <tr className="tasks-form-row">
-                      <td colSpan={7}>
-                        <TaskUpdateForm
-                          slug={d.plan.slug}
-                          task={task}
-                          onCancel={() => setOpen(null)}
-                          onDone={() => {
-                            setOpen(null);
-                            setSaved(task.key);
-                            ledger.reload();
-                          }}
-                        />
-                      </td>
-                    </tr>
+        <DataTable
+          className="tasks-table"
+          testId="tasks-table"
+          columns={[{ label: t.task }, { label: t.lead }, { label: t.support }, { label: t.deadline }, { label: t.latest }, { label: t.flags }, { label: null }]}
+        >
+          {d.tasks.map((task) => (
+            <Fragment key={task.key}>
+              <tr data-testid="task-row" data-key={task.key} className={task.flags.overdue ? 'tasks-overdue' : undefined}>
+                <td className="tasks-task">
+                  <Link href={`${planHref}?f=${encodeURIComponent(task.key)}`}>{task.task}</Link>
+                  {task.updates.length > 1 && (
+                    <details className="tasks-history">
+                      <summary>{t.history.replace('{n}', String(task.updates.length))}</summary>
+                      <ul>
+                        {[...task.updates].sort((a, b) => b.at.localeCompare(a.at)).map((u) => (
+                          <li key={u.id}>
+                            <LatestUpdate u={u} slug={slug} />
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
                   )}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </td>
+                <td className="tasks-units">
+                  <UnitLinks units={task.lead} />
+                </td>
+                <td className="tasks-units">
+                  <UnitLinks units={task.support} />
+                </td>
+                <td className="tasks-deadline">{task.deadline ? (task.deadline.ongoing ? t.ongoing : task.deadline.date ?? task.deadline.text) : '—'}</td>
+                <td className="tasks-latest">
+                  <LatestUpdate u={latestOf(task)} slug={slug} />
+                </td>
+                <td>
+                  <TaskFlags task={task} />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    aria-expanded={open === task.key}
+                    onClick={() => {
+                      setSaved(null);
+                      setOpen(open === task.key ? null : task.key);
+                    }}
+                    data-testid="task-report"
+                  >
+                    {t.report}
+                  </button>
+                  {saved === task.key && (
+                    <div className="obs-done" role="status" data-testid="task-saved">
+                      {t.saved}
+                    </div>
+                  )}
+                </td>
+              </tr>
+              {open === task.key && (
+                <tr className="tasks-form-row">
+                  <td colSpan={7}>
+                    <TaskUpdateForm
+                      slug={d.plan.slug}
+                      task={task}
+                      onCancel={() => setOpen(null)}
+                      onDone={() => {
+                        setOpen(null);
+                        setSaved(task.key);
+                        ledger.reload();
+                      }}
+                    />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </DataTable>
       )}
 
       <h2 className="tasks-matrix-title">
