@@ -264,6 +264,9 @@ async function serverFigures(dataDir: string, databaseUrl: string): Promise<Figu
       ['plan list', '/api/plans'],
       ['plan list, page 6', '/api/plans?offset=500'],
       ['plan list, place 湛江市', `/api/plans?place=${encodeURIComponent('湛江市')}`],
+      ['plan facets', '/api/plan-facets'],
+      ['map units', '/api/map/units'],
+      ['review orphans', '/api/review/orphans'],
       ['search 交通', `/api/search?q=${encodeURIComponent('交通')}`],
     ];
     for (const [label, url] of addresses) {
