@@ -4,13 +4,21 @@
 // OpenType/CFF collection (20–26 MB) — while the same face cut to the report's thousand-odd
 // characters by HarfBuzz's subsetter (hb-subset, wasm) costs it a few milliseconds. The cut faces
 // are handed to the page as @font-face rules under the system family names (Noto Serif CJK SC,
-// Noto Sans CJK SC), so the HTML itself is unchanged and the glyphs are fonts-noto-cjk's own.
-// The collections are read into the subsetter once per process (0.5–1 s here), then each report's
-// cut takes some 30–100 ms. Where the fonts or the subsetter are missing, nothing is embedded and
-// Chromium prints with the system fonts as before (slower, same glyphs).
+// Noto Sans CJK SC), so the HTML itself is unchanged and the glyphs are fonts-noto-cjk's own: the
+// pages render pixel for pixel as with the system faces.
+//
+// Reading a whole collection into the subsetter takes about a second, so each face is first cut
+// to the common characters (COMMON: GB 2312 and symbols, 3–4 MB) and that cut kept on disk
+// (fontCacheDir(), made once per machine and fonts-noto-cjk version, 1–2 s); a process then reads
+// the two cuts (about 0.1 s) and cuts each report from them (30–100 ms). A report with a character
+// outside COMMON is cut from the whole collection. Where the fonts or the subsetter are missing,
+// nothing is embedded and Chromium prints with the system faces as before (slower, same glyphs).
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 
 /** The system families the report asks for (html.ts, charts.ts) that are replaced by cut faces. */
 export const EMBEDDED_FAMILIES = ['Noto Serif CJK SC', 'Noto Sans CJK SC'] as const;
@@ -64,9 +72,48 @@ interface Hb {
 /** Node's WebAssembly (its types come with the DOM library, which the project leaves out). */
 const wasmApi = (globalThis as unknown as { WebAssembly: { instantiate(bytes: Uint8Array): Promise<{ instance: { exports: unknown } }> } }).WebAssembly;
 
+/** A family's installed collection and, once cut, its common characters (a small font kept on disk). */
 interface Face {
   family: string;
+  file: string;
+  index: number;
+  /** the cut to COMMON, as a face in the subsetter; null when it could not be made */
+  common: number | null;
+}
+
+/** A face in the subsetter and the memory its font was read into. */
+interface Loaded {
   face: number;
+  ptr: number;
+}
+
+/**
+ * The characters of the cached cut: GB 2312 (its 6,763 hanzi, kana, Greek, Cyrillic, symbols) with
+ * ASCII, Latin-1, punctuation, letterlike and number forms, arrows, maths, enclosed numbers, CJK
+ * symbols and full-width forms — nearly every plan's report. A report with any other character
+ * is cut from the whole collection instead (read for it: about a second).
+ */
+export const COMMON: ReadonlySet<number> = (() => {
+  const set = new Set<number>();
+  for (const [a, b] of [[0x20, 0x7e], [0xa0, 0xff], [0x2000, 0x206f], [0x2100, 0x22ff], [0x2460, 0x26ff], [0x3000, 0x33ff], [0xff00, 0xffef]]) for (let c = a; c <= b; c++) set.add(c);
+  try {
+    const gb = new TextDecoder('gb18030');
+    for (let hi = 0xa1; hi <= 0xf7; hi++)
+      for (let lo = 0xa1; lo <= 0xfe; lo++) {
+        const ch = gb.decode(new Uint8Array([hi, lo]));
+        const c = ch.codePointAt(0)!;
+        if (ch.length === 1 && c !== 0xfffd && !(c >= 0xe000 && c <= 0xf8ff)) set.add(c); // not the private-use rows
+      }
+  } catch {
+    // a Node without the GB 18030 decoder: the ranges only
+  }
+  return set;
+})();
+const COMMON_VERSION = 1; // bump when COMMON, FEATURES or the flags change
+
+/** Where the common cuts are kept: $PLANATLAS_FONT_CACHE, else $XDG_CACHE_HOME/planatlas/fonts (~/.cache/planatlas/fonts). */
+export function fontCacheDir(): string {
+  return process.env.PLANATLAS_FONT_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'planatlas', 'fonts');
 }
 
 /** The installed file and face index of a family, as fontconfig resolves it; null when it is not installed. */
@@ -80,9 +127,92 @@ function locate(family: (typeof EMBEDDED_FAMILIES)[number]): { file: string; ind
   return fs.existsSync(DEBIAN[family].file) ? DEBIAN[family] : null;
 }
 
+/**
+ * A font file read straight into the subsetter's memory, as a face. The subsetter's memory is
+ * fixed at 64 MB: a whole collection (19–26 MB) is released (`release`) as soon as it is cut.
+ */
+function loadFile(hb: Hb, file: string, index: number): Loaded | null {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const ptr = hb.malloc(size);
+    if (!ptr) return null;
+    try {
+      for (let done = 0; done < size; ) {
+        const n = fs.readSync(fd, new Uint8Array(hb.memory.buffer, ptr + done, size - done), 0, size - done, done);
+        if (!n) throw new Error(`${file}: short read`);
+        done += n;
+      }
+    } catch (e) {
+      hb.free(ptr);
+      throw e;
+    }
+    return faceOf(hb, ptr, size, index);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function loadBytes(hb: Hb, bytes: Uint8Array): Loaded | null {
+  const ptr = hb.malloc(bytes.length);
+  if (!ptr) return null;
+  new Uint8Array(hb.memory.buffer).set(bytes, ptr);
+  return faceOf(hb, ptr, bytes.length, 0);
+}
+
+function faceOf(hb: Hb, ptr: number, size: number, index: number): Loaded {
+  const blob = hb.hb_blob_create(ptr, size, HB_MEMORY_MODE_READONLY, 0, 0);
+  const face = hb.hb_face_create(blob, index);
+  hb.hb_blob_destroy(blob);
+  return { face, ptr };
+}
+
+function release(hb: Hb, l: Loaded): void {
+  hb.hb_face_destroy(l.face);
+  hb.free(l.ptr);
+}
+
+/** The family's whole collection cut to the characters (read, cut, released). */
+function cutFull(hb: Hb, f: Face, chars: Iterable<number>): Buffer | null {
+  const full = loadFile(hb, f.file, f.index);
+  if (!full) return null;
+  try {
+    return cut(hb, full.face, chars);
+  } finally {
+    release(hb, full);
+  }
+}
+
+/**
+ * The family's common cut: read from the cache, or cut from the collection (1–2 s, once per machine
+ * and fonts-noto-cjk version) and written there. Whatever fails leaves the collection to cut from.
+ */
+function loadCommon(hb: Hb, f: Face): void {
+  const st = fs.statSync(f.file);
+  const key = createHash('sha256').update(JSON.stringify({ v: COMMON_VERSION, file: f.file, index: f.index, size: st.size, mtime: st.mtimeMs, features: FEATURES })).digest('hex').slice(0, 16);
+  const cached = path.join(fontCacheDir(), `${f.family.replace(/\W+/g, '-')}-${key}.otf`);
+  try {
+    f.common = loadBytes(hb, fs.readFileSync(cached))?.face ?? null;
+    return;
+  } catch {
+    // not cached yet
+  }
+  const otf = cutFull(hb, f, COMMON);
+  if (!otf) return;
+  f.common = loadBytes(hb, otf)?.face ?? null;
+  try {
+    fs.mkdirSync(path.dirname(cached), { recursive: true });
+    const tmp = `${cached}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, otf);
+    fs.renameSync(tmp, cached);
+  } catch {
+    // no cache then: the next process cuts again
+  }
+}
+
 let loaded: Promise<{ hb: Hb; faces: Face[] } | null> | null = null;
 
-/** The subsetter with the installed collections read into it, once per process; null when either is missing. */
+/** The subsetter with each family's common cut in it, once per process; null when the fonts or the subsetter are missing. */
 function subsetter(): Promise<{ hb: Hb; faces: Face[] } | null> {
   return (loaded ??= (async () => {
     try {
@@ -93,25 +223,13 @@ function subsetter(): Promise<{ hb: Hb; faces: Face[] } | null> {
       for (const family of EMBEDDED_FAMILIES) {
         const at = locate(family);
         if (!at) continue;
-        // read straight into the subsetter's memory, kept for the life of the process (the face reads from it)
-        const fd = fs.openSync(at.file, 'r');
-        let ptr = 0;
-        let size = 0;
+        const f: Face = { family, ...at, common: null };
         try {
-          size = fs.fstatSync(fd).size;
-          ptr = hb.malloc(size);
-          if (!ptr) continue;
-          for (let done = 0; done < size; ) {
-            const n = fs.readSync(fd, new Uint8Array(hb.memory.buffer, ptr + done, size - done), 0, size - done, done);
-            if (!n) throw new Error(`${at.file}: short read`);
-            done += n;
-          }
-        } finally {
-          fs.closeSync(fd);
+          loadCommon(hb, f);
+        } catch {
+          // cut from the collection
         }
-        const blob = hb.hb_blob_create(ptr, size, HB_MEMORY_MODE_READONLY, 0, 0);
-        faces.push({ family, face: hb.hb_face_create(blob, at.index) });
-        hb.hb_blob_destroy(blob);
+        faces.push(f);
       }
       return faces.length ? { hb, faces } : null;
     } catch {
@@ -126,7 +244,7 @@ export function preloadReportFonts(): void {
 }
 
 /** One face cut to the characters (an OpenType/CFF font), or null when HarfBuzz fails. */
-function cut(hb: Hb, face: number, chars: Set<number>): Buffer | null {
+function cut(hb: Hb, face: number, chars: Iterable<number>): Buffer | null {
   const input = hb.hb_subset_input_create_or_fail();
   if (!input) return null;
   try {
@@ -159,11 +277,20 @@ export async function reportFontFaces(text: string): Promise<string> {
   const s = await subsetter();
   if (!s) return '';
   const chars = new Set<number>();
-  for (const ch of text + ALWAYS) chars.add(ch.codePointAt(0)!);
+  for (const ch of text + ALWAYS) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0x20) chars.add(c); // control characters (line breaks) are never drawn
+  }
+  const common = [...chars].every((c) => COMMON.has(c));
   return s.faces
-    .map(({ family, face }) => {
-      const otf = cut(s.hb, face, chars);
-      return otf ? `@font-face{font-family:"${family}";font-style:normal;font-weight:400;src:url(data:font/otf;base64,${otf.toString('base64')}) format("opentype")}` : '';
+    .map((f) => {
+      let otf: Buffer | null = null;
+      try {
+        otf = common && f.common != null ? cut(s.hb, f.common, chars) : cutFull(s.hb, f, chars);
+      } catch {
+        // this family from the system
+      }
+      return otf ? `@font-face{font-family:"${f.family}";font-style:normal;font-weight:400;src:url(data:font/otf;base64,${otf.toString('base64')}) format("opentype")}` : '';
     })
     .join('\n');
 }
