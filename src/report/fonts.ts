@@ -23,7 +23,7 @@ import path from 'node:path';
 /** The system families the report asks for (html.ts, charts.ts) that are replaced by cut faces. */
 export const EMBEDDED_FAMILIES = ['Noto Serif CJK SC', 'Noto Sans CJK SC'] as const;
 
-/** Where Debian's fonts-noto-cjk puts them (the SC face is number 2 of each collection); fc-match is asked first. */
+/** Where Debian's fonts-noto-cjk puts them (the SC face is number 2 of each collection); elsewhere fc-match is asked. */
 const DEBIAN: Record<(typeof EMBEDDED_FAMILIES)[number], { file: string; index: number }> = {
   'Noto Serif CJK SC': { file: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', index: 2 },
   'Noto Sans CJK SC': { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', index: 2 },
@@ -116,15 +116,16 @@ export function fontCacheDir(): string {
   return process.env.PLANATLAS_FONT_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'planatlas', 'fonts');
 }
 
-/** The installed file and face index of a family, as fontconfig resolves it; null when it is not installed. */
+/** The installed file and face index of a family: Debian's, else as fontconfig resolves it; null when it is not installed. */
 function locate(family: (typeof EMBEDDED_FAMILIES)[number]): { file: string; index: number } | null {
+  if (fs.existsSync(DEBIAN[family].file)) return DEBIAN[family];
   try {
     const [file, index, found] = execFileSync('fc-match', ['-f', '%{file}\n%{index}\n%{family}', `${family}:style=Regular`], { encoding: 'utf8', timeout: 5000 }).split('\n');
     if (found?.split(',').includes(family) && fs.existsSync(file)) return { file, index: Number(index) || 0 };
   } catch {
-    // no fontconfig: Debian's paths below
+    // no fontconfig
   }
-  return fs.existsSync(DEBIAN[family].file) ? DEBIAN[family] : null;
+  return null;
 }
 
 /**

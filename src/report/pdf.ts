@@ -82,14 +82,14 @@ export function printable(html: string, fontFaces: string): string {
   return html.includes('</head>') ? html.replace('</head>', `${style}</head>`) : style + html;
 }
 
-/** Prints with the given browser, or launches (and closes) one — the fonts are cut while it starts. */
+/** Prints with the given browser, or launches (and closes) one — the fonts are cut while it starts and opens its page. */
 export async function printPdf(html: string, browser?: Browser): Promise<Buffer> {
   if (!browser) preloadReportFonts();
   const own = await ensureBrowser(browser, 'A PDF report');
   try {
-    const doc = printable(html, await reportFontFaces(html));
+    const faces = reportFontFaces(html).catch(() => ''); // no cut faces: the system ones; runs while the warm page is opened (first call) or waited for
     return await withPage(own, async (page) => {
-      await page.setContent(doc, { waitUntil: 'load' });
+      await page.setContent(printable(html, await faces), { waitUntil: 'load' });
       await page.evaluate('document.fonts.ready.then(() => true)'); // the faces are decoded before printing
       return page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     });
