@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { hasChromium, launchChromium } from '../browser/chromium';
 import { preloadReportFonts } from '../report/fonts';
+import { warmUp } from '../report/pdf';
 import { buildReportModel, renderReport, REPORT_FORMATS, type ReportFormat, type ReportModel } from '../report/index';
 import { getReportInput } from '../store/report-input';
 import { importObservations, previewObservationImport, recordObservation, undoImport } from '../commands/observations';
@@ -167,10 +168,10 @@ export function addMonitorVerbs(program: Command, withStore: WithStore): void {
     }, 'docx' as ReportFormat)
     .option('--out <file>', 'where to write it (default: SLUG-report-YEAR.FORMAT)')
     .action(async (ref: string, o: { asOf?: number; format: ReportFormat; out?: string }) => {
-      // Chromium starts (and the fonts are read) while the store is opened and the plan monitored.
+      // Chromium starts and opens its page (and the fonts are read) while the store is opened and the plan monitored.
       const needsBrowser = o.format === 'pdf' || (o.format === 'docx' && hasChromium);
       if (o.format === 'pdf') preloadReportFonts();
-      const launching = needsBrowser && hasChromium ? launchChromium() : undefined;
+      const launching = needsBrowser && hasChromium ? launchChromium().then((b) => (warmUp(b), b)) : undefined;
       launching?.catch(() => undefined); // reported where it is awaited
       let body: Buffer | string;
       let model: ReportModel;

@@ -62,6 +62,11 @@ export function withPage<T>(browser: Browser, use: (page: Page) => Promise<T>): 
   return run;
 }
 
+/** Opens the browser's warm page ahead of the first report (e.g. while the report's model is built); failures are left to that report. */
+export function warmUp(browser: Browser): void {
+  withPage(browser, async () => undefined).catch(() => undefined);
+}
+
 /** A Chromium to print or rasterise with, or an error that says what to install. */
 export async function ensureBrowser(browser: Browser | undefined, what: string): Promise<Browser> {
   if (browser) return browser;
