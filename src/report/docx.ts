@@ -27,7 +27,6 @@ import { hasChromium } from '../browser/chromium';
 import { renderChartSvg } from './charts';
 import { layout, type Block } from './layout';
 import type { ReportModel } from './model';
-import { ensureBrowser } from './pdf';
 import { svgsToPng } from './raster';
 
 /** The fonts a 公文 asks for, and what stands in for each where it is missing (Debian's fonts-noto-cjk). */
@@ -56,20 +55,9 @@ export interface DocxOptions {
 
 export async function renderDocx(m: ReportModel, opts: DocxOptions = {}): Promise<Buffer> {
   const withCharts = opts.charts !== false && (opts.browser != null || hasChromium);
-  // Without a running Chromium, one starts while the charts are drawn as SVG.
-  const launched = withCharts && !opts.browser && m.charts.length ? ensureBrowser(undefined, 'Charts in a DOCX report') : undefined;
-  launched?.catch(() => undefined); // reported where it is awaited
-  try {
-    return await build(m, withCharts, opts.charts, async (svgs) => (withCharts ? svgsToPng(svgs, opts.browser ?? (await launched)) : []));
-  } finally {
-    await (await launched?.catch(() => undefined))?.close();
-  }
-}
-
-async function build(m: ReportModel, withCharts: boolean, charts: boolean | undefined, toPng: (svgs: string[]) => Promise<Buffer[]>): Promise<Buffer> {
   const blocks = layout(m, { charts: withCharts });
   const svgs = blocks.flatMap((b) => (b.kind === 'chart' ? [renderChartSvg(b.spec)] : []));
-  const pngs = await toPng(svgs);
+  const pngs = withCharts ? await svgsToPng(svgs, opts.browser) : [];
   const children: Array<Paragraph | Table> = [];
   let chart = 0;
   for (const b of blocks) {
@@ -79,7 +67,7 @@ async function build(m: ReportModel, withCharts: boolean, charts: boolean | unde
     } else children.push(...render(b));
   }
   if (!withCharts && m.charts.length) {
-    const why = charts === false ? '' : '本机未安装Chromium，';
+    const why = opts.charts === false ? '' : '本机未安装Chromium，';
     children.push(para(`注：${why}${m.charts.length}幅目标路径图未嵌入本文档，请见本报告的HTML或PDF版本。`, 'body', 12));
   }
   const doc = new Document({
