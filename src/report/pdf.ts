@@ -11,13 +11,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromiumPath, hasChromium, launchChromium } from '../browser/chromium';
 import { preloadReportFonts, reportFontFaces } from './fonts';
 
-/** A page with every request but data: URLs refused. */
-export async function offlinePage(browser: Browser, deviceScaleFactor = 1): Promise<Page> {
-  const page = await browser.newPage({ deviceScaleFactor });
-  await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
-  return page;
-}
-
 interface Warm {
   context: Promise<BrowserContext>;
   page: Promise<Page> | null;
