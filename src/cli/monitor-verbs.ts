@@ -2,8 +2,10 @@
 // tasks. Each parses its arguments and calls a command or a read view.
 import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
-import { hasChromium } from '../browser/chromium';
-import { buildReportModel, renderReport, REPORT_FORMATS, type ReportFormat } from '../report/index';
+import { hasChromium, launchChromium } from '../browser/chromium';
+import { preloadReportFonts } from '../report/fonts';
+import { warmUp } from '../report/pdf';
+import { buildReportModel, renderReport, REPORT_FORMATS, type ReportFormat, type ReportModel } from '../report/index';
 import { getReportInput } from '../store/report-input';
 import { importObservations, previewObservationImport, recordObservation, undoImport } from '../commands/observations';
 import { readFileChecked } from '../commands/read-file';
@@ -167,8 +169,19 @@ export function addMonitorVerbs(program: Command, withStore: WithStore): void {
     }, 'docx' as ReportFormat)
     .option('--out <file>', 'where to write it (default: SLUG-report-YEAR.FORMAT)')
     .action(async (ref: string, o: { asOf?: number; format: ReportFormat; out?: string }) => {
-      const model = await withStore(async (store) => buildReportModel(await getReportInput(store, loadGazetteer(), loadLexicons(), await planRef(store, ref), o.asOf)));
-      const body = await renderReport(model, o.format, { charts: o.format === 'docx' ? hasChromium : undefined });
+      // Chromium starts and opens its page (and the fonts are read) while the store is opened and the plan monitored.
+      const needsBrowser = o.format === 'pdf' || (o.format === 'docx' && hasChromium);
+      if (o.format === 'pdf') preloadReportFonts();
+      const launching = needsBrowser && hasChromium ? launchChromium().then((b) => (warmUp(b), b)) : undefined;
+      launching?.catch(() => undefined); // reported where it is awaited
+      let body: Buffer | string;
+      let model: ReportModel;
+      try {
+        model = await withStore(async (store) => buildReportModel(await getReportInput(store, loadGazetteer(), loadLexicons(), await planRef(store, ref), o.asOf)));
+        body = await renderReport(model, o.format, { browser: await launching, charts: o.format === 'docx' ? hasChromium : undefined });
+      } finally {
+        await (await launching?.catch(() => undefined))?.close();
+      }
       const out = o.out ?? `${model.plan.slug}-report-${model.asOf}.${o.format}`;
       fs.writeFileSync(out, body);
       process.stdout.write(`wrote ${out} (${o.format}, ${model.plan.title}, ${model.asOf}年)\n`);

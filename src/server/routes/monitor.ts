@@ -16,6 +16,8 @@ import { attachment, toXlsx } from '../export';
 import { planRefOr404 } from './findings';
 import type { Browser } from 'playwright-core';
 import { hasChromium, launchChromium } from '../../browser/chromium';
+import { preloadReportFonts } from '../../report/fonts';
+import { warmUp } from '../../report/pdf';
 import { buildReportModel, renderReport, REPORT_FORMATS, REPORT_MIME } from '../../report/index';
 import { getReportInput } from '../../store/report-input';
 import { attachmentHeader } from './plans';
@@ -459,12 +461,15 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
       );
     }
 
-    // One Chromium for the server's PDF reports and DOCX charts, launched on the first one and closed with the app.
+    // One Chromium for the server's PDF reports and DOCX charts, launched on the first one and closed
+    // with the app; it keeps a warm page for them (report/pdf.ts), opened as soon as it has started,
+    // and the Noto CJK faces are read into the subsetter meanwhile (report/fonts.ts).
     let browser: Promise<Browser> | null = null;
-    const reportBrowser = () => (browser ??= launchChromium().catch((e) => {
-      browser = null;
-      throw e;
-    }));
+    const reportBrowser = () =>
+      (browser ??= (preloadReportFonts(), launchChromium().then((b) => (warmUp(b), b))).catch((e) => {
+        browser = null;
+        throw e;
+      }));
     app.addHook('onClose', async () => {
       if (browser) await (await browser.catch(() => null))?.close();
     });
