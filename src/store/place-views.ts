@@ -255,36 +255,41 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, p
   };
   // The plans listed: current versions that cover the unit (a plan_places row names the unit, a
   // unit above it or a unit inside it: exactly the rows coverageOf accepts) or whose text names it.
-  // SQL orders and pages them (covering plans first, then by period) and counts them, so only the
-  // shown plans are read further; the located findings are restricted to the same set in SQL.
-  const listed = sql`listed as (
-      select v.id as version_id, p.id as plan_id, (cov.version_id is not null) as covered, coalesce(men.n, 0) as mentions
-      from plans p join plan_versions v on v.id = p.current_version_id
-        left join (select distinct pp.version_id from plan_places pp where pp.place_code = any(${textArray(related)})) cov on cov.version_id = v.id
-        left join (select c.version_id, c.n from effective_place_counts c where c.code = ${code} and c.kind = 'place' and c.n > 0) men on men.version_id = v.id
-      where cov.version_id is not null or men.version_id is not null)`;
-  const shown = await queryRows<{
-    slug: string;
-    title: string;
-    version_id: number;
-    period_start: number | null;
-    period_end: number | null;
-    horizon: number | null;
-    level: string;
-    mentions: number | string;
-    total: number | string;
-  }>(
+  // One statement computes that set once, orders and pages it (covering plans first, then by
+  // period) and counts it, and for each located kind counts and pages the findings of the set on
+  // effective_places (one index range per unit and kind). Only the shown plans are read further.
+  type Shown = { slug: string; title: string; version_id: number; period_start: number | null; period_end: number | null; horizon: number | null; level: string; mentions: number | string };
+  type Hit = { slug: string; title: string; identity: string; kind: string; summary: string; quote: string; scoped: boolean };
+  const json = <T>(v: T | string | null | undefined): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : (v ?? null));
+  const [view] = await queryRows<{ total: number | string; plans: Shown[] | string | null; lists: Array<{ kind: string; total: number | string | null; rows: Hit[] | null }> | string | null }>(
     store.db,
-    sql`with ${listed}
-        select p.slug, p.title, v.id as version_id, v.period_start, v.period_end, v.horizon, v.level, l.mentions, count(*) over () as total
-        from listed l join plans p on p.id = l.plan_id join plan_versions v on v.id = l.version_id
-        order by l.covered desc, coalesce(v.period_start, 9999), p.id
-        limit ${page.limit} offset ${page.offset}`,
+    sql`with listed as materialized (
+          select v.id as version_id, p.id as plan_id, (cov.version_id is not null) as covered, coalesce(men.n, 0) as mentions
+          from plans p join plan_versions v on v.id = p.current_version_id
+            left join (select distinct pp.version_id from plan_places pp where pp.place_code = any(${textArray(related)})) cov on cov.version_id = v.id
+            left join (select c.version_id, c.n from effective_place_counts c where c.code = ${code} and c.kind = 'place' and c.n > 0) men on men.version_id = v.id
+          where cov.version_id is not null or men.version_id is not null),
+        shown as (
+          select p.slug, p.title, v.id as version_id, v.period_start, v.period_end, v.horizon, v.level, l.mentions,
+            row_number() over (order by l.covered desc, coalesce(v.period_start, 9999), p.id) as ord
+          from listed l join plans p on p.id = l.plan_id join plan_versions v on v.id = l.version_id
+          order by l.covered desc, coalesce(v.period_start, 9999), p.id
+          limit ${page.limit} offset ${page.offset}),
+        lists as (
+          select k.kind,
+            (select sum(c.n) from effective_place_counts c where c.code = ${code} and c.kind = k.kind and c.version_id in (select version_id from listed)) as total,
+            (select json_agg(json_build_object('slug', p.slug, 'title', p.title, 'identity', e.identity, 'kind', e.kind, 'summary', e.summary, 'quote', e.quote, 'scoped', hit.scoped) order by hit.plan_id, hit.seq)
+              from (select ep.plan_id, ep.version_id, ep.seq, ep.scoped from effective_places ep
+                    where ep.code = ${code} and ep.kind = k.kind and ep.version_id in (select version_id from listed)
+                    order by ep.plan_id, ep.seq limit ${page.limit} offset ${page.offset}) hit
+              join effective_findings e on e.version_id = hit.version_id and e.seq = hit.seq join plans p on p.id = hit.plan_id) as rows
+          from unnest(${textArray(Object.values(LOCATED_KINDS))}) as k(kind))
+        select (select count(*) from listed) as total,
+          (select json_agg(shown order by shown.ord) from shown) as plans,
+          (select json_agg(lists) from lists) as lists`,
   );
-  const [{ n: listedCount }] = shown.length
-    ? [{ n: shown[0].total }]
-    : await queryRows<{ n: number | string }>(store.db, sql`with ${listed} select count(*) as n from listed`);
-  out.totals.plans = Number(listedCount);
+  const shown = json<Shown[]>(view.plans) ?? [];
+  out.totals.plans = Number(view.total);
   const shownIds = shown.map((x) => Number(x.version_id));
   const [units, roles] = await Promise.all([
     shownIds.length
@@ -305,38 +310,19 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, p
     roles: roles.get(Number(c.version_id)) ?? [],
     mentions: Number(c.mentions),
   }));
-
-  // findings located in the unit: by their own data (scope, places, agencies) or a mention inside
-  // their span; counted and paged on effective_places (one index range per unit and kind)
-  if (out.totals.plans) {
-    const counts = await queryRows<{ kind: string; n: number | string }>(
-      store.db,
-      sql`with ${listed} select c.kind, sum(c.n) as n from effective_place_counts c
-          where c.code = ${code} and c.kind in ('target', 'project', 'duty', 'fact') and c.version_id in (select version_id from listed) group by c.kind`,
-    );
-    for (const [list, kind] of Object.entries(LOCATED_KINDS) as Array<[keyof typeof LOCATED_KINDS, string]>) {
-      out.totals[list] = Number(counts.find((c) => c.kind === kind)?.n ?? 0);
-      if (!out.totals[list] || page.offset >= out.totals[list]) continue;
-      const rows = await queryRows<{ slug: string; title: string; identity: string; kind: string; summary: string; quote: string; scoped: boolean }>(
-        store.db,
-        sql`with ${listed}, hit as (
-              select ep.plan_id, ep.version_id, ep.seq, ep.scoped from effective_places ep
-              where ep.code = ${code} and ep.kind = ${kind} and ep.version_id in (select version_id from listed)
-              order by ep.plan_id, ep.seq limit ${page.limit} offset ${page.offset})
-            select p.slug, p.title, e.identity, e.kind, e.summary, e.quote, hit.scoped
-            from hit join effective_findings e on e.version_id = hit.version_id and e.seq = hit.seq join plans p on p.id = hit.plan_id
-            order by hit.plan_id, hit.seq`,
-      );
-      out[list] = rows.map((r) => ({
-        slug: r.slug,
-        title: r.title,
-        key: r.identity,
-        kind: r.kind,
-        summary: r.summary,
-        quote: clip(r.quote),
-        how: (kind === 'target' || kind === 'fact') && r.scoped ? 'scope' : 'text',
-      }));
-    }
+  const lists = json<Array<{ kind: string; total: number | string | null; rows: Hit[] | null }>>(view.lists) ?? [];
+  for (const [list, kind] of Object.entries(LOCATED_KINDS) as Array<[keyof typeof LOCATED_KINDS, string]>) {
+    const found = lists.find((l) => l.kind === kind);
+    out.totals[list] = Number(found?.total ?? 0);
+    out[list] = (found?.rows ?? []).map((r) => ({
+      slug: r.slug,
+      title: r.title,
+      key: r.identity,
+      kind: r.kind,
+      summary: r.summary,
+      quote: clip(r.quote),
+      how: (kind === 'target' || kind === 'fact') && r.scoped ? 'scope' : 'text',
+    }));
   }
   const row = loadCensus().get(code);
   if (row) {

@@ -285,6 +285,8 @@ export const effectiveFindings = pgTable(
     // what overlaps a span (a search hit): short findings by where they start, long ones apart
     index('effective_findings_version_start').on(t.versionId, t.start),
     index('effective_findings_long').on(t.versionId).where(sql`${t.end} - ${t.start} > ${sql.raw(String(LONG_SPAN))}`),
+    // decisions that no longer match a finding are few: the orphans list must not scan every finding
+    index('effective_findings_orphan').on(t.versionId).where(sql`${t.status} = 'orphan'`),
   ],
 );
 
@@ -310,7 +312,8 @@ export const effectivePlaces = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.code, t.kind, t.planId, t.seq, t.versionId] }),
-    index('effective_places_version').on(t.versionId),
+    // by version (refresh, cascade) and, with the unit, a page's plans' rows (the roles on a place page)
+    index('effective_places_version_code').on(t.versionId, t.code),
     index('effective_places_roles').on(t.code, t.versionId).where(sql`cardinality(${t.roles}) > 0`),
   ],
 );
