@@ -92,7 +92,7 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
             ${score} as score, count(*) over () as total
           from passages p join plans pl on pl.current_version_id = p.version_id
           where ${sql.join(where, sql` and `)}
-          order by ${score} desc, p.plan_id, p.seq
+          order by score desc, p.plan_id, p.seq
           limit ${params.limit} offset ${params.offset})
         select h.*, (select json_agg(json_build_object('key', e.identity, 'kind', e.kind, 'summary', e.summary, 'start', e.start, 'end', e."end") order by e.seq)
             from effective_findings e
