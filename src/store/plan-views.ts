@@ -1,12 +1,12 @@
 // Read queries for the plan library and the reader (HTTP API): plan cards with covered units and
 // finding counts, filters by level / place / period, the flat section list of a version.
-import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { kindNames } from '../core/kinds/index';
 import type { Gazetteer } from '../core/types';
 import { queryRows, type Store } from './db';
 import { selfAndAbove, unitsWithin } from '../places/locate';
-import { listPlans, type PlanSummary } from './queries';
-import { planPlaces, places, planVersions, sections } from './schema';
+import type { PlanSummary } from './queries';
+import { sections } from './schema';
 
 export interface PlaceRef {
   code: string;
@@ -84,61 +84,84 @@ export async function listPlanCards(
   if (!where) return { cards: [], total: 0 };
   if (opts.ids) where.push(sql`p.id = any(${`{${opts.ids.join(',')}}`}::int[])`);
   const page = opts.page ?? { limit: 1_000_000, offset: 0 };
-  const matching = await queryRows<{ id: number; total: number | string }>(
+  // one statement: the page of plans with everything a card shows (the version's counts and review
+  // summary are written with effective_findings; its places come aggregated) and the match count
+  const rows = await queryRows<CardRow>(
     store.db,
-    sql`select p.id, count(*) over () as total from plans p left join plan_versions v on v.id = p.current_version_id
+    sql`select p.id, p.slug, p.title, p.current_version_id, v.version, f.file_name, v.format, v.issuer, v.doc_number, v.issued,
+          v.period_start, v.period_end, v.horizon, v.level, v.section_count, v.repair_count, v.warnings, v.effective_summary,
+          (select count(*) from plan_versions pv where pv.plan_id = p.id) as versions,
+          (select json_agg(json_build_object('role', pp.role, 'code', pl.code, 'name', pl.name) order by pl.code)
+            from plan_places pp join places pl on pl.code = pp.place_code where pp.version_id = p.current_version_id) as places,
+          count(*) over () as total
+        from plans p left join plan_versions v on v.id = p.current_version_id left join files f on f.id = v.file_id
         where ${sql.join(where, sql` and `)} order by p.id limit ${page.limit} offset ${page.offset}`,
   );
-  let total = matching.length ? Number(matching[0].total) : 0;
-  if (!matching.length && page.offset > 0) {
+  let total = rows.length ? Number(rows[0].total) : 0;
+  if (!rows.length && page.offset > 0) {
     const [c] = await queryRows<{ n: number | string }>(
       store.db,
       sql`select count(*) as n from plans p left join plan_versions v on v.id = p.current_version_id where ${sql.join(where, sql` and `)}`,
     );
     total = Number(c.n);
   }
-  const summaries = await listPlans(store, matching.map((r) => Number(r.id)), { scopes: false });
-  const versionIds = summaries.map((p) => p.currentVersionId).filter((v): v is number => v != null);
-  if (!versionIds.length) return { cards: summaries.map((p) => card(p, new Map(), undefined)), total };
-  const [placeList, versionRows] = await Promise.all([
-    store.db
-      .select({ versionId: planPlaces.versionId, role: planPlaces.role, code: places.code, name: places.name })
-      .from(planPlaces)
-      .innerJoin(places, eq(places.code, planPlaces.placeCode))
-      .where(inArray(planPlaces.versionId, versionIds))
-      .orderBy(asc(places.code)),
-    // counts of the findings as reviewed (rejected ones left out, additions counted) and review progress, written with effective_findings
-    store.db
-      .select({ id: planVersions.id, warnings: planVersions.warnings, summary: planVersions.effectiveSummary })
-      .from(planVersions)
-      .where(inArray(planVersions.id, versionIds)),
-  ]);
-  const placeRows = new Map<number, Array<{ role: string; code: string; name: string }>>();
-  for (const r of placeList) placeRows.set(r.versionId, [...(placeRows.get(r.versionId) ?? []), r]);
-  const byVersion = new Map(versionRows.map((w) => [w.id, w]));
-  const cards = summaries.map((p) => {
-    const v = byVersion.get(p.currentVersionId ?? -1);
-    return card(p, placeRows, v && { warnings: v.warnings, counts: v.summary?.counts }, { reviewed: v?.summary?.reviewed ?? 0, total: v?.summary?.total ?? 0 });
-  });
-  return { cards, total };
+  return { cards: rows.map(card), total };
 }
 
-function card(
-  p: PlanSummary,
-  placeRows: ReadonlyMap<number, Array<{ role: string; code: string; name: string }>>,
-  summary: { warnings: string[]; counts?: Record<string, number> } | undefined,
-  review: PlanCard['review'] = { reviewed: 0, total: 0 },
-): PlanCard {
-  const mine = placeRows.get(p.currentVersionId ?? -1) ?? [];
+interface CardRow {
+  id: number;
+  slug: string;
+  title: string;
+  current_version_id: number | null;
+  version: number | null;
+  file_name: string | null;
+  format: string | null;
+  issuer: string[] | string | null;
+  doc_number: string | null;
+  issued: string | null;
+  period_start: number | null;
+  period_end: number | null;
+  horizon: number | null;
+  level: string | null;
+  section_count: number | null;
+  repair_count: number | null;
+  warnings: string[] | string | null;
+  effective_summary: { counts?: Record<string, number>; reviewed?: number; total?: number } | string | null;
+  versions: number | string;
+  places: Array<{ role: string; code: string; name: string }> | string | null;
+  total: number | string;
+}
+
+/** A JSON column as the driver gives it: parsed (node-postgres, PGlite) or, defensively, as text. */
+const json = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+function card(r: CardRow): PlanCard {
+  const places = json(r.places) ?? [];
+  const summary = json(r.effective_summary);
+  const warnings = json(r.warnings) ?? [];
   const counts: Record<string, number> = Object.fromEntries(kindNames().map((k) => [k, 0]));
   for (const [kind, n] of Object.entries(summary?.counts ?? {})) counts[kind] = Number(n);
-  const warnings = summary?.warnings ?? [];
   return {
-    ...p,
-    scope: mine.filter((r) => r.role === 'scope').map(({ code, name }) => ({ code, name })),
-    extension: mine.filter((r) => r.role === 'extension').map(({ code, name }) => ({ code, name })),
+    id: Number(r.id),
+    slug: r.slug,
+    title: r.title,
+    versions: Number(r.versions),
+    currentVersionId: r.current_version_id,
+    version: r.version,
+    fileName: r.file_name,
+    format: r.format,
+    issuer: json(r.issuer) ?? [],
+    docNumber: r.doc_number,
+    issued: r.issued,
+    period: r.period_start != null && r.period_end != null ? [r.period_start, r.period_end] : null,
+    horizon: r.horizon,
+    level: r.level,
+    sections: r.section_count ?? 0,
+    repairs: r.repair_count ?? 0,
+    scope: places.filter((x) => x.role === 'scope').map(({ code, name }) => ({ code, name })),
+    extension: places.filter((x) => x.role === 'extension').map(({ code, name }) => ({ code, name })),
     counts,
-    review,
+    review: { reviewed: summary?.reviewed ?? 0, total: summary?.total ?? 0 },
     status: warnings.length ? 'warnings' : 'ok',
     warnings,
   };
