@@ -88,14 +88,17 @@ export async function listPlanCards(
   // summary are written with effective_findings; its places come aggregated) and the match count
   const rows = await queryRows<CardRow>(
     store.db,
-    sql`select p.id, p.slug, p.title, p.current_version_id, v.version, f.file_name, v.format, v.issuer, v.doc_number, v.issued,
+    sql`with page as (
+          select p.id, count(*) over () as total from plans p left join plan_versions v on v.id = p.current_version_id
+          where ${sql.join(where, sql` and `)} order by p.id limit ${page.limit} offset ${page.offset})
+        select p.id, p.slug, p.title, p.current_version_id, v.version, f.file_name, v.format, v.issuer, v.doc_number, v.issued,
           v.period_start, v.period_end, v.horizon, v.level, v.section_count, v.repair_count, v.warnings, v.effective_summary,
           (select count(*) from plan_versions pv where pv.plan_id = p.id) as versions,
           (select json_agg(json_build_object('role', pp.role, 'code', pl.code, 'name', pl.name) order by pl.code)
             from plan_places pp join places pl on pl.code = pp.place_code where pp.version_id = p.current_version_id) as places,
-          count(*) over () as total
-        from plans p left join plan_versions v on v.id = p.current_version_id left join files f on f.id = v.file_id
-        where ${sql.join(where, sql` and `)} order by p.id limit ${page.limit} offset ${page.offset}`,
+          page.total
+        from page join plans p on p.id = page.id left join plan_versions v on v.id = p.current_version_id left join files f on f.id = v.file_id
+        order by p.id`,
   );
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && page.offset > 0) {

@@ -327,7 +327,12 @@ export const effectivePlaceCounts = pgTable(
     versionId: integer('version_id').notNull().references(() => planVersions.id, { onDelete: 'cascade' }),
     n: integer('n').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.code, t.kind, t.versionId] }), index('effective_place_counts_version').on(t.versionId)],
+  (t) => [
+    primaryKey({ columns: [t.code, t.kind, t.versionId] }),
+    index('effective_place_counts_version').on(t.versionId),
+    // the place page reads a unit's counts of every plan: with n in the index that is an index-only scan
+    index('effective_place_counts_n').on(t.code, t.kind, t.versionId, t.n),
+  ],
 );
 
 /** Every write command leaves a record here. */
