@@ -3,6 +3,7 @@
 // here they become observations marked as coming from their passage. Only what a fact says
 // exactly becomes one: a multi-year average (年均) is not a year's figure, and a share of the
 // province (占全省比重) is not the indicator's value — its unit does not convert, so it is left out.
+import type { FigurePassageDto } from '../core/api-types';
 import type { FactData, IndicatorEntry } from '../core/findings';
 import type { ObservationInput } from './observations';
 import { placeOf, regionPlace, type PlanScope } from './plan-monitor';
@@ -20,15 +21,7 @@ export interface FactRef {
 }
 
 /** The passage a document figure was read from: the document (plan slug, title, version), the finding's key and span, its words. */
-export interface FigurePassage {
-  plan: string;
-  title: string;
-  version: number | null;
-  key: string;
-  start: number;
-  end: number;
-  quote: string;
-}
+export type FigurePassage = FigurePassageDto;
 
 export interface DocumentObservation extends ObservationInput {
   /** The fact it was read from, so a person can check the passage. */

@@ -24,7 +24,8 @@ describe.skipIf(!hasChromium)('map and place pages', () => {
     await page.waitForSelector('[data-testid="map-chart"] canvas');
     await page.waitForSelector('[data-testid="map-units"] tbody tr');
     // the chart has drawn the units: the test hook answers with a pixel inside the chart
-    await page.waitForFunction(`!!window.__planatlasMap && !!window.__planatlasMap.pixelOf('${ZHANJIANG}')`);
+    // polled from here: a string predicate of waitForFunction is polled with eval, which the app's CSP forbids
+    await expect.poll(() => page.evaluate(`!!window.__planatlasMap && !!window.__planatlasMap.pixelOf('${ZHANJIANG}')`), { timeout: 30_000 }).toBe(true);
   }
 
   /**
@@ -34,7 +35,7 @@ describe.skipIf(!hasChromium)('map and place pages', () => {
   async function pointOf(page: Page, code: string): Promise<{ x: number; y: number }> {
     let last = '';
     for (let i = 0; i < 40; i++) {
-      await page.waitForFunction('window.__planatlasMap.settled');
+      await expect.poll(() => page.evaluate('window.__planatlasMap.settled'), { timeout: 30_000 }).toBe(true);
       const px = (await page.evaluate(`window.__planatlasMap.pixelOf('${code}')`)) as [number, number];
       const box = (await page.locator('[data-testid="map-chart"]').boundingBox())!;
       expect(px[0]).toBeGreaterThan(0);

@@ -65,10 +65,11 @@ describe.skipIf(!hasChromium)('search page in the browser', () => {
 
     await page.getByTestId('search-plan-input').click();
     await page.locator('[data-testid="search-plan-list"] [role="option"]').first().click();
-    await page.waitForFunction("new URL(location.href).searchParams.has('plan')");
-    await page.waitForFunction(
-      `document.querySelectorAll('[data-testid="search-hit"]').length < ${plans.length} || !!document.querySelector('.search-results .status')`,
-    );
+    // waited for from here, not with a string predicate: the page polls those with eval, which the app's CSP forbids
+    await page.waitForURL((u) => u.searchParams.has('plan'));
+    await expect
+      .poll(async () => (await page.getByTestId('search-hit').count()) < plans.length || (await page.locator('.search-results .status').count()) > 0, { timeout: 30_000 })
+      .toBe(true);
     const narrowed = await page.getByTestId('search-hit-plan').allTextContents();
     expect(new Set(narrowed).size).toBeLessThanOrEqual(1);
     await page.close();

@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)('targets and review in the browser', () => {
   const rowKeys = (page: Page) => page.$$eval('[data-testid="target-row"]', (rs) => rs.map((r) => r.getAttribute('data-key')!));
   /** Waits until the element with this test id has the attribute value (the page updates after the server answers). */
   const attrIs = (page: Page, testid: string, attr: string, value: string) =>
-    page.waitForFunction(`document.querySelector('[data-testid="${testid}"]')?.getAttribute('${attr}') === '${value}'`);
+    expect.poll(() => page.locator(`[data-testid="${testid}"]`).first().getAttribute(attr), { timeout: 30_000 }).toBe(value); // not waitForFunction: its string predicates are polled with eval, which the CSP forbids
   const texts = (page: Page, sel: string) => page.$$eval(sel, (els) => els.map((e) => (e.textContent ?? '').trim()));
 
   beforeAll(async () => {

@@ -94,6 +94,13 @@ async function cardOf(ctx: AppContext, slug: string): Promise<PlanCard> {
 }
 
 const PLAN_Q = { type: 'string', minLength: 1, maxLength: 100, description: 'part of the title (any case), or the exact slug or id' } as const;
+/** The library's filters: GET /api/plans and GET /api/plan-facets take the same. */
+const PLAN_FILTERS = {
+  level: { type: 'string', enum: LEVELS, description: 'plan level (exact)' },
+  place: { type: 'string', minLength: 1, maxLength: 50, description: 'gazetteer code or name: plans covering it, a unit above or below it' },
+  period: { type: 'integer', minimum: 1949, maximum: 2100, description: 'a year the plan period contains' },
+  q: PLAN_Q,
+} as const;
 
 /** The gazetteer code of a place filter (null when none is given); 400 unknown-place when it names no unit. */
 function placeFilter(ctx: AppContext, place: string | undefined): string | null {
@@ -115,10 +122,7 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsync {
             type: 'object',
             additionalProperties: false,
             properties: {
-              level: { type: 'string', enum: LEVELS, description: 'plan level (exact)' },
-              place: { type: 'string', minLength: 1, maxLength: 50, description: 'gazetteer code or name: plans covering it, a unit above or below it' },
-              period: { type: 'integer', minimum: 1949, maximum: 2100, description: 'a year the plan period contains' },
-              q: PLAN_Q,
+              ...PLAN_FILTERS,
               limit: { type: 'integer', minimum: 1, maximum: 1000, default: PLAN_PAGE_DEFAULT, description: 'cards per page' },
               offset: { type: 'integer', minimum: 0, maximum: 1000000, default: 0, description: 'cards to skip' },
             },
@@ -153,10 +157,7 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsync {
             type: 'object',
             additionalProperties: false,
             properties: {
-              level: { type: 'string', enum: LEVELS, description: 'plan level (exact)' },
-              place: { type: 'string', minLength: 1, maxLength: 50, description: 'gazetteer code or name: plans covering it, a unit above or below it' },
-              period: { type: 'integer', minimum: 1949, maximum: 2100, description: 'a year the plan period contains' },
-              q: PLAN_Q,
+              ...PLAN_FILTERS,
             },
           },
           response: {
