@@ -145,7 +145,10 @@ export interface SearchHit {
   text: string;
   /** [start, end) offsets inside `text` where a query term occurs. */
   highlights: Array<[number, number]>;
+  /** The first findings overlapping the passage (those holding a query term first); GET /api/search/findings gives all. */
   findings: HitFinding[];
+  /** How many findings overlap the passage. */
+  findingTotal: number;
 }
 
 export interface SearchResult {

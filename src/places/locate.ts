@@ -68,5 +68,22 @@ export function selfAndAbove(gaz: Gazetteer, code: string): string[] {
 
 /** The unit and every unit inside it (湛江市 → 湛江市, 赤坎区, 雷州市 …): what `within` matches. */
 export function unitsWithin(gaz: Gazetteer, code: string): string[] {
-  return gaz.places.filter((p) => isWithin(gaz, p.code, code)).map((p) => p.code);
+  if (!gaz.byCode(code)) return [];
+  const children = childIndex(gaz);
+  const out = [code];
+  for (let i = 0; i < out.length; i++) out.push(...(children.get(out[i]) ?? []));
+  return out;
+}
+
+const childIndexes = new WeakMap<Gazetteer, Map<string, string[]>>();
+
+/** Each unit's direct children (codes), built once per gazetteer. */
+export function childIndex(gaz: Gazetteer): Map<string, string[]> {
+  let m = childIndexes.get(gaz);
+  if (!m) {
+    m = new Map();
+    for (const p of gaz.places) if (p.parent) m.set(p.parent, [...(m.get(p.parent) ?? []), p.code]);
+    childIndexes.set(gaz, m);
+  }
+  return m;
 }

@@ -40,8 +40,41 @@ interface Row {
   end: number;
   text: string;
   total: number | string;
-  /** The overlapping effective findings (json_agg: null when none; a string if the driver leaves JSON unparsed). */
+  /** The first overlapping effective findings (json_agg: null when none; a string if the driver leaves JSON unparsed). */
   findings: HitFinding[] | string | null;
+  finding_total: number | string;
+}
+
+/** Findings sent with each hit; the rest (hit.findingTotal says how many) come from passageFindings on demand. */
+export const HIT_FINDINGS = 8;
+
+/**
+ * The effective findings (rejected ones left out) whose span overlaps the passage [start, end) of
+ * version `version`, as a row source aliased e. Two bounded index ranges: short findings overlapping
+ * it start in (start - LONG_SPAN, end) (effective_findings_version_start); long ones are few
+ * (effective_findings_long).
+ */
+const overlapping = (version: SQL, start: SQL, end: SQL) =>
+  sql`(select e.* from effective_findings e
+        where e.version_id = ${version} and e.start > ${start} - ${sql.raw(String(LONG_SPAN))} and e.start < ${end} and e."end" > ${start}
+          and e.status <> 'rejected' and e.status <> 'orphan'
+       union all
+       select e.* from effective_findings e
+        where e.version_id = ${version} and e."end" - e.start > ${sql.raw(String(LONG_SPAN))} and e.start <= ${start} - ${sql.raw(String(LONG_SPAN))} and e."end" > ${start}
+          and e.status <> 'rejected' and e.status <> 'orphan') e`;
+
+const hitFinding = sql`json_build_object('key', e.identity, 'kind', e.kind, 'summary', e.summary, 'start', e.start, 'end', e."end")`;
+
+const toHitFinding = (f: HitFinding): HitFinding => ({ key: f.key, kind: f.kind, summary: f.summary, start: Number(f.start), end: Number(f.end) });
+
+/** All findings overlapping one passage of a plan version, in text order (a hit's "N more"). */
+export async function passageFindings(store: Store, versionId: number, start: number, end: number): Promise<HitFinding[]> {
+  const [row] = await queryRows<{ findings: HitFinding[] | string | null }>(
+    store.db,
+    sql`select json_agg(${hitFinding} order by e.seq) as findings from ${overlapping(sql`${versionId}::int`, sql`${start}::int`, sql`${end}::int`)}`,
+  );
+  const findings = typeof row?.findings === 'string' ? (JSON.parse(row.findings) as HitFinding[] | null) : row?.findings;
+  return (findings ?? []).map(toHitFinding);
 }
 
 export async function searchPassages(store: Store, params: SearchParams, seg: Segmenter): Promise<SearchResult> {
@@ -82,9 +115,13 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
     sql` + `,
   );
 
-  // One statement: the page of passages, then for each the effective findings (rejected ones left
-  // out) whose span overlaps it. Short findings overlapping [start, end) start in
-  // (start - LONG_SPAN, end): an index range; long ones are few (a partial index).
+  // One statement: the page of passages, then for each its first HIT_FINDINGS overlapping findings
+  // (those a kind or year filter asked for first, then those whose text holds a query term, then in
+  // text order) and how many overlap it.
+  const termArray = sql`${`{${terms.map((t) => '"' + t.replace(/["\\]/g, '\\$&') + '"').join(',')}}`}::text[]`;
+  const inHit = overlapping(sql`h.version_id`, sql`h.start`, sql`h."end"`);
+  // The findings a filter asked for come before the others.
+  const wanted = params.kind ? sql`(e.kind = ${params.kind})` : params.year != null ? sql`(e.kind in ('target', 'fact') and e.year = ${params.year})` : sql`false`;
   const rows = await queryRows<Row>(
     store.db,
     sql`with h as (
@@ -94,12 +131,16 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
           where ${sql.join(where, sql` and `)}
           order by score desc, p.plan_id, p.seq
           limit ${params.limit} offset ${params.offset})
-        select h.*, (select json_agg(json_build_object('key', e.identity, 'kind', e.kind, 'summary', e.summary, 'start', e.start, 'end', e."end") order by e.seq)
-            from effective_findings e
-            where e.version_id = h.version_id and e.start < h."end" and e."end" > h.start
-              and (e.start > h.start - ${LONG_SPAN} or e."end" - e.start > ${sql.raw(String(LONG_SPAN))})
-              and e.status <> 'rejected' and e.status <> 'orphan') as findings
-        from h order by h.score desc, h.plan_id, h.seq`,
+        select h.*, x.findings, x.n as finding_total
+        from h left join lateral (
+          select json_agg(json_build_object('key', f.identity, 'kind', f.kind, 'summary', f.summary, 'start', f.start, 'end', f."end") order by f.rn)
+              filter (where f.rn <= ${HIT_FINDINGS}) as findings,
+            count(*) as n
+          from (select e.identity, e.kind, e.summary, e.start, e."end",
+                  row_number() over (order by ${wanted} desc, exists (select 1 from unnest(${termArray}) t(w)
+                    where strpos(lower(substr(h.text, greatest(e.start - h.start, 0) + 1, least(e."end", h."end") - greatest(e.start, h.start))), lower(t.w)) > 0) desc, e.seq) as rn
+                from ${inHit}) f) x on true
+        order by h.score desc, h.plan_id, h.seq`,
   );
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && params.offset > 0) {
@@ -121,7 +162,8 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
       end,
       text: r.text,
       highlights: highlightRanges(r.text, terms),
-      findings: (findings ?? []).map((f) => ({ key: f.key, kind: f.kind, summary: f.summary, start: Number(f.start), end: Number(f.end) })),
+      findings: (findings ?? []).map(toHitFinding),
+      findingTotal: Number(r.finding_total),
     };
   });
   return { q, terms, total, hits };

@@ -221,7 +221,14 @@ export interface DepartmentView {
 /** Everything assigned to one unit across the stored plans: tasks flagged as of `today` (YYYY-MM-DD), lagging targets judged at `asOf` (default: each plan's default year as of `today`). */
 export async function getDepartment(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], unit: string, today: string, asOf?: number): Promise<DepartmentView> {
   const out: DepartmentView = { unit, tasks: [], overdue: 0, noUpdate: 0, lagging: [] };
-  for (const p of await listPlans(store)) {
+  // Only the plans with a task (as reviewed) naming the unit are read further.
+  const ids = await queryRows<{ id: number }>(
+    store.db,
+    sql`select distinct p.id from plans p join effective_findings e on e.version_id = p.current_version_id
+        where e.kind = 'duty' and e.status <> 'rejected' and e.status <> 'orphan'
+          and (jsonb_exists(e.data->'lead', ${unit}) or jsonb_exists(e.data->'support', ${unit}))`,
+  );
+  for (const p of await listPlans(store, ids.map((r) => Number(r.id)))) {
     if (p.currentVersionId == null) continue;
     const plan = { id: p.id, slug: p.slug, title: p.title, currentVersionId: p.currentVersionId };
     const ledger = await getTaskLedger(store, plan, today);
@@ -263,7 +270,14 @@ export async function getIndicatorView(store: Store, gaz: Gazetteer, indicators:
   if (!indicator) throw new NotFoundError(`no indicator ${id} in data/lexicons/indicators.csv`, 'id');
   const out: IndicatorView = { indicator, place: null, targets: [], series: [] };
   let regionUnits: string[] | null = null;
-  for (const p of await listPlans(store)) {
+  // Only the plans with a target (as reviewed) of the indicator, and the plan whose region is asked, are read.
+  const ids = await queryRows<{ id: number }>(
+    store.db,
+    sql`select distinct p.id from plans p join effective_findings e on e.version_id = p.current_version_id
+        where e.kind = 'target' and e.status <> 'rejected' and e.status <> 'orphan' and e.data->>'canonical' = ${id}
+        union select p.id from plans p where ${placeKey?.startsWith('plan:') ? sql`p.slug = ${placeKey.slice('plan:'.length)}` : sql`false`}`,
+  );
+  for (const p of await listPlans(store, ids.map((r) => Number(r.id)))) {
     if (p.currentVersionId == null) continue;
     const plan = { id: p.id, slug: p.slug, title: p.title, currentVersionId: p.currentVersionId };
     const targets = (await getEffectiveFindings(store, p.currentVersionId, 'target')).findings.filter((f) => live(f) && (f.data as unknown as TargetData).canonical === id);

@@ -7,7 +7,7 @@ import type { Gazetteer, Place } from '../core/types';
 import { CENSUS_INDICATORS, CENSUS_SOURCE, censusValue, loadCensus } from '../places/census';
 import { mapIndicators } from '../places/lookup';
 import { coverageOf, type UnitCoverage } from '../places/coverage';
-import { contextNames, unitsWithin } from '../places/locate';
+import { childIndex, contextNames, unitsWithin } from '../places/locate';
 import { mapUnits } from '../places/geo';
 import { placeElement, type PlacedElement } from '../places/structure-shapes';
 import { queryRows, type Store } from './db';
@@ -48,8 +48,7 @@ const relatedCache = new WeakMap<Gazetteer, { units: string[]; codes: string[]; 
 function mapRelations(gaz: Gazetteer): { units: string[]; codes: string[]; ranks: number[] } {
   let r = relatedCache.get(gaz);
   if (r) return r;
-  const children = new Map<string, string[]>();
-  for (const p of gaz.places) if (p.parent) children.set(p.parent, [...(children.get(p.parent) ?? []), p.code]);
+  const children = childIndex(gaz);
   r = { units: [], codes: [], ranks: [] };
   const add = (unit: string, code: string, rank: number) => {
     r!.units.push(unit);
@@ -218,15 +217,20 @@ const clip = (s: string, n = 160) => (s.length > n ? s.slice(0, n - 1) + '…' :
 const overlaps = (a: { start: number | null; end: number | null }, b: { start: number | null; end: number | null }) =>
   a.start != null && b.start != null && a.end != null && b.end != null && a.start < b.end && b.start < a.end;
 
+export const PLACE_LISTS = ['plans', 'targets', 'projects', 'duties', 'facts'] as const;
+export type PlaceList = (typeof PLACE_LISTS)[number];
+
 export interface PlacePage {
   /** Rows of each list (plans, targets, projects, duties, facts) to return. */
   limit: number;
   /** Rows of each list to skip. */
   offset: number;
+  /** Only this list's rows (the others come back empty; the totals are always all there): a list's next page. */
+  list?: PlaceList;
 }
 
-/** Each list shows this many rows unless asked otherwise (the totals say how many there are). */
-export const PLACE_PAGE_DEFAULT = 50;
+/** Each list shows this many rows unless asked otherwise (the totals say how many there are; the page asks for more). */
+export const PLACE_PAGE_DEFAULT = 20;
 
 const LOCATED_KINDS = { targets: 'target', projects: 'project', duties: 'duty', facts: 'fact' } as const;
 
@@ -244,7 +248,7 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, p
   const out: PlaceView = {
     unit: { code, name: place.name, short: place.short, level: place.level, point: place.point },
     chain: ancestorsOf(gaz, place).map((p) => ({ code: p.code, name: p.name, level: p.level })),
-    children: gaz.places.filter((p) => p.parent === code).map((p) => ({ code: p.code, name: p.name })),
+    children: (childIndex(gaz).get(code) ?? []).map((c) => ({ code: c, name: gaz.byCode(c)!.name })),
     plans: [],
     targets: [],
     projects: [],
@@ -261,6 +265,9 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, p
   type Shown = { slug: string; title: string; version_id: number; period_start: number | null; period_end: number | null; horizon: number | null; level: string; mentions: number | string };
   type Hit = { slug: string; title: string; identity: string; kind: string; summary: string; quote: string; scoped: boolean };
   const json = <T>(v: T | string | null | undefined): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : (v ?? null));
+  const rowsOf = (list: PlaceList) => !page.list || page.list === list;
+  const plansShown = rowsOf('plans') ? page.limit : 0;
+  const kindsShown = (Object.entries(LOCATED_KINDS) as Array<[PlaceList, string]>).filter(([l]) => rowsOf(l)).map(([, k]) => k);
   const [view] = await queryRows<{ total: number | string; plans: Shown[] | string | null; lists: Array<{ kind: string; total: number | string | null; rows: Hit[] | null }> | string | null }>(
     store.db,
     sql`with listed as materialized (
@@ -274,19 +281,20 @@ export async function getPlaceView(store: Store, gaz: Gazetteer, place: Place, p
             row_number() over (order by l.covered desc, coalesce(v.period_start, 9999), p.id) as ord
           from listed l join plans p on p.id = l.plan_id join plan_versions v on v.id = l.version_id
           order by l.covered desc, coalesce(v.period_start, 9999), p.id
-          limit ${page.limit} offset ${page.offset}),
+          limit ${plansShown} offset ${page.offset}),
         lists as (
           select k.kind,
             (select sum(c.n) from effective_place_counts c where c.code = ${code} and c.kind = k.kind and c.version_id in (select version_id from listed)) as total,
             (select json_agg(json_build_object('slug', p.slug, 'title', p.title, 'identity', e.identity, 'kind', e.kind, 'summary', e.summary, 'quote', e.quote, 'scoped', hit.scoped) order by hit.plan_id, hit.seq)
               from (select ep.plan_id, ep.version_id, ep.seq, ep.scoped from effective_places ep
-                    where ep.code = ${code} and ep.kind = k.kind and ep.version_id in (select version_id from listed)
+                    where k.kind = any(${textArray(kindsShown)}) and ep.code = ${code} and ep.kind = k.kind and ep.version_id in (select version_id from listed)
                     order by ep.plan_id, ep.seq limit ${page.limit} offset ${page.offset}) hit
               join effective_findings e on e.version_id = hit.version_id and e.seq = hit.seq join plans p on p.id = hit.plan_id) as rows
           from unnest(${textArray(Object.values(LOCATED_KINDS))}) as k(kind))
         select (select count(*) from listed) as total,
           (select json_agg(shown order by shown.ord) from shown) as plans,
           (select json_agg(lists) from lists) as lists`,
+    'place_view',
   );
   const shown = json<Shown[]>(view.plans) ?? [];
   out.totals.plans = Number(view.total);
@@ -358,6 +366,7 @@ async function placeRoles(store: Store, code: string, versionIds: number[]): Pro
         from effective_places ep join effective_findings e on e.version_id = ep.version_id and e.seq = ep.seq
         where ep.code = ${code} and cardinality(ep.roles) > 0 and ep.version_id = any(${intArray(versionIds)}) and ep.kind in ('structure', 'place')
         order by ep.version_id, (ep.kind = 'place'), ep.seq`,
+    'place_roles',
   );
   const seen = new Map<number, { roles: Set<string>; sentences: Set<number> }>();
   for (const r of rows) {

@@ -99,6 +99,7 @@ export async function listPlanCards(
           page.total
         from page join plans p on p.id = page.id left join plan_versions v on v.id = p.current_version_id left join files f on f.id = v.file_id
         order by p.id`,
+    'plan_cards',
   );
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && page.offset > 0) {

@@ -78,6 +78,16 @@ describe.skipIf(!hasChromium)('map and place pages', () => {
     expect(await page.locator('[data-testid="place-targets"] li').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('place-census').textContent()).toContain('常住人口');
     await shot(page, 'place');
+    // each list shows its first page; "show more" appends the next page of that list only
+    const view = await (await page.request.get(`${app.url}/api/places/${ZHANJIANG}`)).json();
+    const long = (['targets', 'projects', 'duties'] as const).find((l) => view.totals[l] > view[l].length);
+    expect(long, 'a list of 湛江市 longer than one page').toBeDefined();
+    const items = page.locator(`[data-testid="place-${long}"] li`);
+    expect(await items.count()).toBe(view[long!].length);
+    const projectsBefore = await page.locator('[data-testid="place-projects"] li').count();
+    await page.getByTestId(`place-more-${long}`).click();
+    await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(Math.min(view.totals[long!], 2 * view[long!].length));
+    if (long !== 'projects') expect(await page.locator('[data-testid="place-projects"] li').count()).toBe(projectsBefore);
     await page.close();
   });
 

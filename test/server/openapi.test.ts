@@ -388,6 +388,11 @@ for (const backend of backends) {
       const hits = (await call('GET', '/api/search', { query: { q: '城镇化率' }, status: 200 })).json();
       expect(hits.hits.length).toBeGreaterThan(0);
       expect(hits.hits.some((h: { findings: unknown[] }) => h.findings.length > 0)).toBe(true);
+      const h = hits.hits.find((x: { findingTotal: number }) => x.findingTotal > 0);
+      const more = (await call('GET', '/api/search/findings', { query: { plan: h.plan.slug, start: h.start, end: h.end }, status: 200 })).json();
+      expect(more.findings).toHaveLength(h.findingTotal);
+      await call('GET', '/api/search/findings', { query: { plan: h.plan.slug, start: 9, end: 3 }, status: 400 });
+      await call('GET', '/api/search/findings', { query: { plan: 'no-such-plan', start: 0, end: 3 }, status: 404 });
       await call('GET', '/api/search', { query: { q: '湛茂都市圈 港口', plan: yuexi, limit: 5 }, status: 200 });
       await call('GET', '/api/search', { query: { q: '发展', section: '发展目标', kind: 'target', year: 2015 }, status: 200 });
       await call('GET', '/api/search', { query: { q: '没有这样的词语组合' }, status: 200 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
+import { PLACE_LISTS, PLACE_PAGE_DEFAULT } from '../../src/store/place-views';
 import { ingestPlan } from '../../src/commands/ingest-plan';
 import { samplePlanFiles } from '../../src/commands/samples';
 import { loadGazetteer } from '../../src/places/index';
@@ -46,7 +47,7 @@ for (const backend of backends) {
     });
 
     it('the place page pages each list and gives the totals', async () => {
-      const full = await get('/api/places/440800');
+      const full = await get('/api/places/440800?limit=500');
       expect(full.status).toBe(200);
       const { totals } = full.body;
       expect(totals.plans).toBe(full.body.plans.length);
@@ -56,6 +57,19 @@ for (const backend of backends) {
       expect(page.body.totals).toEqual(totals);
       expect(page.body.targets).toEqual(full.body.targets.slice(1, 2));
       expect(page.body.plans).toEqual(full.body.plans.slice(1, 2));
+      // By default each list answers its first PLACE_PAGE_DEFAULT rows.
+      const first = await get('/api/places/440800');
+      for (const list of PLACE_LISTS) expect(first.body[list]).toEqual(full.body[list].slice(0, PLACE_PAGE_DEFAULT));
+      expect(first.body.totals).toEqual(totals);
+      // One list's next page: only its rows, the totals complete.
+      for (const list of PLACE_LISTS) {
+        const next = await get(`/api/places/440800?list=${list}&limit=3&offset=2`);
+        expect(next.status).toBe(200);
+        expect(next.body[list]).toEqual(full.body[list].slice(2, 5));
+        for (const other of PLACE_LISTS) if (other !== list) expect(next.body[other]).toEqual([]);
+        expect(next.body.totals).toEqual(totals);
+      }
+      expect((await get('/api/places/440800?list=nothing')).status).toBe(400);
       const byName = await app.inject({ method: 'GET', url: `/api/places/${encodeURIComponent('湛江市')}?limit=1` });
       expect(byName.statusCode).toBe(301);
       expect(byName.headers.location).toBe('/api/places/440800?limit=1');

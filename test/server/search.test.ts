@@ -6,6 +6,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
+import type { SearchHit, SearchResult } from '../../src/core/api-types';
+import { HIT_FINDINGS } from '../../src/search/query';
 import { ingestPlan } from '../../src/commands/ingest-plan';
 import { samplePlanFiles } from '../../src/commands/samples';
 import { indexMissingVersions } from '../../src/commands/search-index';
@@ -19,21 +21,8 @@ const gazetteer = loadGazetteer();
 const lexicons = loadLexicons();
 const seg = getSegmenter(gazetteer, lexicons);
 
-interface Hit {
-  plan: { slug: string; title: string };
-  section: { path: string; title: string } | null;
-  start: number;
-  end: number;
-  text: string;
-  highlights: Array<[number, number]>;
-  findings: Array<{ key: string; kind: string; summary: string; start: number; end: number }>;
-}
-interface Result {
-  q: string;
-  terms: string[];
-  total: number;
-  hits: Hit[];
-}
+type Hit = SearchHit;
+type Result = SearchResult;
 
 const plan = (lines: string[]) => Buffer.from(lines.join('\n'), 'utf8');
 const TITLE = '测试市国民经济和社会发展第十四个五年规划纲要';
@@ -62,6 +51,11 @@ for (const backend of backends) {
       const r = await app.inject({ method: 'GET', url: '/api/search?' + new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])) });
       expect(r.statusCode, r.body).toBe(200);
       return r.json();
+    };
+    const planText = async (slug: string): Promise<string> => {
+      const r = await app.inject({ method: 'GET', url: `/api/plans/${encodeURIComponent(slug)}/text` });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().text;
     };
 
     it('城镇化率 finds passages of at least two plans, with highlights on the query terms', async () => {
@@ -175,6 +169,37 @@ for (const backend of backends) {
         expect(f.summary.length).toBeGreaterThan(0);
       }
       expect(found.some(({ f }) => f.kind === 'target' && f.summary.includes('城镇化率'))).toBe(true);
+    });
+
+    it('sends the first findings of a passage, those holding the query first, and all of them on demand', async () => {
+      const r = await search({ q: '城镇化率', limit: 100 });
+      // A table passage holds more findings than a hit carries.
+      const big = r.hits.find((h) => h.findingTotal > HIT_FINDINGS);
+      expect(big, 'a hit with more findings than are sent').toBeDefined();
+      expect(big!.findings).toHaveLength(HIT_FINDINGS);
+      const rest = await app.inject({ method: 'GET', url: `/api/search/findings?plan=${encodeURIComponent(big!.plan.slug)}&start=${big!.start}&end=${big!.end}` });
+      expect(rest.statusCode, rest.body).toBe(200);
+      const all = rest.json().findings as Hit['findings'];
+      expect(all).toHaveLength(big!.findingTotal);
+      expect(all.map((f) => f.start)).toEqual([...all.map((f) => f.start)].sort((a, b) => a - b));
+      const keys = new Set(all.map((f) => f.key));
+      for (const f of big!.findings) expect(keys.has(f.key)).toBe(true);
+      // The findings whose text holds the query come first: none sent lacks it while one left out has it.
+      const text = await planText(big!.plan.slug);
+      const holds = (f: { start: number; end: number }) => text.slice(f.start, f.end).includes('城镇化率');
+      const sentHolding = big!.findings.filter(holds).length;
+      expect(sentHolding).toBe(Math.min(HIT_FINDINGS, all.filter(holds).length));
+      expect(big!.findings.slice(0, sentHolding).every(holds)).toBe(true);
+      // Every hit's count is the count of that passage's findings.
+      for (const h of r.hits.slice(0, 5)) {
+        const one = await app.inject({ method: 'GET', url: `/api/search/findings?plan=${encodeURIComponent(h.plan.slug)}&start=${h.start}&end=${h.end}` });
+        expect(one.json().findings).toHaveLength(h.findingTotal);
+      }
+      const bad = await app.inject({ method: 'GET', url: `/api/search/findings?plan=${encodeURIComponent(big!.plan.slug)}&start=10&end=5` });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.field).toBe('end');
+      const none = await app.inject({ method: 'GET', url: '/api/search/findings?plan=no-such-plan&start=0&end=5' });
+      expect(none.statusCode).toBe(404);
     });
 
     it('answers hostile queries with 200 and leaves the data alone', async () => {

@@ -5,7 +5,7 @@ import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import { planOr404 } from '../dto';
 import { MAP_PROVINCES, mapJson, type MapProvince } from '../../places/geo';
-import { getMapUnits, getPlaceView, getPlanStructures, MAP_PLANS_PER_UNIT, PLACE_PAGE_DEFAULT } from '../../store/place-views';
+import { getMapUnits, getPlaceView, getPlanStructures, MAP_PLANS_PER_UNIT, PLACE_LISTS, PLACE_PAGE_DEFAULT, type PlaceList } from '../../store/place-views';
 import { findPlace, mapIndicators, searchPlaces } from '../../places/lookup';
 import { errors, int, intOrNull, lonLatOrNull, num, obj, offsetOrNull, periodOrNull, PLACE_LEVELS, PLAN_LEVELS, ref, str, strOrNull } from '../schemas';
 
@@ -307,7 +307,7 @@ export function placeRoutes(ctx: AppContext): FastifyPluginAsync {
       },
     );
 
-    app.get<{ Params: { code: string }; Querystring: { limit: number; offset: number } }>(
+    app.get<{ Params: { code: string }; Querystring: { limit: number; offset: number; list?: PlaceList } }>(
       '/places/:code',
       {
         schema: {
@@ -325,6 +325,7 @@ export function placeRoutes(ctx: AppContext): FastifyPluginAsync {
             properties: {
               limit: { type: 'integer', minimum: 1, maximum: 500, default: PLACE_PAGE_DEFAULT, description: 'rows of each list (plans, targets, projects, duties, facts)' },
               offset: { type: 'integer', minimum: 0, maximum: 100000, default: 0, description: 'rows of each list to skip' },
+              list: { type: 'string', enum: [...PLACE_LISTS], description: 'only this list’s rows (the next page of one list); the other lists come back empty, the totals complete' },
             },
           },
           response: {

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
 import { planOr404 } from '../dto';
-import { searchPassages } from '../../search/query';
+import { HIT_FINDINGS, passageFindings, searchPassages } from '../../search/query';
 import { getSegmenter } from '../../search/segmenter';
 import { errors, int, obj, offset, ref, str } from '../schemas';
 
@@ -18,6 +18,14 @@ interface SearchQuery {
   limit: number;
   offset: number;
 }
+
+const hitFindingSchema = obj({
+  key: { type: 'string', description: 'stable identity of the finding' },
+  kind: str,
+  summary: str,
+  start: offset('start of the finding'),
+  end: offset('end of the finding (exclusive)'),
+});
 
 const hitSchema = obj({
   plan: ref('planRef'),
@@ -35,15 +43,10 @@ const hitSchema = obj({
   },
   findings: {
     type: 'array',
-    description: 'effective findings (people’s decisions applied, rejected ones left out) whose span overlaps the passage',
-    items: obj({
-      key: { type: 'string', description: 'stable identity of the finding' },
-      kind: str,
-      summary: str,
-      start: offset('start of the finding'),
-      end: offset('end of the finding (exclusive)'),
-    }),
+    description: `the first ${HIT_FINDINGS} effective findings (people’s decisions applied, rejected ones left out) whose span overlaps the passage: those holding a query term first, then in text order`,
+    items: hitFindingSchema,
   },
+  findingTotal: { type: 'integer', description: 'how many findings overlap the passage (GET /api/search/findings lists them all)' },
 });
 
 export function searchRoutes(ctx: AppContext): FastifyPluginAsync {
@@ -87,6 +90,36 @@ export function searchRoutes(ctx: AppContext): FastifyPluginAsync {
         const slug = plan ? (await planOr404(ctx.store, plan)).slug : undefined;
         const seg = getSegmenter(ctx.gazetteer, ctx.lexicons);
         return searchPassages(ctx.store, { q, plan: slug, section, kind, year, limit, offset }, seg);
+      },
+    );
+
+    app.get<{ Querystring: { plan: string; start: number; end: number } }>(
+      '/search/findings',
+      {
+        schema: {
+          tags: ['search'],
+          summary: 'All findings overlapping one passage of a plan (a search hit’s “N more”)',
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['plan', 'start', 'end'],
+            properties: {
+              plan: { type: 'string', minLength: 1, maxLength: 300, description: 'the plan (slug, id, or a unique part of its title); its current version' },
+              start: { type: 'integer', minimum: 0, description: 'start of the passage (hit.start)' },
+              end: { type: 'integer', minimum: 0, description: 'end of the passage (hit.end, exclusive)' },
+            },
+          },
+          response: {
+            200: obj({ findings: { type: 'array', items: hitFindingSchema, description: 'in text order' } }, { description: 'The effective findings overlapping [start, end), rejected ones left out' }),
+            ...errors([400, 'A missing or invalid parameter, or end before start (error.field names it)'], [404, 'No plan matches the plan parameter']),
+          },
+        },
+      },
+      async (req) => {
+        const { plan, start, end } = req.query;
+        if (end < start) throw new HttpError(400, 'invalid-request', `end: ${end} is before start ${start}`, 'end');
+        const p = await planOr404(ctx.store, plan);
+        return { findings: await passageFindings(ctx.store, p.currentVersionId, start, end) };
       },
     );
   };

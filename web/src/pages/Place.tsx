@@ -1,7 +1,8 @@
 // A place page (/places/:code): the unit, its parents, census figures, the plans covering it on a
 // timeline of plan periods with the roles each gives it, and the targets, projects and duties
 // located there, each linking to the sentence in the reader.
-import { useApi } from '../api';
+import { useEffect, useState } from 'react';
+import { getJSON, qs, useApi } from '../api';
 import { LEVEL_NAMES, formatNumber, useLang, useT } from '../i18n';
 import { Link } from '../router';
 import { ErrorBox, Loading } from '../components/Status';
@@ -38,7 +39,8 @@ const strings = {
     map: '在地图上查看',
     byScope: '目标范围',
     byText: '文中提及',
-    more: '另有{n}项',
+    more: '显示更多（还有{n}项）',
+    loading: '加载中…',
     noCensus: '暂无普查数据。',
   },
   en: {
@@ -71,7 +73,8 @@ const strings = {
     map: 'Show on the map',
     byScope: 'target scope',
     byText: 'named in the text',
-    more: '{n} more',
+    more: 'Show more ({n} left)',
+    loading: 'Loading…',
     noCensus: 'No census figures.',
   },
 };
@@ -126,15 +129,41 @@ interface PlaceView {
   };
 }
 
-const LIST_LIMIT = 40;
+type ListName = 'plans' | 'targets' | 'projects' | 'duties' | 'facts';
+type Rows = { plans: PlacePlan[]; targets: Located[]; projects: Located[]; duties: Located[]; facts: Located[] };
+const NO_ROWS: Rows = { plans: [], targets: [], projects: [], duties: [], facts: [] };
+/** Rows a "show more" asks for (the first page is the server's default). */
+const MORE = 20;
 
 export function PlacePage({ code }: { code: string }) {
   const t = useT(strings);
   const { lang } = useLang();
   const { data, error, loading } = useApi<PlaceView>(`/api/places/${encodeURIComponent(code)}`);
+  // Later pages of each list, fetched one list at a time (?list=targets&offset=…).
+  const [more, setMore] = useState<Rows>(NO_ROWS);
+  const [busy, setBusy] = useState<ListName | null>(null);
+  const [moreError, setMoreError] = useState<Error | null>(null);
+  useEffect(() => setMore(NO_ROWS), [code]);
   if (error) return <section className="page place-page"><ErrorBox error={error} /></section>;
   if (loading || !data) return <section className="page place-page"><Loading /></section>;
-  const v = data;
+  const v: PlaceView = { ...data, ...(Object.fromEntries(Object.keys(NO_ROWS).map((k) => [k, [...data[k as ListName], ...more[k as ListName]]])) as Rows) };
+  const totals = data.totals ?? { plans: v.plans.length, targets: v.targets.length, projects: v.projects.length, duties: v.duties.length, facts: v.facts.length };
+  const loadMore = (list: ListName) => {
+    setBusy(list);
+    setMoreError(null);
+    getJSON<PlaceView>(`/api/places/${encodeURIComponent(code)}${qs({ list, offset: v[list].length, limit: MORE })}`).then(
+      (r) => setMore((m) => ({ ...m, [list]: [...m[list], ...r[list]] })),
+      (e: Error) => setMoreError(e),
+    ).finally(() => setBusy(null));
+  };
+  const moreButton = (list: ListName) =>
+    totals[list] > v[list].length && (
+      <p>
+        <button type="button" className="place-more" data-testid={`place-more-${list}`} disabled={busy === list} onClick={() => loadMore(list)}>
+          {busy === list ? t.loading : t.more.replace('{n}', String(totals[list] - v[list].length))}
+        </button>
+      </p>
+    );
   const covering = v.plans.filter((p) => p.coverage);
   const others = v.plans.filter((p) => !p.coverage);
   const titleOf = new Map(v.plans.map((p) => [p.slug, p.title]));
@@ -211,11 +240,17 @@ export function PlacePage({ code }: { code: string }) {
           </ul>
         </>
       )}
+      {moreButton('plans')}
 
-      <FindingList title={t.targets} items={v.targets} total={v.totals?.targets ?? v.targets.length} testid="place-targets" titleOf={titleOf} t={t} />
-      <FindingList title={t.projects} items={v.projects} total={v.totals?.projects ?? v.projects.length} testid="place-projects" titleOf={titleOf} t={t} />
-      <FindingList title={t.duties} items={v.duties} total={v.totals?.duties ?? v.duties.length} testid="place-duties" titleOf={titleOf} t={t} />
-      {v.facts.length > 0 && <FindingList title={t.facts} items={v.facts} total={v.totals?.facts ?? v.facts.length} testid="place-facts" titleOf={titleOf} t={t} />}
+      <FindingList title={t.targets} items={v.targets} total={totals.targets} testid="place-targets" titleOf={titleOf} t={t} />
+      {moreButton('targets')}
+      <FindingList title={t.projects} items={v.projects} total={totals.projects} testid="place-projects" titleOf={titleOf} t={t} />
+      {moreButton('projects')}
+      <FindingList title={t.duties} items={v.duties} total={totals.duties} testid="place-duties" titleOf={titleOf} t={t} />
+      {moreButton('duties')}
+      {v.facts.length > 0 && <FindingList title={t.facts} items={v.facts} total={totals.facts} testid="place-facts" titleOf={titleOf} t={t} />}
+      {moreButton('facts')}
+      {moreError && <ErrorBox error={moreError} />}
 
       {v.children.length > 0 && (
         <>
@@ -306,7 +341,7 @@ function Roles({ plan, t }: { plan: PlacePlan; t: T }) {
 }
 
 function FindingList({ title, items, total, testid, titleOf, t }: { title: string; items: Located[]; total: number; testid: string; titleOf: Map<string, string>; t: T }) {
-  const shown = items.slice(0, LIST_LIMIT);
+  const shown = items;
   return (
     <>
       <h2>
@@ -325,7 +360,6 @@ function FindingList({ title, items, total, testid, titleOf, t }: { title: strin
               </div>
             </li>
           ))}
-          {total > shown.length && <li className="muted">{t.more.replace('{n}', String(total - shown.length))}</li>}
         </ul>
       )}
     </>

@@ -2,7 +2,7 @@
 // (/search?q=城镇化率&plan=…&kind=target&year=2020&section=…&offset=20) so results can be linked.
 // Plan text is untrusted: passages are rendered as React text nodes, terms wrapped in <mark>.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { qs, useApi } from '../api';
+import { getJSON, qs, useApi } from '../api';
 import { formatNumber, useLang, useT } from '../i18n';
 import { useKinds } from '../kinds';
 import { Link, setQuery, useLocation } from '../router';
@@ -90,19 +90,27 @@ function Marked({ text, ranges }: { text: string; ranges: Array<[number, number]
   return <>{parts}</>;
 }
 
-/** Chips shown before "N more": a table row passage can hold dozens of findings. */
-const CHIPS = 8;
-
 function HitView({ hit, t }: { hit: Hit; t: Record<keyof (typeof strings)['zh'], string> }) {
   const { lang } = useLang();
   const kinds = useKinds();
-  const [allChips, setAllChips] = useState(false);
+  // The hit brings its first findings; "N more" loads the rest of the passage's findings.
+  const [all, setAll] = useState<HitFinding[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const base = `/plans/${encodeURIComponent(hit.plan.slug)}`;
   // Findings where the query terms are come first.
   const at = (f: HitFinding) => hit.highlights.some(([s, e]) => hit.start + s < f.end && hit.start + e > f.start);
-  const findings = [...hit.findings].sort((a, b) => Number(at(b)) - Number(at(a)));
-  const shown = allChips ? findings : findings.slice(0, CHIPS);
+  const findings = [...(all ?? hit.findings)].sort((a, b) => Number(at(b)) - Number(at(a)));
+  // A table row passage can hold dozens of findings: the search sends the first few (HIT_FINDINGS).
+  const shown = findings;
+  const more = all ? 0 : hit.findingTotal - findings.length;
   const first = findings[0];
+  const showAll = () => {
+    setLoadError(null);
+    getJSON<{ findings: HitFinding[] }>(`/api/search/findings${qs({ plan: hit.plan.slug, start: hit.start, end: hit.end })}`).then(
+      (r) => setAll(r.findings),
+      (e: Error) => setLoadError(e.message),
+    );
+  };
   return (
     <li className="search-hit" data-testid="search-hit">
       <div className="search-hit-head">
@@ -114,7 +122,7 @@ function HitView({ hit, t }: { hit: Hit; t: Record<keyof (typeof strings)['zh'],
       <p className="search-hit-text">
         <Marked text={hit.text} ranges={hit.highlights} />
       </p>
-      {findings.length > 0 && (
+      {hit.findingTotal > 0 && (
         <ul className="search-chips" aria-label={t.findings}>
           {shown.map((f) => (
             <li key={f.key}>
@@ -124,11 +132,12 @@ function HitView({ hit, t }: { hit: Hit; t: Record<keyof (typeof strings)['zh'],
               </Link>
             </li>
           ))}
-          {findings.length > shown.length && (
+          {more > 0 && (
             <li>
-              <button type="button" className="search-chip-more" onClick={() => setAllChips(true)}>
-                {fill(t.more, { n: findings.length - shown.length })}
+              <button type="button" className="search-chip-more" onClick={showAll}>
+                {fill(t.more, { n: more })}
               </button>
+              {loadError && <span className="search-chip-error" role="alert">{loadError}</span>}
             </li>
           )}
         </ul>
