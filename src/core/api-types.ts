@@ -293,6 +293,9 @@ export interface DepartmentDto {
   overdue: number;
   noUpdate: number;
   lagging: Array<{ plan: PlanRefDto; task: string; target: TargetStatusDto }>;
+  totals: { plans: number; tasks: number; lead: number };
+  limit: number;
+  offset: number;
 }
 
 export interface IndicatorInfoDto {

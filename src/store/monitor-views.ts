@@ -192,64 +192,104 @@ export interface LedgerTask {
 
 export const REPORTING_PERIOD: PeriodKind = 'half';
 
+type TaskUpdateRow = typeof taskUpdates.$inferSelect;
+
+/** One duty as a task: its updates (those of its key, in order) and its flags as of `today`. */
+function ledgerTask(key: string, d: DutyData, start: number | null, end: number | null, updates: readonly TaskUpdateRow[], periodEnd: number | null, today: string, kind: PeriodKind): LedgerTask {
+  const mine = updates
+    .filter((u) => u.taskKey === key)
+    .map((u) => ({ id: u.id, period: u.period, unit: u.unit, status: u.status as ProgressStatus, percent: u.percent, text: u.text, at: u.createdAt.toISOString(), actor: u.actor, attachmentFileId: u.attachmentFileId }));
+  const deadline = parseDeadline(d.deadline, periodEnd);
+  return { key, task: d.task, lead: d.lead, support: d.support, deadline, start, end, updates: mine, flags: taskFlags(deadline, mine, today, kind) };
+}
+
 /** A plan's duties as tasks with their progress updates and flags (逾期, 本期未报送) as of `today` (YYYY-MM-DD). */
 export async function getTaskLedger(store: Store, plan: PlanRef, today: string, kind: PeriodKind = REPORTING_PERIOD): Promise<LedgerTask[]> {
   const scope = await planScope(store.db, plan);
   const duties = (await getEffectiveFindings(store, scope.versionId, 'duty')).findings.filter(live);
   const updates = await store.db.select().from(taskUpdates).where(eq(taskUpdates.planId, plan.id)).orderBy(asc(taskUpdates.id));
-  return duties.map((f) => {
-    const d = f.data as unknown as DutyData;
-    const mine = updates
-      .filter((u) => u.taskKey === f.identity)
-      .map((u) => ({ id: u.id, period: u.period, unit: u.unit, status: u.status as ProgressStatus, percent: u.percent, text: u.text, at: u.createdAt.toISOString(), actor: u.actor, attachmentFileId: u.attachmentFileId }));
-    const deadline = parseDeadline(d.deadline, scope.period?.[1] ?? null);
-    return { key: f.identity, task: d.task, lead: d.lead, support: d.support, deadline, start: f.start, end: f.end, updates: mine, flags: taskFlags(deadline, mine, today, kind) };
-  });
+  return duties.map((f) => ledgerTask(f.identity, f.data as unknown as DutyData, f.start, f.end, updates, scope.period?.[1] ?? null, today, kind));
 }
 
 // ---------------------------------------------------------------- department
 
 export interface DepartmentView {
   unit: string;
+  /** The tasks of the plans on this page (plans in ingest order). */
   tasks: Array<{ plan: { slug: string; title: string }; role: 'lead' | 'support'; task: LedgerTask }>;
+  /** Over all plans: tasks overdue, tasks without an update for the current period. */
   overdue: number;
   noUpdate: number;
-  /** Lagging targets whose indicator a task the unit leads names. */
+  /** Lagging targets, of the plans on this page, whose indicator a task the unit leads names. */
   lagging: Array<{ plan: { slug: string; title: string }; task: string; target: TargetStatus }>;
+  /** Over all plans: plans naming the unit, its tasks, those it leads. */
+  totals: { plans: number; tasks: number; lead: number };
+  limit: number;
+  offset: number;
 }
 
-/** Everything assigned to one unit across the stored plans: tasks flagged as of `today` (YYYY-MM-DD), lagging targets judged at `asOf` (default: each plan's default year as of `today`). */
-export async function getDepartment(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], unit: string, today: string, asOf?: number): Promise<DepartmentView> {
-  const out: DepartmentView = { unit, tasks: [], overdue: 0, noUpdate: 0, lagging: [] };
-  // Only the plans with a task (as reviewed) naming the unit are read further.
-  const ids = await queryRows<{ id: number }>(
+/** Plans a department page shows unless asked otherwise (the totals cover all). */
+export const DEPARTMENT_PAGE_DEFAULT = 20;
+
+/**
+ * Everything assigned to one unit across the stored plans: tasks flagged as of `today`
+ * (YYYY-MM-DD), lagging targets judged at `asOf` (default: each plan's default year as of `today`).
+ * Paged by plan: the tasks naming the unit and their updates are read in two statements for all
+ * plans (for the totals and the flag counts); only the page's plans are judged for lagging targets.
+ */
+export async function getDepartment(
+  store: Store,
+  gaz: Gazetteer,
+  indicators: readonly IndicatorEntry[],
+  unit: string,
+  today: string,
+  asOf?: number,
+  page: { limit: number; offset: number } = { limit: DEPARTMENT_PAGE_DEFAULT, offset: 0 },
+): Promise<DepartmentView> {
+  const rows = await queryRows<{ plan_id: number; slug: string; title: string; version_id: number; period_end: number | null; identity: string; data: unknown; start: number | null; end: number | null }>(
     store.db,
-    sql`select distinct p.id from plans p join effective_findings e on e.version_id = p.current_version_id
+    sql`select p.id as plan_id, p.slug, p.title, v.id as version_id, v.period_end, e.identity, e.data, e.start, e."end"
+        from plans p join plan_versions v on v.id = p.current_version_id join effective_findings e on e.version_id = v.id
         where e.kind = 'duty' and e.status <> 'rejected' and e.status <> 'orphan'
-          and (jsonb_exists(e.data->'lead', ${unit}) or jsonb_exists(e.data->'support', ${unit}))`,
+          and (jsonb_exists(e.data->'lead', ${unit}) or jsonb_exists(e.data->'support', ${unit}))
+        order by p.id, e.seq`,
   );
-  for (const p of await listPlans(store, ids.map((r) => Number(r.id)))) {
-    if (p.currentVersionId == null) continue;
-    const plan = { id: p.id, slug: p.slug, title: p.title, currentVersionId: p.currentVersionId };
-    const ledger = await getTaskLedger(store, plan, today);
-    const mine = ledger.filter((t) => t.lead.includes(unit) || t.support.includes(unit));
-    if (!mine.length) continue;
-    for (const t of mine) {
-      out.tasks.push({ plan: { slug: p.slug, title: p.title }, role: t.lead.includes(unit) ? 'lead' : 'support', task: t });
-      if (t.flags.overdue) out.overdue++;
-      if (t.flags.noUpdate) out.noUpdate++;
-    }
-    const led = mine.filter((t) => t.lead.includes(unit));
-    if (!led.length) continue;
+  if (!rows.length) throw new NotFoundError(`no task of any plan names ${unit} as a lead or supporting unit`, 'unit');
+  const planIds = [...new Set(rows.map((r) => Number(r.plan_id)))];
+  const keys = [...new Set(rows.map((r) => r.identity))];
+  const updates = await store.db
+    .select()
+    .from(taskUpdates)
+    .where(and(sql`${taskUpdates.planId} = any(${`{${planIds.join(',')}}`}::int[])`, sql`${taskUpdates.taskKey} = any(${textArray(keys)})`))
+    .orderBy(asc(taskUpdates.id));
+  const json = <T>(x: unknown): T => (typeof x === 'string' ? JSON.parse(x) : x) as T;
+  const shownIds = new Set(planIds.slice(page.offset, page.offset + page.limit));
+  const out: DepartmentView = { unit, tasks: [], overdue: 0, noUpdate: 0, lagging: [], totals: { plans: planIds.length, tasks: rows.length, lead: 0 }, limit: page.limit, offset: page.offset };
+  const led = new Map<number, { plan: PlanRef; tasks: string[] }>();
+  for (const r of rows) {
+    const planId = Number(r.plan_id);
+    const d = json<DutyData>(r.data);
+    const task = ledgerTask(r.identity, d, r.start == null ? null : Number(r.start), r.end == null ? null : Number(r.end), updates.filter((u) => u.planId === planId), r.period_end == null ? null : Number(r.period_end), today, REPORTING_PERIOD);
+    const role = d.lead.includes(unit) ? 'lead' : 'support';
+    if (role === 'lead') out.totals.lead++;
+    if (task.flags.overdue) out.overdue++;
+    if (task.flags.noUpdate) out.noUpdate++;
+    if (!shownIds.has(planId)) continue;
+    out.tasks.push({ plan: { slug: r.slug, title: r.title }, role, task });
+    if (role !== 'lead') continue;
+    const l = led.get(planId) ?? { plan: { id: planId, slug: r.slug, title: r.title, currentVersionId: Number(r.version_id) }, tasks: [] };
+    l.tasks.push(d.task);
+    led.set(planId, l);
+  }
+  for (const { plan, tasks } of led.values()) {
     const m = await getPlanMonitor(store, gaz, indicators, plan, asOf, new Date(`${today}T00:00:00Z`));
     for (const r of m.rows) {
       if (r.assessment.status !== 'lagging' && r.assessment.status !== 'severely-lagging') continue;
       const names = [r.target.data.indicator, ...(r.indicator ? [r.indicator.name, ...r.indicator.aliases] : [])].filter((n) => n.length >= 2);
-      const task = led.find((t) => names.some((n) => t.task.includes(n)));
-      if (task) out.lagging.push({ plan: { slug: p.slug, title: p.title }, task: task.task, target: r });
+      const task = tasks.find((t) => names.some((n) => t.includes(n)));
+      if (task) out.lagging.push({ plan: { slug: plan.slug, title: plan.title }, task, target: r });
     }
   }
-  if (!out.tasks.length) throw new NotFoundError(`no task of any plan names ${unit} as a lead or supporting unit`, 'unit');
   return out;
 }
 

@@ -74,5 +74,39 @@ for (const backend of backends) {
       expect(byName.statusCode).toBe(301);
       expect(byName.headers.location).toBe('/api/places/440800?limit=1');
     });
+
+    it('a department page pages by plan; its totals and flag counts cover every plan', async () => {
+      // a unit that tasks of two or more plans name
+      const slugs = (await get('/api/plans')).body.plans.map((p: { slug: string }) => p.slug) as string[];
+      const plansOf = new Map<string, Set<string>>();
+      for (const slug of slugs) {
+        for (const task of (await get(`/api/plans/${slug}/tasks?today=2016-03-01`)).body.tasks as Array<{ lead: string[]; support: string[] }>) {
+          for (const u of [...task.lead, ...task.support]) plansOf.set(u, new Set([...(plansOf.get(u) ?? []), slug]));
+        }
+      }
+      const [unit, plans] = [...plansOf].sort((a, b) => b[1].size - a[1].size)[0];
+      expect(plans.size).toBeGreaterThanOrEqual(2);
+      const url = `/api/departments/${encodeURIComponent(unit)}?today=2016-03-01`;
+      const all = await get(url);
+      expect(all.status).toBe(200);
+      expect(all.body.totals.plans).toBe(plans.size);
+      expect(all.body.totals.tasks).toBe(all.body.tasks.length);
+      expect(all.body.totals.lead).toBe(all.body.tasks.filter((t: { role: string }) => t.role === 'lead').length);
+      const pages = [];
+      const lagging = [];
+      for (let offset = 0; offset < plans.size; offset++) {
+        const one = await get(`${url}&limit=1&offset=${offset}`);
+        expect(one.status).toBe(200);
+        expect(new Set(one.body.tasks.map((t: { plan: { slug: string } }) => t.plan.slug)).size).toBe(1);
+        // totals and flag counts are over all plans whatever the page
+        expect(one.body.totals).toEqual(all.body.totals);
+        expect([one.body.overdue, one.body.noUpdate]).toEqual([all.body.overdue, all.body.noUpdate]);
+        pages.push(...one.body.tasks);
+        lagging.push(...one.body.lagging);
+      }
+      expect(pages).toEqual(all.body.tasks);
+      expect(lagging).toEqual(all.body.lagging);
+      expect((await get(`${url}&limit=0`)).status).toBe(400);
+    });
   });
 }

@@ -7,7 +7,7 @@ import { reportTaskProgress } from '../../commands/tasks';
 import { dutyMatrix } from '../../monitor/tasks';
 import { STATUS_LABELS, STATUSES } from '../../monitor/progress';
 import type { TargetStatus, UsedFigure } from '../../monitor/plan-monitor';
-import { getDepartment, getIndicatorView, getPlanMonitor, getTaskLedger, taskDay, type LedgerTask } from '../../store/monitor-views';
+import { DEPARTMENT_PAGE_DEFAULT, getDepartment, getIndicatorView, getPlanMonitor, getTaskLedger, taskDay, type LedgerTask } from '../../store/monitor-views';
 import { activeObservations, getTaskAttachment, listImports } from '../../store/observations';
 import type { AppContext } from '../context';
 import type { DepartmentDto, FigureDto, IndicatorViewDto, LedgerTaskDto, PlanMonitorDto, TargetStatusDto, TaskLedgerDto } from '../../core/api-types';
@@ -551,31 +551,43 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
       },
     );
 
-    app.get<{ Params: { unit: string }; Querystring: { today?: string; asOf?: number } }>(
+    app.get<{ Params: { unit: string }; Querystring: { today?: string; asOf?: number; limit: number; offset: number } }>(
       '/departments/:unit',
       {
         schema: {
           tags: ['monitor'],
           summary: 'A department’s page: the tasks it leads or supports in every plan, their flags, and the lagging targets of the tasks it leads',
           params: { type: 'object', required: ['unit'], properties: { unit: { type: 'string', minLength: 1 } } },
-          querystring: { type: 'object', additionalProperties: false, properties: { today: todayQuery, asOf: { ...asOfQuery, description: 'the year judged: lagging targets at that year, tasks flagged as of its last day or today if earlier (default: today, each plan’s default year)' } } },
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              today: todayQuery,
+              asOf: { ...asOfQuery, description: 'the year judged: lagging targets at that year, tasks flagged as of its last day or today if earlier (default: today, each plan’s default year)' },
+              limit: { type: 'integer', minimum: 1, maximum: 200, default: DEPARTMENT_PAGE_DEFAULT, description: 'plans on the page (their tasks and lagging targets are listed)' },
+              offset: { type: 'integer', minimum: 0, maximum: 100000, default: 0, description: 'plans to skip (in ingest order)' },
+            },
+          },
           response: {
             200: obj(
               {
                 unit: str,
                 tasks: { type: 'array', items: obj({ plan: obj({ slug: str, title: str }), role: { type: 'string', enum: ['lead', 'support'] }, task: taskDto }) },
-                overdue: int,
-                noUpdate: int,
-                lagging: { type: 'array', items: obj({ plan: obj({ slug: str, title: str }), task: str, target: targetStatus }) },
+                overdue: { type: 'integer', description: 'tasks overdue, over all plans' },
+                noUpdate: { type: 'integer', description: 'tasks without an update for the current period, over all plans' },
+                lagging: { type: 'array', items: obj({ plan: obj({ slug: str, title: str }), task: str, target: targetStatus }), description: 'lagging targets of the plans on the page whose indicator a task the unit leads names' },
+                totals: obj({ plans: int, tasks: int, lead: int }, { description: 'over all plans: plans naming the unit, its tasks, those it leads' }),
+                limit: int,
+                offset: int,
               },
-              { description: 'Everything assigned to the unit' },
+              { description: 'What is assigned to the unit: one page of plans, with totals over all' },
             ),
             ...errors([404, 'No task of any plan names this unit']),
           },
         },
       },
       async (req) => {
-        const d = await getDepartment(ctx.store, ctx.gazetteer, ctx.lexicons.indicators, req.params.unit, flagDay(req.query), req.query.asOf);
+        const d = await getDepartment(ctx.store, ctx.gazetteer, ctx.lexicons.indicators, req.params.unit, flagDay(req.query), req.query.asOf, { limit: req.query.limit, offset: req.query.offset });
         return { ...d, tasks: d.tasks.map((t) => ({ ...t, task: taskOf(t.task) })), lagging: d.lagging.map((l) => ({ ...l, target: statusDto(l.target) })) } satisfies DepartmentDto;
       },
     );

@@ -1,8 +1,8 @@
 // 部门 (/departments/:unit): every task a unit leads or supports, by plan, with flags, and the
 // lagging targets of the tasks it leads.
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import type { DepartmentDto, PlanRefDto } from '../../../src/core/api-types';
-import { useApi } from '../api';
+import { qs, useApi } from '../api';
 import { DataTable } from '../components/DataTable';
 import { ErrorBox, Loading } from '../components/Status';
 import { useLang, useT } from '../i18n';
@@ -16,7 +16,10 @@ import './Department.css';
 const strings = {
   zh: {
     title: '部门',
-    summary: '承担 {n} 项任务（牵头 {lead} 项、参加 {support} 项），{overdue} 项逾期，{noUpdate} 项本期未报送。',
+    summary: '在 {plans} 部规划中承担 {n} 项任务（牵头 {lead} 项、参加 {support} 项），{overdue} 项逾期，{noUpdate} 项本期未报送。',
+    pageOf: '第 {from}—{to} 部规划，共 {n} 部',
+    prev: '上一页',
+    next: '下一页',
     overdue: '逾期',
     noUpdate: '本期未报送',
     tasks: '任务',
@@ -39,7 +42,10 @@ const strings = {
   },
   en: {
     title: 'Department',
-    summary: '{n} tasks ({lead} led, {support} supported), {overdue} overdue, {noUpdate} not reported for the current period.',
+    summary: '{n} tasks in {plans} plans ({lead} led, {support} supported), {overdue} overdue, {noUpdate} not reported for the current period.',
+    pageOf: 'Plans {from}–{to} of {n}',
+    prev: 'Previous',
+    next: 'Next',
     overdue: 'Overdue',
     noUpdate: 'Not reported',
     tasks: 'Tasks',
@@ -68,7 +74,10 @@ type DepartmentResponse = DepartmentDto;
 export function DepartmentPage({ unit }: { unit: string }) {
   const t = useT(strings);
   const { lang } = useLang();
-  const res = useApi<DepartmentResponse>(`/api/departments/${encodeURIComponent(unit)}`);
+  // Paged by plan: the totals and flag counts cover every plan, the tables the page's plans.
+  const [page, setPage] = useState({ unit, offset: 0 });
+  const offset = page.unit === unit ? page.offset : 0;
+  const res = useApi<DepartmentResponse>(`/api/departments/${encodeURIComponent(unit)}${qs({ offset: offset || null })}`);
   if (res.error) return <section className="page department-page"><h1>{unit}</h1><ErrorBox error={res.error} /></section>;
   if (!res.data) return <section className="page department-page"><Loading /></section>;
   const d = res.data;
@@ -78,7 +87,20 @@ export function DepartmentPage({ unit }: { unit: string }) {
     e.items.push(x);
     byPlan.set(x.plan.slug, e);
   }
-  const lead = d.tasks.filter((x) => x.role === 'lead').length;
+  const totals = d.totals ?? { plans: byPlan.size, tasks: d.tasks.length, lead: d.tasks.filter((x) => x.role === 'lead').length };
+  const pager = totals.plans > byPlan.size && (
+    <p className="department-pager" data-testid="department-pager">
+      <button type="button" disabled={offset === 0} onClick={() => setPage({ unit, offset: Math.max(0, offset - d.limit) })}>
+        {t.prev}
+      </button>{' '}
+      <span className="muted">
+        {t.pageOf.replace('{from}', String(offset + 1)).replace('{to}', String(offset + byPlan.size)).replace('{n}', String(totals.plans))}
+      </span>{' '}
+      <button type="button" data-testid="department-next" disabled={offset + d.limit >= totals.plans} onClick={() => setPage({ unit, offset: offset + d.limit })}>
+        {t.next}
+      </button>
+    </p>
+  );
   const latestOf = (task: LedgerTask) => [...task.updates].sort((a, b) => b.at.localeCompare(a.at))[0];
 
   return (
@@ -87,9 +109,10 @@ export function DepartmentPage({ unit }: { unit: string }) {
       <h1 data-testid="department-unit">{d.unit}</h1>
       <p data-testid="department-summary">
         {t.summary
-          .replace('{n}', String(d.tasks.length))
-          .replace('{lead}', String(lead))
-          .replace('{support}', String(d.tasks.length - lead))
+          .replace('{n}', String(totals.tasks))
+          .replace('{plans}', String(totals.plans))
+          .replace('{lead}', String(totals.lead))
+          .replace('{support}', String(totals.tasks - totals.lead))
           .replace('{overdue}', String(d.overdue))
           .replace('{noUpdate}', String(d.noUpdate))}
       </p>
@@ -109,6 +132,7 @@ export function DepartmentPage({ unit }: { unit: string }) {
       </ul>
 
       <h2>{t.tasks}</h2>
+      {pager}
       <DataTable className="department-tasks" testId="department-tasks" columns={[{ label: t.role }, { label: t.task }, { label: t.partners }, { label: t.latest }, { label: t.flags }]}>
         {[...byPlan.values()].map(({ plan, items }) => (
           <Fragment key={plan.slug}>
