@@ -275,6 +275,16 @@ async function serverFigures(dataDir: string, databaseUrl: string): Promise<Figu
       const r = await concurrent(base, url, CLIENTS);
       out[`${label}: ${CLIENTS} clients p50/p95/max`] = `${ms(pct(r.times, 0.5))} / ${ms(pct(r.times, 0.95))} / ${ms(pct(r.times, 1))} ms${r.failed ? `, ${r.failed} failed` : ''}, ${(one.bytes / 1024).toFixed(0)} KB`;
     }
+    // Pages that judge plans (monitoring): one client, two requests each (60 s at most each); not among the targets.
+    const singles: Array<[string, string]> = [
+      ['plan monitor synthetic-0', '/api/plans/synthetic-0/monitor'],
+      ['department 省发展改革委 (first 20 plans)', `/api/departments/${encodeURIComponent('省发展改革委')}`],
+      ['indicator urbanization, all plans', '/api/indicators/urbanization'],
+    ];
+    for (const [label, url] of singles) {
+      const r = await concurrent(base, url, 1, 2);
+      out[`${label}: 1 client p50/max`] = `${ms(pct(r.times, 0.5))} / ${ms(pct(r.times, 1))} ms${r.failed ? `, ${r.failed} failed` : ''}, ${(r.bytes / 1024).toFixed(0)} KB`;
+    }
   } finally {
     clearInterval(sampler);
     out['server RSS: peak sampled / high-water mark'] = `${(peak / 2 ** 20).toFixed(0)} / ${(rssOf(child.pid!, 'VmHWM') / 2 ** 20).toFixed(0)} MiB`;

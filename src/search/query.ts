@@ -50,16 +50,17 @@ export const HIT_FINDINGS = 8;
 
 /**
  * The effective findings (rejected ones left out) whose span overlaps the passage [start, end) of
- * version `version`, as a row source aliased e. Two bounded index ranges: short findings overlapping
+ * version `version`, as a row source aliased e (the columns a hit shows, and year and seq). Two bounded index ranges: short findings overlapping
  * it start in (start - LONG_SPAN, end) (effective_findings_version_start); long ones are few
  * (effective_findings_long).
  */
+const FINDING_COLUMNS = sql.raw('e.identity, e.kind, e.summary, e.start, e."end", e.seq, e.year');
 const overlapping = (version: SQL, start: SQL, end: SQL) =>
-  sql`(select e.* from effective_findings e
+  sql`(select ${FINDING_COLUMNS} from effective_findings e
         where e.version_id = ${version} and e.start > ${start} - ${sql.raw(String(LONG_SPAN))} and e.start < ${end} and e."end" > ${start}
           and e.status <> 'rejected' and e.status <> 'orphan'
        union all
-       select e.* from effective_findings e
+       select ${FINDING_COLUMNS} from effective_findings e
         where e.version_id = ${version} and e."end" - e.start > ${sql.raw(String(LONG_SPAN))} and e.start <= ${start} - ${sql.raw(String(LONG_SPAN))} and e."end" > ${start}
           and e.status <> 'rejected' and e.status <> 'orphan') e`;
 
