@@ -54,21 +54,24 @@ export async function otherDocumentFacts(db: Db | Tx, plan: PlanRef, units: read
   const U = textArray(units);
   const rows = await queryRows<{ plan_id: number; slug: string; title: string; version_id: number; version: number; issued: string | null; period_start: number | null; period_end: number | null; identity: string; data: unknown; flags: unknown; start: number | null; end: number | null; quote: string }>(
     db,
-    sql`with cand as (
+    // The other plans' current versions and the candidate facts are each computed once (materialized):
+    // estimated as one, the join with plans would otherwise run as a nested loop over every plan.
+    sql`with cur as materialized (
+          select p.id, p.slug, p.title, p.current_version_id as version_id from plans p where p.id <> ${plan.id} and p.current_version_id is not null),
+        cand as materialized (
           select ep.version_id, ep.seq from effective_places ep where ep.code = any(${U}) and ep.kind = 'fact' and ep.scoped
           union
           select ef.version_id, ef.seq from plan_places pp join effective_findings ef on ef.version_id = pp.version_id and ef.kind = 'fact'
-            where pp.place_code = any(${U}) and pp.role = 'scope'
-        )
-        select p.id as plan_id, p.slug, p.title, v.id as version_id, v.version, v.issued, v.period_start, v.period_end,
+            where pp.place_code = any(${U}) and pp.role = 'scope')
+        select cur.id as plan_id, cur.slug, cur.title, v.id as version_id, v.version, v.issued, v.period_start, v.period_end,
                ef.identity, ef.data, ef.flags, ef.start, ef."end", ef.quote
         from cand
+        join cur on cur.version_id = cand.version_id
         join effective_findings ef on ef.version_id = cand.version_id and ef.seq = cand.seq
-        join plans p on p.current_version_id = ef.version_id
-        join plan_versions v on v.id = ef.version_id
-        where p.id <> ${plan.id} and ef.kind = 'fact' and ef.status not in ('rejected', 'orphan')
+        join plan_versions v on v.id = cand.version_id
+        where ef.kind = 'fact' and ef.status not in ('rejected', 'orphan')
           and ef.data->>'canonical' = any(${textArray(indicators)})
-        order by p.id, ef.seq`,
+        order by cur.id, ef.seq`,
   );
   if (!rows.length) return [];
   const versionIds = [...new Set(rows.map((r) => Number(r.version_id)))];
