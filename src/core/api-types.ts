@@ -311,6 +311,9 @@ export interface IndicatorViewDto {
   place: { key: string; name: string } | null;
   targets: Array<{ plan: PlanRefDto; target: TargetStatusDto }>;
   series: FigureDto[];
+  totals: { plans: number };
+  limit: number;
+  offset: number;
 }
 
 /** An observation in force (GET /api/observations). */

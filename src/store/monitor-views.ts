@@ -302,30 +302,43 @@ export interface IndicatorView {
   indicator: IndicatorEntry;
   /** The place asked: a unit, or a plan's region (plan:<slug>); null for every place. */
   place: { key: string; name: string } | null;
+  /** The targets of the plans on this page (plans in ingest order). */
   targets: Array<{ plan: { slug: string; title: string }; status: TargetStatus }>;
   /** The actual series of the place (figures in force, a region's computed from its units). */
   series: UsedFigure[];
+  /** Plans with a target of the indicator (as reviewed), over all pages. */
+  totals: { plans: number };
+  limit: number;
+  offset: number;
 }
 
+/** Plans an indicator page judges unless asked otherwise (each plan's monitor is computed). */
+export const INDICATOR_PAGE_DEFAULT = 20;
+
 /** Every plan's targets for one indicator (optionally for one place) with the place's actual series. */
-export async function getIndicatorView(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], id: string, placeKey: string | null): Promise<IndicatorView> {
+export async function getIndicatorView(
+  store: Store,
+  gaz: Gazetteer,
+  indicators: readonly IndicatorEntry[],
+  id: string,
+  placeKey: string | null,
+  page: { limit: number; offset: number } = { limit: INDICATOR_PAGE_DEFAULT, offset: 0 },
+): Promise<IndicatorView> {
   const indicator = indicators.find((i) => i.id === id);
   if (!indicator) throw new NotFoundError(`no indicator ${id} in data/lexicons/indicators.csv`, 'id');
-  const out: IndicatorView = { indicator, place: null, targets: [], series: [] };
-  let regionUnits: string[] | null = null;
-  // Only the plans with a target (as reviewed) of the indicator, and the plan whose region is asked, are read.
+  const out: IndicatorView = { indicator, place: null, targets: [], series: [], totals: { plans: 0 }, limit: page.limit, offset: page.offset };
+  // The plans with a target (as reviewed) of the indicator, in ingest order; only the page's are judged.
   const ids = await queryRows<{ id: number }>(
     store.db,
     sql`select distinct p.id from plans p join effective_findings e on e.version_id = p.current_version_id
         where e.kind = 'target' and e.status <> 'rejected' and e.status <> 'orphan' and e.data->>'canonical' = ${id}
-        union select p.id from plans p where ${placeKey?.startsWith('plan:') ? sql`p.slug = ${placeKey.slice('plan:'.length)}` : sql`false`}`,
+        order by p.id`,
   );
-  for (const p of await listPlans(store, ids.map((r) => Number(r.id)))) {
+  out.totals.plans = ids.length;
+  const shown = ids.slice(page.offset, page.offset + page.limit).map((r) => Number(r.id));
+  for (const p of await listPlans(store, shown)) {
     if (p.currentVersionId == null) continue;
     const plan = { id: p.id, slug: p.slug, title: p.title, currentVersionId: p.currentVersionId };
-    const targets = (await getEffectiveFindings(store, p.currentVersionId, 'target')).findings.filter((f) => live(f) && (f.data as unknown as TargetData).canonical === id);
-    if (placeKey === regionPlace(p.slug)) regionUnits = (await planScope(store.db, plan)).units;
-    if (!targets.length) continue;
     const m = await getPlanMonitor(store, gaz, indicators, plan);
     for (const r of m.rows) {
       if (r.target.data.canonical !== id) continue;
@@ -333,14 +346,16 @@ export async function getIndicatorView(store: Store, gaz: Gazetteer, indicators:
       if (here) out.targets.push({ plan: { slug: p.slug, title: p.title }, status: r });
     }
   }
+  // a plan's region asked: its units
+  const regionPlan = placeKey?.startsWith('plan:') ? (await listPlans(store)).find((p) => regionPlace(p.slug) === placeKey) : undefined;
+  const regionUnits = regionPlan?.currentVersionId != null ? (await planScope(store.db, { id: regionPlan.id, slug: regionPlan.slug, title: regionPlan.title, currentVersionId: regionPlan.currentVersionId })).units : null;
   if (placeKey) {
-    const name = placeKey.startsWith('plan:') ? ((await listPlans(store)).find((p) => regionPlace(p.slug) === placeKey)?.title ?? placeKey) : (gaz.byCode(placeKey)?.name ?? placeKey);
+    const name = placeKey.startsWith('plan:') ? (regionPlan?.title ?? placeKey) : (gaz.byCode(placeKey)?.name ?? placeKey);
     out.place = { key: placeKey, name };
     const stored = await activeObservations(store.db, { places: [placeKey, ...(regionUnits ?? [])] });
     // figures the stored documents state for the place (or the region's units), after a person's and a file's
     const rules = loadAggregationRules();
     const units = regionUnits ?? (placeKey.startsWith('plan:') ? [] : [placeKey]);
-    const regionPlan = placeKey.startsWith('plan:') ? (await listPlans(store)).find((p) => regionPlace(p.slug) === placeKey) : undefined;
     const others = await otherDocumentFacts(store.db, { id: -1, slug: '', title: '', currentVersionId: -1 }, units, [id, ...(rules.get(id)?.parts ?? [])]);
     const scope: PlanScope = { slug: regionPlan?.slug ?? '', title: regionPlan?.title ?? '', period: null, units };
     const fromDocuments = observationsFromOtherDocuments(scope, { year: null, observations: [] }, others, indicators, (c) => gaz.byCode(c)?.name).map(

@@ -108,5 +108,26 @@ for (const backend of backends) {
       expect(lagging).toEqual(all.body.lagging);
       expect((await get(`${url}&limit=0`)).status).toBe(400);
     });
+
+    it('an indicator page judges one page of plans; the total counts every plan with a target of it', async () => {
+      let id = '';
+      let all: { status: number; body: { totals: { plans: number }; targets: Array<{ plan: { slug: string } }> } } | null = null;
+      for (const candidate of ['gdp', 'urbanization', 'population']) {
+        const r = await get(`/api/indicators/${candidate}?limit=200`);
+        expect(r.status).toBe(200);
+        if (r.body.totals.plans >= 2) [id, all] = [candidate, r];
+        if (id) break;
+      }
+      expect(id, 'an indicator that two sample plans set targets for').not.toBe('');
+      expect(new Set(all!.body.targets.map((t) => t.plan.slug)).size).toBe(all!.body.totals.plans);
+      const pages = [];
+      for (let offset = 0; offset < all!.body.totals.plans; offset++) {
+        const one = await get(`/api/indicators/${id}?limit=1&offset=${offset}`);
+        expect(one.body.totals).toEqual(all!.body.totals);
+        expect(new Set(one.body.targets.map((t: { plan: { slug: string } }) => t.plan.slug)).size).toBe(1);
+        pages.push(...one.body.targets);
+      }
+      expect(pages).toEqual(all!.body.targets);
+    });
   });
 }

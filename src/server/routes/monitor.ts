@@ -7,7 +7,7 @@ import { reportTaskProgress } from '../../commands/tasks';
 import { dutyMatrix } from '../../monitor/tasks';
 import { STATUS_LABELS, STATUSES } from '../../monitor/progress';
 import type { TargetStatus, UsedFigure } from '../../monitor/plan-monitor';
-import { DEPARTMENT_PAGE_DEFAULT, getDepartment, getIndicatorView, getPlanMonitor, getTaskLedger, taskDay, type LedgerTask } from '../../store/monitor-views';
+import { DEPARTMENT_PAGE_DEFAULT, getDepartment, INDICATOR_PAGE_DEFAULT, getIndicatorView, getPlanMonitor, getTaskLedger, taskDay, type LedgerTask } from '../../store/monitor-views';
 import { activeObservations, getTaskAttachment, listImports } from '../../store/observations';
 import type { AppContext } from '../context';
 import type { DepartmentDto, FigureDto, IndicatorViewDto, LedgerTaskDto, PlanMonitorDto, TargetStatusDto, TaskLedgerDto } from '../../core/api-types';
@@ -511,21 +511,32 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
       async () => ({ indicators: ctx.lexicons.indicators.map((i) => ({ id: i.id, name: i.name, unit: i.unit, aliases: i.aliases })) }),
     );
 
-    app.get<{ Params: { id: string }; Querystring: { place?: string } }>(
+    app.get<{ Params: { id: string }; Querystring: { place?: string; limit: number; offset: number } }>(
       '/indicators/:id',
       {
         schema: {
           tags: ['monitor'],
           summary: 'An indicator: every plan’s targets for it (optionally for one place) with their status, and the place’s actual series',
           params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1 } } },
-          querystring: { type: 'object', additionalProperties: false, properties: { place: { type: 'string', description: 'a gazetteer code or name, or plan:<slug> for a plan’s region' } } },
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              place: { type: 'string', description: 'a gazetteer code or name, or plan:<slug> for a plan’s region' },
+              limit: { type: 'integer', minimum: 1, maximum: 200, default: INDICATOR_PAGE_DEFAULT, description: 'plans judged on the page (those with a target of the indicator, in ingest order)' },
+              offset: { type: 'integer', minimum: 0, maximum: 100000, default: 0, description: 'plans to skip' },
+            },
+          },
           response: {
             200: obj(
               {
                 indicator: obj({ id: str, name: str, unit: strOrNull, aliases: strList }),
                 place: obj({ key: str, name: str }, { nullable: true }),
-                targets: { type: 'array', items: obj({ plan: obj({ slug: str, title: str }), target: targetStatus }) },
+                targets: { type: 'array', items: obj({ plan: obj({ slug: str, title: str }), target: targetStatus }), description: 'the targets of the plans on the page' },
                 series: { type: 'array', items: figure },
+                totals: obj({ plans: int }, { description: 'plans with a target of the indicator, over all pages' }),
+                limit: int,
+                offset: int,
               },
               { description: 'The targets and the series' },
             ),
@@ -540,13 +551,16 @@ export function monitorRoutes(ctx: AppContext): FastifyPluginAsync {
           place = q.startsWith('plan:') ? q : (/^\d{6}$/.test(q) ? ctx.gazetteer.byCode(q)?.code : ctx.gazetteer.resolve(q)?.code) ?? null;
           if (!place) throw new HttpError(400, 'unknown-place', `no place "${q}" in the gazetteer (give a 6-digit code or a name, or plan:<slug>)`, 'place');
         }
-        const v = await getIndicatorView(ctx.store, ctx.gazetteer, ctx.lexicons.indicators, req.params.id, place);
+        const v = await getIndicatorView(ctx.store, ctx.gazetteer, ctx.lexicons.indicators, req.params.id, place, { limit: req.query.limit, offset: req.query.offset });
         const i = v.indicator;
         return {
           indicator: { id: i.id, name: i.name, unit: i.unit, aliases: i.aliases },
           place: v.place,
           targets: v.targets.map((t) => ({ plan: t.plan, target: statusDto(t.status) })),
           series: v.series.map(figureDto),
+          totals: v.totals,
+          limit: v.limit,
+          offset: v.offset,
         } satisfies IndicatorViewDto;
       },
     );

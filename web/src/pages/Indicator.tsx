@@ -30,6 +30,9 @@ const strings = {
     allPlaces: '全部地区（不画实际值）',
     targets: '各规划的目标',
     noTargets: '没有规划为该指标设定目标。',
+    pageOf: '第 {from}—{to} 部规划，共 {n} 部设定了该指标目标',
+    prev: '上一页',
+    next: '下一页',
     plan: '规划',
     scope: '范围',
     status: '状态',
@@ -61,6 +64,9 @@ const strings = {
     allPlaces: 'All places (no actual series)',
     targets: 'Targets in the plans',
     noTargets: 'No plan sets a target for this indicator.',
+    pageOf: 'Plans {from}–{to} of {n} with a target for it',
+    prev: 'Previous',
+    next: 'Next',
     plan: 'Plan',
     scope: 'Scope',
     status: 'Status',
@@ -131,7 +137,10 @@ export function IndicatorPage({ id }: { id: string }) {
   const { lang } = useLang();
   const { query } = useLocation();
   const place = query.get('place') ?? '';
-  const res = useApi<IndicatorResponse>(`/api/indicators/${encodeURIComponent(id)}${qs({ place })}`);
+  // Paged by plan (each plan's targets are judged): the chart and the table show the page's plans.
+  const [page, setPage] = useState({ key: `${id}\u0000${place}`, offset: 0 });
+  const offset = page.key === `${id}\u0000${place}` ? page.offset : 0;
+  const res = useApi<IndicatorResponse>(`/api/indicators/${encodeURIComponent(id)}${qs({ place, offset: offset || null })}`);
   const all = useApi<IndicatorResponse>(place ? `/api/indicators/${encodeURIComponent(id)}` : null); // every plan's targets, for the place picker
   const [draft, setDraft] = useState<string | null>(null);
   const d = res.data;
@@ -215,6 +224,19 @@ export function IndicatorPage({ id }: { id: string }) {
       )}
 
       <h2>{t.targets}</h2>
+      {d.totals && d.totals.plans > d.limit && (
+        <p className="indicator-pager" data-testid="indicator-pager">
+          <button type="button" disabled={offset === 0} onClick={() => setPage({ key: `${id}\u0000${place}`, offset: Math.max(0, offset - d.limit) })}>
+            {t.prev}
+          </button>{' '}
+          <span className="muted">
+            {t.pageOf.replace('{from}', String(offset + 1)).replace('{to}', String(Math.min(offset + d.limit, d.totals.plans))).replace('{n}', String(d.totals.plans))}
+          </span>{' '}
+          <button type="button" disabled={offset + d.limit >= d.totals.plans} onClick={() => setPage({ key: `${id}\u0000${place}`, offset: offset + d.limit })}>
+            {t.next}
+          </button>
+        </p>
+      )}
       {d.targets.length === 0 ? (
         <p className="status">{t.noTargets}</p>
       ) : (
