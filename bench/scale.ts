@@ -279,7 +279,7 @@ async function serverFigures(dataDir: string, databaseUrl: string): Promise<Figu
     const singles: Array<[string, string]> = [
       ['plan monitor synthetic-0', '/api/plans/synthetic-0/monitor'],
       ['department 省发展改革委 (first 20 plans)', `/api/departments/${encodeURIComponent('省发展改革委')}`],
-      ['indicator urbanization, all plans', '/api/indicators/urbanization'],
+      ['indicator urbanization (first 20 plans)', '/api/indicators/urbanization'],
     ];
     for (const [label, url] of singles) {
       const r = await concurrent(base, url, 1, 2);
