@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { ingestPlan } from '../../src/commands/ingest-plan';
 import { queryRows } from '../../src/store/db';
 import { refreshPlanFindings } from '../../src/store/effective';
-import { copyPlan } from '../helpers/copies';
+import { copyFindings, copyPlan } from '../helpers/copies';
 import { hasChromium, launch, shot, startApp, type AppUnderTest } from './harness';
 
 const XUWEN_PLAN = [
@@ -141,6 +141,32 @@ describe.skipIf(!hasChromium)('lists beyond the first page in the browser', () =
     await page.getByTestId('monitor-more').click();
     await expect.poll(() => page.getByTestId('monitor-plan').count()).toBe(106);
     expect(await page.locator(`[data-testid="monitor-plan"][data-slug="${xuwen.slug}"]`).count()).toBe(1);
+    await page.close();
+  });
+
+  it('a department named in more than 20 plans pages by plan', async () => {
+    // 24 copies get the first plan's findings (the others have none)
+    const store = app.running.store;
+    const [first0, ...copies] = await queryRows<{ id: number }>(store.db, sql`select id from plans order by id`);
+    for (const c of copies.filter((_, i) => i >= 4).slice(0, 24)) await copyFindings(store, Number(first0.id), Number(c.id));
+    const plans = await api<{ plans: Array<{ slug: string }> }>('/api/plans?limit=1');
+    const tasks = await api<{ tasks: Array<{ lead: string[] }> }>(`/api/plans/${plans.plans[0].slug}/tasks`);
+    const unit = tasks.tasks.flatMap((t) => t.lead)[0];
+    expect(unit, 'a lead unit in the first plan').toBeTruthy();
+    const first = await api<{ totals: { plans: number }; limit: number }>(`/api/departments/${encodeURIComponent(unit)}`);
+    expect(first.totals.plans).toBeGreaterThan(first.limit); // the first plan and 24 copies with its findings
+    const page = await newPage();
+    await page.goto(`${app.url}/departments/${encodeURIComponent(unit)}`);
+    const pager = page.getByTestId('department-pager');
+    await pager.waitFor();
+    expect(await pager.textContent()).toContain(`第 1—${first.limit} 部规划，共 ${first.totals.plans} 部`);
+    const plansShown = () => page.locator('[data-testid="department-task"]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-plan')))]);
+    const before = await plansShown();
+    expect(before).toHaveLength(first.limit);
+    await page.getByTestId('department-pager-next').click();
+    await expect.poll(() => pager.textContent(), { timeout: 30_000 }).toContain(`第 ${first.limit + 1}—`);
+    const after = await plansShown();
+    expect(after.some((slug) => before.includes(slug))).toBe(false);
     await page.close();
   });
 });

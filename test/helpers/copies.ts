@@ -2,9 +2,10 @@
 // new plan whose current version is an SQL copy of the version's row and its covered units
 // (plan_places), under its own key, slug and title. Sections, findings and passages are not copied
 // (the library cards, facets and map coverage read only these tables; copies have no text
-// findings). Extracting hundreds of real plans would take minutes.
+// findings; copyFindings adds them where a test needs them). Extracting hundreds of real plans would take minutes.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Store } from '../../src/store/db';
+import { refreshPlanFindings } from '../../src/store/effective';
 
 async function columnsOf(store: Store, table: string): Promise<string[]> {
   const rows = await queryRows<{ column_name: string }>(
@@ -36,4 +37,17 @@ export async function copyPlan(store: Store, planId: number, n: number, title: (
     slugs.push(slug);
   }
   return slugs;
+}
+
+/** Gives copy `planId` (made by copyPlan) the findings of plan `fromPlanId`'s current version, and their effective rows. */
+export async function copyFindings(store: Store, fromPlanId: number, planId: number): Promise<void> {
+  const cols = (await columnsOf(store, 'findings')).filter((c) => !['id', 'version_id', 'plan_id'].includes(c)).map((c) => `"${c}"`);
+  await store.db.transaction(async (tx) => {
+    await tx.execute(
+      sql.raw(`insert into findings (version_id, plan_id, ${cols.join(', ')})
+        select (select current_version_id from plans where id = ${Number(planId)}), ${Number(planId)}, ${cols.map((c) => `x.${c}`).join(', ')}
+        from findings x where x.version_id = (select current_version_id from plans where id = ${Number(fromPlanId)})`),
+    );
+    await refreshPlanFindings(tx, planId);
+  });
 }

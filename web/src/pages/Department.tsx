@@ -4,6 +4,7 @@ import { Fragment, useState } from 'react';
 import type { DepartmentDto, PlanRefDto } from '../../../src/core/api-types';
 import { qs, useApi } from '../api';
 import { DataTable } from '../components/DataTable';
+import { PlanPager } from '../components/PlanPager';
 import { ErrorBox, Loading } from '../components/Status';
 import { useLang, useT } from '../i18n';
 import { Link } from '../router';
@@ -17,9 +18,6 @@ const strings = {
   zh: {
     title: '部门',
     summary: '在 {plans} 部规划中承担 {n} 项任务（牵头 {lead} 项、参加 {support} 项），{overdue} 项逾期，{noUpdate} 项本期未报送。',
-    pageOf: '第 {from}—{to} 部规划，共 {n} 部',
-    prev: '上一页',
-    next: '下一页',
     overdue: '逾期',
     noUpdate: '本期未报送',
     tasks: '任务',
@@ -43,9 +41,6 @@ const strings = {
   en: {
     title: 'Department',
     summary: '{n} tasks in {plans} plans ({lead} led, {support} supported), {overdue} overdue, {noUpdate} not reported for the current period.',
-    pageOf: 'Plans {from}–{to} of {n}',
-    prev: 'Previous',
-    next: 'Next',
     overdue: 'Overdue',
     noUpdate: 'Not reported',
     tasks: 'Tasks',
@@ -88,19 +83,7 @@ export function DepartmentPage({ unit }: { unit: string }) {
     byPlan.set(x.plan.slug, e);
   }
   const totals = d.totals ?? { plans: byPlan.size, tasks: d.tasks.length, lead: d.tasks.filter((x) => x.role === 'lead').length };
-  const pager = totals.plans > byPlan.size && (
-    <p className="department-pager" data-testid="department-pager">
-      <button type="button" disabled={offset === 0} onClick={() => setPage({ unit, offset: Math.max(0, offset - d.limit) })}>
-        {t.prev}
-      </button>{' '}
-      <span className="muted">
-        {t.pageOf.replace('{from}', String(offset + 1)).replace('{to}', String(offset + byPlan.size)).replace('{n}', String(totals.plans))}
-      </span>{' '}
-      <button type="button" data-testid="department-next" disabled={offset + d.limit >= totals.plans} onClick={() => setPage({ unit, offset: offset + d.limit })}>
-        {t.next}
-      </button>
-    </p>
-  );
+  const pager = <PlanPager offset={offset} limit={d.limit} total={totals.plans} onPage={(o) => setPage({ unit, offset: o })} testId="department-pager" />;
   const latestOf = (task: LedgerTask) => [...task.updates].sort((a, b) => b.at.localeCompare(a.at))[0];
 
   return (

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import type { IndicatorViewDto } from '../../../src/core/api-types';
 import { qs, useApi } from '../api';
 import { DataTable } from '../components/DataTable';
+import { PlanPager } from '../components/PlanPager';
 import { ErrorBox, Loading } from '../components/Status';
 import { useLang, useT } from '../i18n';
 import { Link, setQuery, useLocation } from '../router';
@@ -30,9 +31,6 @@ const strings = {
     allPlaces: '全部地区（不画实际值）',
     targets: '各规划的目标',
     noTargets: '没有规划为该指标设定目标。',
-    pageOf: '第 {from}—{to} 部规划，共 {n} 部设定了该指标目标',
-    prev: '上一页',
-    next: '下一页',
     plan: '规划',
     scope: '范围',
     status: '状态',
@@ -64,9 +62,6 @@ const strings = {
     allPlaces: 'All places (no actual series)',
     targets: 'Targets in the plans',
     noTargets: 'No plan sets a target for this indicator.',
-    pageOf: 'Plans {from}–{to} of {n} with a target for it',
-    prev: 'Previous',
-    next: 'Next',
     plan: 'Plan',
     scope: 'Scope',
     status: 'Status',
@@ -224,18 +219,14 @@ export function IndicatorPage({ id }: { id: string }) {
       )}
 
       <h2>{t.targets}</h2>
-      {d.totals && d.totals.plans > d.limit && (
-        <p className="indicator-pager" data-testid="indicator-pager">
-          <button type="button" disabled={offset === 0} onClick={() => setPage({ key: `${id}\u0000${place}`, offset: Math.max(0, offset - d.limit) })}>
-            {t.prev}
-          </button>{' '}
-          <span className="muted">
-            {t.pageOf.replace('{from}', String(offset + 1)).replace('{to}', String(Math.min(offset + d.limit, d.totals.plans))).replace('{n}', String(d.totals.plans))}
-          </span>{' '}
-          <button type="button" disabled={offset + d.limit >= d.totals.plans} onClick={() => setPage({ key: `${id}\u0000${place}`, offset: offset + d.limit })}>
-            {t.next}
-          </button>
-        </p>
+      {d.totals && (
+        <PlanPager
+          offset={offset}
+          limit={d.limit}
+          total={d.totals.plans}
+          onPage={(o) => setPage({ key: `${id}\u0000${place}`, offset: o })}
+          testId="indicator-pager"
+        />
       )}
       {d.targets.length === 0 ? (
         <p className="status">{t.noTargets}</p>
