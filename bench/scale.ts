@@ -3,7 +3,8 @@
 // PostgreSQL: the search handler against the bare full-text SQL it runs, the place page of 湛江市
 // and the plan list under concurrent clients, and the server's memory.
 //
-//   npm run bench:scale -- [--plans 1000] [--distinct 20] [--clients 20] [--rounds 10] [--pg URL [--pg-only] [--keep]]
+//   npm run bench:scale -- [--plans 1000] [--distinct 20] [--clients 20] [--rounds 10] [--search-rounds 150]
+//                          [--pg URL [--pg-only] [--keep | --db NAME]]
 //
 // The corpus: `distinct` texts are made from the sample plans (each drops a different eighth of its
 // base plan's paragraphs, so every text differs) and ingested through the real ingestPlan command
@@ -38,12 +39,15 @@ const PLANS = Number(opt('plans', '1000'));
 const DISTINCT = Math.min(PLANS, Number(opt('distinct', '20')));
 const CLIENTS = Number(opt('clients', '20'));
 const ROUNDS = Number(opt('rounds', '10'));
-const SEARCH_ROUNDS = Number(opt('search-rounds', '40'));
+// p95 of 40 rounds is the second slowest: one hiccup of the machine decides it.
+const SEARCH_ROUNDS = Number(opt('search-rounds', '150'));
 const PG_URL = opt('pg', process.env.DATABASE_URL ?? '');
 /** Keep the PostgreSQL database afterwards (its name is printed), e.g. to look at query plans. */
 const KEEP = args.includes('--keep');
+/** Measure a PostgreSQL database kept by an earlier --keep run (no corpus is built; it is kept again; PGlite is skipped). */
+const REUSE = opt('db', '');
 /** Skip PGlite (measure PostgreSQL only). */
-const PG_ONLY = args.includes('--pg-only');
+const PG_ONLY = args.includes('--pg-only') || REUSE !== '';
 /** No request loop runs longer than this. */
 const LOOP_MS = 90_000;
 const REQUEST_MS = 60_000;
@@ -300,7 +304,7 @@ async function runBackend(name: string, open: () => Promise<{ store: Store; data
   const log = (s: string) => process.stderr.write(`[${name}] ${s}`);
   const b = await open();
   try {
-    const corpus = await buildCorpus(b.store, log);
+    const corpus = REUSE ? { corpus: `database ${REUSE}, built by an earlier run` } : await buildCorpus(b.store, log);
     log('corpus built; searching in process\n');
     const search = await searchFigures(b.store);
     await b.store.close();
@@ -324,11 +328,13 @@ if (PG_URL) {
   results.push([
     'PostgreSQL',
     await runBackend('postgres', async () => {
-      const name = `planatlas_bench_${process.pid}`;
-      const admin = new pg.Client({ connectionString: PG_URL });
-      await admin.connect();
-      await admin.query(`create database ${name} template template0 encoding 'UTF8'`);
-      await admin.end();
+      const name = REUSE || `planatlas_bench_${process.pid}`;
+      if (!REUSE) {
+        const admin = new pg.Client({ connectionString: PG_URL });
+        await admin.connect();
+        await admin.query(`create database ${name} template template0 encoding 'UTF8'`);
+        await admin.end();
+      }
       const u = new URL(PG_URL);
       u.pathname = '/' + name;
       const store = await openStore({ databaseUrl: u.toString() });
@@ -338,7 +344,7 @@ if (PG_URL) {
         databaseUrl: u.toString(),
         dispose: async () => {
           await store.close().catch(() => {});
-          if (KEEP) return void process.stderr.write(`kept database ${name}\n`);
+          if (KEEP || REUSE) return void process.stderr.write(`kept database ${name}\n`);
           const a = new pg.Client({ connectionString: PG_URL });
           await a.connect();
           await a.query(`drop database if exists ${name} with (force)`);

@@ -85,6 +85,23 @@ for (const backend of backends) {
       expect(gdp.evidence.map((e) => [e.role, v.text.slice(e.start, e.end)])).toEqual([['year', '2015年']]);
     });
 
+    it('keeps with each passage the findings it overlaps; migration 0007 fills them the same way for older rows', async () => {
+      type P = { id: number; finding_count: number; finding_list: Array<[string, string, string, number, number, number | null]>; start: number; end: number };
+      await ingestPlan(t.store, { bytes: sample(YUEXI), fileName: `${YUEXI}.txt` }); // stored already when the tests run in order
+      const read = () => queryRows<P>(t.store.db, sql`select id, finding_count, finding_list, start, "end" from passages order by id`);
+      const before = await read();
+      expect(before.length).toBeGreaterThan(0);
+      expect(before.some((p) => p.finding_count > 1)).toBe(true);
+      for (const p of before) {
+        expect(p.finding_list).toHaveLength(p.finding_count);
+        for (const [, , , start, end] of p.finding_list) expect(start < p.end && end > p.start).toBe(true);
+      }
+      await t.store.db.execute(sql`update passages set finding_count = 0, finding_list = '[]'::jsonb`);
+      await t.store.db.execute(sql`delete from planatlas_migrations where name like '0007_%'`);
+      expect(await runMigrations(t.store.db)).toEqual(readMigrations().filter((m) => m.name.startsWith('0007_')).map((m) => m.name));
+      expect(await read()).toEqual(before);
+    });
+
     it('re-ingesting the same bytes is idempotent', async () => {
       const before = await tableCounts(t.store);
       const r = await ingestPlan(t.store, { bytes: sample(YUEXI), fileName: `copy-of-${YUEXI}.txt` });

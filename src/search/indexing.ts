@@ -3,6 +3,7 @@
 // (src/commands/search-index.ts) at start-up for versions stored before search existed.
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../store/db';
+import { refreshPassageFindings } from '../store/effective';
 import { passages, plans, planVersions, sections } from '../store/schema';
 import { splitPassages } from './passages';
 import type { Segmenter } from './segmenter';
@@ -48,5 +49,6 @@ export async function indexVersion(tx: Tx, versionId: number, seg: Segmenter): P
     tokens: sql`${tsvectorText(seg.indexTokens(p.text))}::tsvector`,
   }));
   for (let i = 0; i < rows.length; i += 300) await tx.insert(passages).values(rows.slice(i, i + 300));
+  await refreshPassageFindings(tx, versionId); // what each passage's search hit shows
   return rows.length;
 }

@@ -5,7 +5,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { HitFinding, SearchHit, SearchResult } from '../core/api-types';
 import { queryRows, type Store } from '../store/db';
-import { LONG_SPAN } from '../store/schema';
+import { overlappingFindings } from '../store/effective';
+import { LONG_SPAN, type PassageFinding } from '../store/schema';
 import { highlightRanges } from './highlight';
 import type { Segmenter } from './segmenter';
 import { containsPattern, tsqueryText } from './syntax';
@@ -40,42 +41,49 @@ interface Row {
   end: number;
   text: string;
   total: number | string;
-  /** The first overlapping effective findings (json_agg: null when none; a string if the driver leaves JSON unparsed). */
-  findings: HitFinding[] | string | null;
-  finding_total: number | string;
+  /** passages.finding_list (a string if the driver leaves JSON unparsed). */
+  finding_list: PassageFinding[] | string;
+  finding_count: number | string;
 }
 
 /** Findings sent with each hit; the rest (hit.findingTotal says how many) come from passageFindings on demand. */
 export const HIT_FINDINGS = 8;
 
-/**
- * The effective findings (rejected ones left out) whose span overlaps the passage [start, end) of
- * version `version`, as a row source aliased e (the columns a hit shows, and year and seq). Two bounded index ranges: short findings overlapping
- * it start in (start - LONG_SPAN, end) (effective_findings_version_start); long ones are few
- * (effective_findings_long).
- */
-const FINDING_COLUMNS = sql.raw('e.identity, e.kind, e.summary, e.start, e."end", e.seq, e.year');
-const overlapping = (version: SQL, start: SQL, end: SQL) =>
-  sql`(select ${FINDING_COLUMNS} from effective_findings e
-        where e.version_id = ${version} and e.start > ${start} - ${sql.raw(String(LONG_SPAN))} and e.start < ${end} and e."end" > ${start}
-          and e.status <> 'rejected' and e.status <> 'orphan'
-       union all
-       select ${FINDING_COLUMNS} from effective_findings e
-        where e.version_id = ${version} and e."end" - e.start > ${sql.raw(String(LONG_SPAN))} and e.start <= ${start} - ${sql.raw(String(LONG_SPAN))} and e."end" > ${start}
-          and e.status <> 'rejected' and e.status <> 'orphan') e`;
-
-const hitFinding = sql`json_build_object('key', e.identity, 'kind', e.kind, 'summary', e.summary, 'start', e.start, 'end', e."end")`;
-
-const toHitFinding = (f: HitFinding): HitFinding => ({ key: f.key, kind: f.kind, summary: f.summary, start: Number(f.start), end: Number(f.end) });
+const toHitFinding = ([key, kind, summary, start, end]: PassageFinding): HitFinding => ({ key, kind, summary, start: Number(start), end: Number(end) });
 
 /** All findings overlapping one passage of a plan version, in text order (a hit's "N more"). */
 export async function passageFindings(store: Store, versionId: number, start: number, end: number): Promise<HitFinding[]> {
-  const [row] = await queryRows<{ findings: HitFinding[] | string | null }>(
+  const rows = await queryRows<HitFinding>(
     store.db,
-    sql`select json_agg(${hitFinding} order by e.seq) as findings from ${overlapping(sql`${versionId}::int`, sql`${start}::int`, sql`${end}::int`)}`,
+    sql`select e.identity as key, e.kind, e.summary, e.start, e."end" from ${overlappingFindings(sql`${versionId}::int`, sql`${start}::int`, sql`${end}::int`)} order by e.seq`,
   );
-  const findings = typeof row?.findings === 'string' ? (JSON.parse(row.findings) as HitFinding[] | null) : row?.findings;
-  return (findings ?? []).map(toHitFinding);
+  return rows.map((f) => ({ key: f.key, kind: f.kind, summary: f.summary, start: Number(f.start), end: Number(f.end) }));
+}
+
+/**
+ * The findings a hit sends: those a kind or year filter asked for first, then those whose part
+ * inside the passage holds a query term (case-insensitive), then in text order; HIT_FINDINGS of them.
+ */
+export function hitFindings(
+  passage: { start: number; end: number; text: string },
+  list: readonly PassageFinding[],
+  terms: readonly string[],
+  filter: { kind?: string; year?: number },
+): HitFinding[] {
+  const lower = passage.text.toLowerCase();
+  const hay = lower.length === passage.text.length ? lower : passage.text; // lower-casing changed lengths (rare letters): match as is
+  const words = terms.map((t) => (hay === lower ? t.toLowerCase() : t)).filter(Boolean);
+  const holds = ([, , , start, end]: PassageFinding) => {
+    const part = hay.slice(Math.max(start, passage.start) - passage.start, Math.min(end, passage.end) - passage.start);
+    return words.some((w) => part.includes(w));
+  };
+  const wanted = ([, kind, , , , year]: PassageFinding) =>
+    filter.kind ? kind === filter.kind : filter.year != null ? (kind === 'target' || kind === 'fact') && year === filter.year : false;
+  return list
+    .map((f, i) => ({ f, i, rank: (wanted(f) ? 2 : 0) + (holds(f) ? 1 : 0) }))
+    .sort((a, b) => b.rank - a.rank || a.i - b.i)
+    .slice(0, HIT_FINDINGS)
+    .map(({ f }) => toHitFinding(f));
 }
 
 export async function searchPassages(store: Store, params: SearchParams, seg: Segmenter): Promise<SearchResult> {
@@ -100,6 +108,7 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
   }
   // Kind and year filters look at findings as people reviewed them (a rejected target does not
   // count, an added one does): effective_findings, not the raw findings table.
+  // (One index range with the overlap test: an exists over overlappingFindings' two ranges plans worse here.)
   const findingIn = (cond: SQL) => sql`exists (select 1 from effective_findings e where e.version_id = p.version_id
       and e.status <> 'rejected' and e.status <> 'orphan' and e.start < p."end" and e."end" > p.start
       and (e.start > p.start - ${LONG_SPAN} or e."end" - e.start > ${sql.raw(String(LONG_SPAN))}) and ${cond})`;
@@ -116,32 +125,15 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
     sql` + `,
   );
 
-  // One statement: the page of passages, then for each its first HIT_FINDINGS overlapping findings
-  // (those a kind or year filter asked for first, then those whose text holds a query term, then in
-  // text order) and how many overlap it.
-  const termArray = sql`${`{${terms.map((t) => '"' + t.replace(/["\\]/g, '\\$&') + '"').join(',')}}`}::text[]`;
-  const inHit = overlapping(sql`h.version_id`, sql`h.start`, sql`h."end"`);
-  // The findings a filter asked for come before the others.
-  const wanted = params.kind ? sql`(e.kind = ${params.kind})` : params.year != null ? sql`(e.kind in ('target', 'fact') and e.year = ${params.year})` : sql`false`;
+  // One statement: the page of passages, each with the list of findings it overlaps (kept with the passage).
   const rows = await queryRows<Row>(
     store.db,
-    sql`with h as (
-          select p.version_id, p.plan_id, p.seq, pl.slug, pl.title, p.section_path, p.section_title, p.start, p."end", p.text,
-            ${score} as score, count(*) over () as total
-          from passages p join plans pl on pl.current_version_id = p.version_id
-          where ${sql.join(where, sql` and `)}
-          order by score desc, p.plan_id, p.seq
-          limit ${params.limit} offset ${params.offset})
-        select h.*, x.findings, x.n as finding_total
-        from h left join lateral (
-          select json_agg(json_build_object('key', f.identity, 'kind', f.kind, 'summary', f.summary, 'start', f.start, 'end', f."end") order by f.rn)
-              filter (where f.rn <= ${HIT_FINDINGS}) as findings,
-            count(*) as n
-          from (select e.identity, e.kind, e.summary, e.start, e."end",
-                  row_number() over (order by ${wanted} desc, exists (select 1 from unnest(${termArray}) t(w)
-                    where strpos(lower(substr(h.text, greatest(e.start - h.start, 0) + 1, least(e."end", h."end") - greatest(e.start, h.start))), lower(t.w)) > 0) desc, e.seq) as rn
-                from ${inHit}) f) x on true
-        order by h.score desc, h.plan_id, h.seq`,
+    sql`select p.version_id, p.plan_id, pl.slug, pl.title, p.section_path, p.section_title, p.start, p."end", p.text,
+          p.finding_list, p.finding_count, count(*) over () as total
+        from passages p join plans pl on pl.current_version_id = p.version_id
+        where ${sql.join(where, sql` and `)}
+        order by ${score} desc, p.plan_id, p.seq
+        limit ${params.limit} offset ${params.offset}`,
   );
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && params.offset > 0) {
@@ -155,7 +147,6 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
   const hits = rows.map((r): SearchHit => {
     const start = Number(r.start);
     const end = Number(r.end);
-    const findings = typeof r.findings === 'string' ? (JSON.parse(r.findings) as HitFinding[] | null) : r.findings;
     return {
       plan: { slug: r.slug, title: r.title },
       section: r.section_path != null ? { path: r.section_path, title: r.section_title ?? '' } : null,
@@ -163,8 +154,8 @@ export async function searchPassages(store: Store, params: SearchParams, seg: Se
       end,
       text: r.text,
       highlights: highlightRanges(r.text, terms),
-      findings: (findings ?? []).map(toHitFinding),
-      findingTotal: Number(r.finding_total),
+      findings: hitFindings({ start, end, text: r.text }, typeof r.finding_list === 'string' ? (JSON.parse(r.finding_list) as PassageFinding[]) : r.finding_list, terms, params),
+      findingTotal: Number(r.finding_count),
     };
   });
   return { q, terms, total, hits };

@@ -8,6 +8,7 @@ import { getSegmenter } from './segmenter';
 import { containsPattern, quoteLexeme, tsqueryText, tsvectorText } from './syntax';
 import { MAX_PASSAGE, splitPassages } from './passages';
 import { highlightRanges } from './highlight';
+import { HIT_FINDINGS, hitFindings } from './query';
 
 const seg = getSegmenter(loadGazetteer(), loadLexicons());
 
@@ -110,5 +111,48 @@ describe('highlights', () => {
     const t = '常住人口城镇化率和城镇化率，GDP增长';
     const hs = highlightRanges(t, ['城镇化率', '常住人口城镇化率', 'gdp']);
     expect(hs.map(([s, e]) => t.slice(s, e))).toEqual(['常住人口城镇化率', '城镇化率', 'GDP']);
+  });
+});
+
+describe('the findings a hit sends', () => {
+  // A passage at offset 100 of its plan: a table row of 城镇化率 between two other rows.
+  const text = '人均地区生产总值（元）63100 115300；常住人口城镇化率（%）61.5 66；GDP增速（%）8 7';
+  const passage = { start: 100, end: 100 + text.length, text };
+  const at = (s: string) => 100 + text.indexOf(s);
+  type F = [string, string, string, number, number, number | null];
+  const f = (key: string, kind: string, s: string, year: number | null = null): F => [key, kind, `${kind} ${s}`, at(s), at(s) + s.length, year];
+  const list: F[] = [
+    f('a', 'fact', '人均地区生产总值（元）63100', 2013),
+    f('b', 'target', '人均地区生产总值（元）63100 115300', 2020),
+    f('c', 'fact', '常住人口城镇化率（%）61.5', 2013),
+    f('d', 'target', '常住人口城镇化率（%）61.5 66', 2020),
+    f('e', 'target', 'GDP增速（%）8 7', 2020),
+    // begins before the passage: only its part inside (the first row) is looked at
+    ['long', 'structure', 'structure', 40, at('115300'), null],
+  ];
+  const keys = (terms: string[], filter: { kind?: string; year?: number } = {}) => hitFindings(passage, list, terms, filter).map((x) => x.key);
+
+  it('puts those holding a query term first, the rest in text order', () => {
+    expect(keys(['城镇化率'])).toEqual(['c', 'd', 'a', 'b', 'e', 'long']);
+    expect(keys(['人均地区生产总值'])).toEqual(['a', 'b', 'long', 'c', 'd', 'e']);
+    expect(keys(['无此词'])).toEqual(['a', 'b', 'c', 'd', 'e', 'long']);
+  });
+
+  it('matches terms case-insensitively and only inside the passage', () => {
+    expect(keys(['gdp'])[0]).toBe('e');
+    // '115300' lies outside the long finding's part inside the passage (it ends where 115300 starts)
+    expect(keys(['115300'])).toEqual(['b', 'a', 'c', 'd', 'e', 'long']);
+  });
+
+  it('puts what a kind or year filter asked for before what holds a term', () => {
+    expect(keys(['城镇化率'], { kind: 'target' })).toEqual(['d', 'b', 'e', 'c', 'a', 'long']);
+    expect(keys(['城镇化率'], { year: 2013 })).toEqual(['c', 'a', 'd', 'b', 'e', 'long']);
+  });
+
+  it(`sends at most ${HIT_FINDINGS}, each with its span`, () => {
+    const many = Array.from({ length: 20 }, (_, i): F => [`k${i}`, 'place', 'x', 100 + i, 101 + i, null]);
+    const sent = hitFindings(passage, many, [], {});
+    expect(sent).toHaveLength(HIT_FINDINGS);
+    expect(sent[0]).toEqual({ key: 'k0', kind: 'place', summary: 'x', start: 100, end: 101 });
   });
 });

@@ -1,7 +1,7 @@
 // effective_findings: each version's findings with its plan's decisions applied (core/curation
 // applyDecisions), stored so readers filter, page and count them in SQL. Every write that changes
 // a version's findings or a plan's decisions calls refresh… in its own transaction.
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { applyDecisions, type DecisionAction, type DecisionRecord, type EffectiveFinding, type ExtractedRecord } from '../core/curation';
 import type { Gazetteer } from '../core/types';
 import { summarize } from '../core/finding-summary';
@@ -11,7 +11,7 @@ import { placeElement } from '../places/structure-shapes';
 import type { StructureData } from '../core/findings';
 import { nameForms, readRoles, sentenceAt } from '../places/roles';
 import { queryRows, type Store, type Tx } from './db';
-import { decisions, effectiveFindings, effectivePlaceCounts, effectivePlaces, findings, planPlaces, planVersions, type EffectiveSummary } from './schema';
+import { decisions, effectiveFindings, effectivePlaceCounts, effectivePlaces, findings, LONG_SPAN, planPlaces, planVersions, type EffectiveSummary } from './schema';
 
 /** Advisory lock key (with the plan id): refreshes of one plan's rows run one after another. */
 const LOCK = 74201106;
@@ -67,6 +67,37 @@ async function refreshLocked(tx: Tx, versionId: number, planId: number, gaz: Gaz
   const countRows = [...counts.values()];
   for (let i = 0; i < countRows.length; i += 1000) await tx.insert(effectivePlaceCounts).values(countRows.slice(i, i + 1000));
   await tx.update(planVersions).set({ effectiveReady: true, effectiveSummary: summaryOf(merged.findings) }).where(eq(planVersions.id, versionId));
+  await refreshPassageFindings(tx, versionId);
+}
+
+/**
+ * The live effective findings (rejected ones and orphans left out) whose span overlaps [start, end)
+ * of version `version`, as a row source aliased e. Two bounded index ranges: short findings
+ * overlapping it start in (start - LONG_SPAN, end) (effective_findings_version_start); long ones
+ * are few (effective_findings_long).
+ */
+export const overlappingFindings = (version: SQL, start: SQL, end: SQL) =>
+  sql`(select e.* from effective_findings e
+        where e.version_id = ${version} and e.start > ${start} - ${sql.raw(String(LONG_SPAN))} and e.start < ${end} and e."end" > ${start}
+          and e.status <> 'rejected' and e.status <> 'orphan'
+       union all
+       select e.* from effective_findings e
+        where e.version_id = ${version} and e."end" - e.start > ${sql.raw(String(LONG_SPAN))} and e.start <= ${start} - ${sql.raw(String(LONG_SPAN))} and e."end" > ${start}
+          and e.status <> 'rejected' and e.status <> 'orphan') e`;
+
+/**
+ * Rewrites each passage's list of overlapping findings (passages.finding_list, finding_count) for
+ * one version: after its passages are written and after every refresh of its effective findings.
+ * (Only current versions have passages.) Migration 0007 fills the same for older data.
+ */
+export async function refreshPassageFindings(tx: Tx, versionId: number): Promise<void> {
+  // Only passages whose list changed are written (a decision changes one or two): a rewritten row
+  // would also re-enter the text and token indexes.
+  await tx.execute(sql`update passages p set finding_count = x.n, finding_list = x.list
+    from passages q cross join lateral (
+      select count(*)::int as n, coalesce(jsonb_agg(jsonb_build_array(e.identity, e.kind, e.summary, e.start, e."end", e.year) order by e.seq), '[]'::jsonb) as list
+      from ${overlappingFindings(sql`q.version_id`, sql`q.start`, sql`q."end"`)}) x
+    where q.version_id = ${versionId} and p.id = q.id and (p.finding_count <> x.n or p.finding_list <> x.list)`);
 }
 
 /** What a plan card shows of a version's effective findings. */

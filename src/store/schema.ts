@@ -345,6 +345,9 @@ export const auditLog = pgTable('audit_log', {
   details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
 });
 
+/** A finding as a passage lists it: [identity, kind, summary, start, end, year (target/fact) or null]. */
+export type PassageFinding = [string, string, string, number, number, number | null];
+
 const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
 
 /**
@@ -368,6 +371,14 @@ export const passages = pgTable(
     end: integer('end').notNull(),
     text: text('text').notNull(),
     tokens: tsvector('tokens').notNull(),
+    /**
+     * The effective findings overlapping the passage (rejected ones left out), in text order, as
+     * [identity, kind, summary, start, end, year] and how many: what a search hit shows, read with
+     * the passage instead of looked up for each hit. Written by refreshPassageFindings
+     * (src/store/effective.ts) with the passages and with every refresh of effective_findings.
+     */
+    findingCount: integer('finding_count').notNull().default(0),
+    findingList: jsonb('finding_list').$type<PassageFinding[]>().notNull().default(sql`'[]'::jsonb`),
   },
   (t) => [
     uniqueIndex('passages_version_seq').on(t.versionId, t.seq),

@@ -202,6 +202,31 @@ for (const backend of backends) {
       expect(none.statusCode).toBe(404);
     });
 
+    it('a hit’s findings follow review decisions: a rejected one leaves the hit and its count, an accepted one comes back', async () => {
+      const same = (a: Hit) => (b: Hit) => b.plan.slug === a.plan.slug && b.start === a.start;
+      const before = (await search({ q: '城镇化率', limit: 100 })).hits.find((h) => h.findings.length > 1)!;
+      const gone = before.findings[0];
+      const decide = async (action: string) => {
+        const r = await app.inject({ method: 'POST', url: `/api/plans/${before.plan.slug}/decisions`, payload: { key: gone.key, action } });
+        expect(r.statusCode, r.body).toBe(200);
+      };
+      const now = async () => {
+        const h = (await search({ q: '城镇化率', limit: 100 })).hits.find(same(before))!;
+        const all = (await app.inject({ method: 'GET', url: `/api/search/findings?plan=${encodeURIComponent(h.plan.slug)}&start=${h.start}&end=${h.end}` })).json().findings as Hit['findings'];
+        expect(all).toHaveLength(h.findingTotal);
+        return { h, all };
+      };
+      await decide('reject');
+      const rejected = await now();
+      expect(rejected.h.findingTotal).toBe(before.findingTotal - 1);
+      expect(rejected.h.findings.some((f) => f.key === gone.key)).toBe(false);
+      expect(rejected.all.some((f) => f.key === gone.key)).toBe(false);
+      await decide('accept');
+      const accepted = await now();
+      expect(accepted.h.findingTotal).toBe(before.findingTotal);
+      expect(accepted.h.findings.map((f) => f.key)).toEqual(before.findings.map((f) => f.key));
+    });
+
     it('answers hostile queries with 200 and leaves the data alone', async () => {
       for (const q of ["'); drop table plans; --", 'a & | !', "城镇化率' | '港口", '\\', '%', '_', ':*', '(((', '<-> !!']) {
         const r = await search({ q });
