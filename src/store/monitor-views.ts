@@ -130,19 +130,32 @@ export interface PlanMonitorView {
   otherDocumentFigures: number;
 }
 
-/** `today`: the day the default year is taken from (the plan's last year, or the year before today). */
-export async function getPlanMonitor(store: Store, gaz: Gazetteer, indicators: readonly IndicatorEntry[], plan: PlanRef, asOf?: number, today: Date = new Date()): Promise<PlanMonitorView> {
+/**
+ * `today`: the day the default year is taken from (the plan's last year, or the year before today).
+ * `only`: judge just the targets it keeps (and read figures for their indicators only); counts and
+ * summary then cover those targets.
+ */
+export async function getPlanMonitor(
+  store: Store,
+  gaz: Gazetteer,
+  indicators: readonly IndicatorEntry[],
+  plan: PlanRef,
+  asOf?: number,
+  today: Date = new Date(),
+  only?: (target: TargetData) => boolean,
+): Promise<PlanMonitorView> {
   const scope = await planScope(store.db, plan);
   const year = asOf ?? defaultAsOf(scope, today);
-  const [targets, facts, text] = await Promise.all([
+  const [all, facts, text] = await Promise.all([
     getEffectiveFindings(store, scope.versionId, 'target'),
     getEffectiveFindings(store, scope.versionId, 'fact'),
     versionText(store, scope.versionId),
   ]);
+  const targets = only ? all.findings.filter((f) => only(f.data as unknown as TargetData)) : all.findings;
   // Only the indicators the targets need: their own, and the parts and levels their rules read.
   const rules = loadAggregationRules();
   const needed = new Set<string>();
-  for (const f of targets.findings) {
+  for (const f of targets) {
     const c = (f.data as unknown as TargetData).canonical;
     if (c) for (const id of [c, ...(rules.get(c)?.parts ?? [])]) for (const x of [id, ...(rules.get(id)?.parts ?? [])]) needed.add(x);
   }
@@ -163,7 +176,7 @@ export async function getPlanMonitor(store: Store, gaz: Gazetteer, indicators: r
   );
   const rows = monitorPlan(
     scope,
-    targets.findings.filter(live).map((f) => ({ key: f.identity, data: f.data as unknown as TargetData, flags: f.flags, start: f.start, end: f.end })),
+    targets.filter(live).map((f) => ({ key: f.identity, data: f.data as unknown as TargetData, flags: f.flags, start: f.start, end: f.end })),
     [...stored, ...fromDocuments],
     year,
     { indicators, rules, placeName, settings: DEFAULT_SETTINGS },
@@ -284,12 +297,19 @@ export async function getDepartment(
     l.tasks.push(d.task);
     led.set(planId, l);
   }
+  // A target is the unit's when a task it leads names its indicator (as written, or a name or alias of its lexicon entry).
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const namesOf = (t: TargetData) => {
+    const entry = t.canonical ? byId.get(t.canonical) : undefined;
+    return [t.indicator, ...(entry ? [entry.name, ...entry.aliases] : [])].filter((n) => n.length >= 2);
+  };
   for (const { plan, tasks } of led.values()) {
-    const m = await getPlanMonitor(store, gaz, indicators, plan, asOf, new Date(`${today}T00:00:00Z`));
+    const taskNaming = (t: TargetData) => tasks.find((task) => namesOf(t).some((n) => task.includes(n)));
+    // only those targets are judged: a plan whose lead tasks name none costs one read
+    const m = await getPlanMonitor(store, gaz, indicators, plan, asOf, new Date(`${today}T00:00:00Z`), (t) => taskNaming(t) != null);
     for (const r of m.rows) {
       if (r.assessment.status !== 'lagging' && r.assessment.status !== 'severely-lagging') continue;
-      const names = [r.target.data.indicator, ...(r.indicator ? [r.indicator.name, ...r.indicator.aliases] : [])].filter((n) => n.length >= 2);
-      const task = tasks.find((t) => names.some((n) => t.includes(n)));
+      const task = taskNaming(r.target.data);
       if (task) out.lagging.push({ plan: { slug: plan.slug, title: plan.title }, task, target: r });
     }
   }
@@ -339,9 +359,8 @@ export async function getIndicatorView(
   for (const p of await listPlans(store, shown)) {
     if (p.currentVersionId == null) continue;
     const plan = { id: p.id, slug: p.slug, title: p.title, currentVersionId: p.currentVersionId };
-    const m = await getPlanMonitor(store, gaz, indicators, plan);
+    const m = await getPlanMonitor(store, gaz, indicators, plan, undefined, undefined, (t) => t.canonical === id);
     for (const r of m.rows) {
-      if (r.target.data.canonical !== id) continue;
       const here = !placeKey || r.place.code === placeKey || (r.place.region && placeKey === regionPlace(p.slug)) || (r.place.region && m.plan.units.includes(placeKey));
       if (here) out.targets.push({ plan: { slug: p.slug, title: p.title }, status: r });
     }
