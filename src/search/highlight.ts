@@ -6,10 +6,9 @@
  * the earlier wins, and at one start the longer term wins. Each range's text equals a term.
  */
 export function highlightRanges(text: string, terms: readonly string[]): Array<[number, number]> {
-  const lower = text.toLowerCase();
-  const hay = lower.length === text.length ? lower : text; // lower-casing changed lengths (rare letters): match as is
+  const { hay, words } = caseFolded(text, terms);
   const found: Array<[number, number]> = [];
-  for (const term of new Set(terms.map((t) => (hay === lower ? t.toLowerCase() : t)).filter(Boolean))) {
+  for (const term of new Set(words)) {
     for (let i = hay.indexOf(term); i >= 0; i = hay.indexOf(term, i + 1)) found.push([i, i + term.length]);
   }
   found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -19,4 +18,14 @@ export function highlightRanges(text: string, terms: readonly string[]): Array<[
     out.push(r);
   }
   return out;
+}
+
+/**
+ * The text and terms to match case-insensitively with offsets that stay the text's: both
+ * lower-cased, unless lower-casing changed the text's length (rare letters), then as written.
+ */
+export function caseFolded(text: string, terms: readonly string[]): { hay: string; words: string[] } {
+  const lower = text.toLowerCase();
+  const folded = lower.length === text.length;
+  return { hay: folded ? lower : text, words: terms.map((t) => (folded ? t.toLowerCase() : t)).filter(Boolean) };
 }

@@ -7,7 +7,7 @@ import type { HitFinding, SearchHit, SearchResult } from '../core/api-types';
 import { queryRows, type Store } from '../store/db';
 import { overlappingFindings } from '../store/effective';
 import { LONG_SPAN, type PassageFinding } from '../store/schema';
-import { highlightRanges } from './highlight';
+import { caseFolded, highlightRanges } from './highlight';
 import type { Segmenter } from './segmenter';
 import { containsPattern, tsqueryText } from './syntax';
 
@@ -70,9 +70,7 @@ export function hitFindings(
   terms: readonly string[],
   filter: { kind?: string; year?: number },
 ): HitFinding[] {
-  const lower = passage.text.toLowerCase();
-  const hay = lower.length === passage.text.length ? lower : passage.text; // lower-casing changed lengths (rare letters): match as is
-  const words = terms.map((t) => (hay === lower ? t.toLowerCase() : t)).filter(Boolean);
+  const { hay, words } = caseFolded(passage.text, terms);
   const holds = ([, , , start, end]: PassageFinding) => {
     const part = hay.slice(Math.max(start, passage.start) - passage.start, Math.min(end, passage.end) - passage.start);
     return words.some((w) => part.includes(w));
